@@ -1,0 +1,43 @@
+package mlspark.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/** The options every job takes (a picocli mixin); their defaults come from conf/defaults.properties. */
+public final class JobOptions {
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory; written all at once when the job succeeds (an older result there is replaced).")
+    public Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where named data sets live (default: ${DEFAULT-VALUE}; filled by submit/fetch-data).")
+    public Path dataDir;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: as spark-submit set it, else local[2]).")
+    public String master;
+
+    @Option(names = "--spark", paramLabel = "KEY=VALUE", description = "A Spark setting; repeatable.")
+    public Map<String, String> spark = new LinkedHashMap<>();
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the data RDDs (default: ${DEFAULT-VALUE}).")
+    public int partitions;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    public boolean verbose;
+
+    /** The data directory: relative paths from the configuration are taken from the project home. */
+    public Path dataDir() {
+        return Home.resolve(dataDir);
+    }
+
+    public int partitions() {
+        if (partitions < 1) {
+            throw mlspark.errors.JobFailure.usage("--partitions", "expected an integer >= 1, got " + partitions);
+        }
+        return partitions;
+    }
+}

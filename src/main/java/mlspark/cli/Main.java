@@ -1,0 +1,65 @@
+package mlspark.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
+import mlspark.jobs.PrimalSvmJob;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
+@Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
+        description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
+        subcommands = {PrimalSvmJob.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a job name is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a job and returns its exit code (0, or the code of its {@link Failure}). */
+    public static int run(String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setDefaultValueProvider(ConfDefaults.load());
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("usage: see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help'");
+            err.flush();
+            return Failure.USAGE.exitCode();
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            JobFailure failure = jobFailureIn(e);
+            if (failure != null) {
+                err.println("error: " + failure.getMessage());
+            } else {
+                err.println("error: internal: " + e);
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return failure != null ? failure.exitCode() : Failure.INTERNAL.exitCode();
+        });
+        return cli.execute(args);
+    }
+
+    /** The JobFailure behind {@code e}, also when Spark wrapped one thrown inside a task. */
+    static JobFailure jobFailureIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JobFailure f) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

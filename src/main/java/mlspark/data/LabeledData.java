@@ -1,0 +1,79 @@
+package mlspark.data;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.TreeSet;
+
+import mlspark.errors.JobFailure;
+
+/**
+ * A labelled data set held on the driver: {@code x[i]} the features of sample i, {@code y[i]} its
+ * label; {@code source} names where it came from (for error messages and provenance).
+ */
+public record LabeledData(double[][] x, double[] y, String source) {
+
+    public LabeledData {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(source + ": " + x.length + " feature rows but " + y.length + " labels");
+        }
+    }
+
+    public int size() {
+        return y.length;
+    }
+
+    public int dimension() {
+        return x.length == 0 ? 0 : x[0].length;
+    }
+
+    /** The distinct label values, ascending. */
+    public double[] labelSet() {
+        TreeSet<Double> set = new TreeSet<>();
+        for (double v : y) {
+            set.add(v);
+        }
+        return set.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Builds a data set from a feature matrix and a label vector (shape (n,) or (n,1)) read from
+     * {@code file}; checks shapes and that every value is finite.
+     */
+    public static LabeledData of(Path file, String xField, NpyArray xArray, String yField, NpyArray yArray) {
+        if (xArray.isObject() || xArray.shape().length != 2) {
+            throw JobFailure.badFormat(file, xField, "expected a 2-d numeric array, got " + xArray);
+        }
+        int[] ys = yArray.shape();
+        boolean vector = !yArray.isObject() && (ys.length == 1 || (ys.length == 2 && ys[1] == 1));
+        if (!vector) {
+            throw JobFailure.badFormat(file, yField, "expected a numeric vector of shape (n,) or (n, 1), got " + yArray);
+        }
+        int n = xArray.shape()[0];
+        int d = xArray.shape()[1];
+        if (ys[0] != n) {
+            throw JobFailure.badFormat(file, yField, "has " + ys[0] + " rows but " + xField + " has " + n);
+        }
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = Arrays.copyOfRange(xArray.values(), i * d, (i + 1) * d);
+        }
+        LabeledData data = new LabeledData(x, yArray.values().clone(), file.toString());
+        data.requireFinite(file, xField, yField);
+        return data;
+    }
+
+    /** Fails with {@link mlspark.errors.Failure#BAD_VALUES} at the first NaN or infinite value. */
+    public void requireFinite(Path file, String xField, String yField) {
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw JobFailure.badValues(file, xField, "row " + i + ", column " + j + " is " + x[i][j]
+                            + " (expected finite numbers)");
+                }
+            }
+            if (!Double.isFinite(y[i])) {
+                throw JobFailure.badValues(file, yField, "row " + i + " is " + y[i] + " (expected a finite label)");
+            }
+        }
+    }
+}

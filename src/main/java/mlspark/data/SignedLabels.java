@@ -1,0 +1,30 @@
+package mlspark.data;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import mlspark.errors.JobFailure;
+
+/**
+ * Brings binary labels to the SVM's -1/+1. Labels already in {-1, +1} pass unchanged; labels in
+ * {0, 1} are mapped 0 -> -1, 1 -> +1 and the mapping is logged; any other set is an error.
+ */
+public final class SignedLabels {
+    private SignedLabels() {
+    }
+
+    public static LabeledData toSigned(LabeledData data, Path file, String yField, Consumer<String> log) {
+        double[] set = data.labelSet();
+        if (Arrays.stream(set).allMatch(v -> v == -1 || v == 1)) {
+            return data;
+        }
+        if (Arrays.stream(set).allMatch(v -> v == 0 || v == 1)) {
+            log.accept(file + ": " + yField + ": labels {0, 1} mapped to {-1, +1} (0 -> -1, 1 -> +1)");
+            double[] y = Arrays.stream(data.y()).map(v -> v == 0 ? -1 : 1).toArray();
+            return new LabeledData(data.x(), y, data.source());
+        }
+        throw JobFailure.badValues(file, yField, "labels " + Arrays.toString(set)
+                + " are not a binary label set (expected {-1, +1} or {0, 1})");
+    }
+}

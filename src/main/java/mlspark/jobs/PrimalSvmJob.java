@@ -1,0 +1,201 @@
+package mlspark.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import mlspark.data.BinaryDataSets;
+import mlspark.data.Sample;
+import mlspark.data.SampleBlock;
+import mlspark.data.TrainTest;
+import mlspark.errors.JobFailure;
+import mlspark.io.OutputDir;
+import mlspark.io.Provenance;
+import mlspark.optim.StepSchedule;
+import mlspark.spark.SampleRdds;
+import mlspark.svm.ClassCosts;
+import mlspark.svm.primal.LinearSvmModel;
+import mlspark.spark.PrimalSvmTrainer;
+import mlspark.spark.PrimalSvmTrainer.EpochResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code primal-svm}: the soft-margin SVM by batch gradient descent, for each epoch count of a list. */
+@Command(name = "primal-svm", mixinStandardHelpOptions = true,
+        description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
+public final class PrimalSvmJob extends SparkJob {
+    @Option(names = "--data", paramLabel = "NAME|FILE",
+            description = "hw3 (default), moons, circles, linearly_separable, xor, or a .npy/.npz/.csv/LIBSVM file.")
+    String data;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "Test file, for a CSV or LIBSVM training file.")
+    java.nio.file.Path test;
+
+    @Option(names = "--C", paramLabel = "C", description = "Cost of a margin violation (default: ${DEFAULT-VALUE}).")
+    double c;
+
+    @Option(names = "--C0", paramLabel = "C0", description = "Cost for label -1 samples (default: --C).")
+    Double c0;
+
+    @Option(names = "--C1", paramLabel = "C1", description = "Cost for label +1 samples (default: --C).")
+    Double c1;
+
+    @Option(names = "--eta", paramLabel = "ETA", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double eta;
+
+    @Option(names = "--schedule", paramLabel = "KIND",
+            description = "Learning-rate schedule: constant (default), inverse (eta/(1+decay*t)), exponential (eta*decay^t).")
+    String schedule;
+
+    @Option(names = "--decay", paramLabel = "R", description = "Decay of the inverse or exponential schedule (default: ${DEFAULT-VALUE}).")
+    double decay;
+
+    @Option(names = "--epochs", split = ",", paramLabel = "E,...",
+            description = "Epoch counts to report (default: ${DEFAULT-VALUE}).")
+    int[] epochs;
+
+    @Option(names = "--block-rows", paramLabel = "N", description = "Samples per BLAS block (default: ${DEFAULT-VALUE}).")
+    int blockRows;
+
+    private TrainTest dataSet;
+    private ClassCosts costs;
+    private StepSchedule steps;
+    private int[] reported;
+
+    @Override
+    protected void prepare(Provenance provenance) {
+        costs = new ClassCosts(c0 != null ? c0 : JobFailure.requirePositive("--C", c),
+                c1 != null ? c1 : JobFailure.requirePositive("--C", c));
+        JobFailure.requirePositive("--eta", eta);
+        steps = switch (schedule) {
+            case "constant" -> StepSchedule.constant(eta);
+            case "inverse" -> StepSchedule.inverseTime(eta, nonNegative("--decay", decay));
+            case "exponential" -> StepSchedule.exponential(eta, JobFailure.requirePositive("--decay", decay));
+            default -> throw JobFailure.usage("--schedule", "'" + schedule + "' is not one of constant, inverse, exponential");
+        };
+        if (epochs == null || epochs.length == 0) {
+            throw JobFailure.usage("--epochs", "expected a list of epoch counts such as 1,3,10");
+        }
+        TreeSet<Integer> sorted = new TreeSet<>();
+        for (int e : epochs) {
+            sorted.add(JobFailure.requireNonNegative("--epochs", e));
+        }
+        reported = sorted.stream().mapToInt(Integer::intValue).toArray();
+        if (blockRows < 1) {
+            throw JobFailure.usage("--block-rows", "expected an integer >= 1, got " + blockRows);
+        }
+        options.partitions();
+        dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
+        recordInputs(provenance);
+        log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
+                dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
+                eta, schedule));
+    }
+
+    @Override
+    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+        int d = dataSet.train().dimension();
+        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), options.partitions());
+        JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
+        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
+                d, blockRows);
+        int maxEpochs = reported[reported.length - 1];
+        PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
+        List<EpochResult> history = trainer.train(maxEpochs, testBlocks, r -> {
+            if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % 10 == 0) {
+                log(String.format("epoch %d/%d  objective %.6f  test accuracy %.4f", r.epoch(), maxEpochs,
+                        r.objective(), r.testAccuracy()));
+            }
+        });
+        blocks.unpersist();
+        testBlocks.unpersist();
+
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int e : reported) {
+            EpochResult r = history.get(e);
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("epochs", e);
+            run.put("w", r.model().w());
+            run.put("b", r.model().b());
+            run.put("test_accuracy", r.testAccuracy());
+            run.put("train_accuracy", r.model().accuracy(dataSet.train()));
+            run.put("objective", r.objective());
+            runs.add(run);
+        }
+        printTable(runs);
+        writeHistory(out, history);
+        PrimalSvmPlots.save(history, reported, dataSet.name(), out.resolve("primal_svm.png"));
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("data", Map.of("name", dataSet.name(), "n_train", dataSet.train().size(),
+                "n_test", dataSet.test().size(), "dimension", d));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("C0", costs.c0());
+        config.put("C1", costs.c1());
+        config.put("eta", eta);
+        config.put("schedule", schedule);
+        config.put("decay", decay);
+        config.put("partitions", options.partitions());
+        config.put("block_rows", blockRows);
+        metrics.put("config", config);
+        metrics.put("runs", runs);
+        return metrics;
+    }
+
+    private void recordInputs(Provenance provenance) {
+        if (data.equals(BinaryDataSets.ASSIGNMENT)) {
+            provenance.input(BinaryDataSets.assignmentFile(options.dataDir()));
+        } else if (BinaryDataSets.TOY_SETS.contains(data)) {
+            provenance.input(BinaryDataSets.toyFile(options.dataDir(), data, "train"));
+            provenance.input(BinaryDataSets.toyFile(options.dataDir(), data, "test"));
+        } else {
+            provenance.input(java.nio.file.Path.of(data));
+            if (test != null) {
+                provenance.input(test);
+            }
+        }
+    }
+
+    private static double nonNegative(String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw JobFailure.usage(option, "expected a finite number >= 0, got " + value);
+        }
+        return value;
+    }
+
+    private void printTable(List<Map<String, Object>> runs) {
+        StringBuilder table = new StringBuilder(String.format("%n%7s  %-52s %10s %9s %12s%n", "epochs", "w", "b",
+                "test acc", "objective"));
+        for (Map<String, Object> r : runs) {
+            double[] w = (double[]) r.get("w");
+            StringBuilder ws = new StringBuilder("[");
+            for (int j = 0; j < w.length; j++) {
+                ws.append(j == 0 ? "" : ", ").append(String.format("%.4f", w[j]));
+            }
+            table.append(String.format("%7d  %-52s %10.5f %9.4f %12.4f%n", (Integer) r.get("epochs"), ws + "]",
+                    (Double) r.get("b"), (Double) r.get("test_accuracy"), (Double) r.get("objective")));
+        }
+        System.out.print(table);
+    }
+
+    private static void writeHistory(OutputDir out, List<EpochResult> history) {
+        StringBuilder csv = new StringBuilder("epoch,objective,test_accuracy\n");
+        for (EpochResult r : history) {
+            csv.append(r.epoch()).append(',').append(r.objective()).append(',').append(r.testAccuracy()).append('\n');
+        }
+        try {
+            Files.writeString(out.resolve("objective.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package mlspark.svm.primal;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+import mlspark.data.LabeledData;
+import mlspark.data.SampleBlock;
+
+/** A linear classifier {@code h(x) = w.x + b}, predicting +1 where {@code h(x) > 0} strictly, else -1. */
+public record LinearSvmModel(double[] w, double b) implements Serializable {
+
+    /** The model of the parameter vector {@code (w_1..w_d, b)}. */
+    public static LinearSvmModel fromParameters(double[] parameters) {
+        int d = parameters.length - 1;
+        return new LinearSvmModel(Arrays.copyOf(parameters, d), parameters[d]);
+    }
+
+    /** {@code h} of the features stored at {@code x[offset .. offset + d)}. */
+    public double decision(double[] x, int offset) {
+        double s = b;
+        for (int j = 0; j < w.length; j++) {
+            s += w[j] * x[offset + j];
+        }
+        return s;
+    }
+
+    public double predict(double[] x) {
+        return decision(x, 0) > 0 ? 1 : -1;
+    }
+
+    /** How many samples of the block are classified correctly. */
+    public long correct(SampleBlock block) {
+        long correct = 0;
+        for (int i = 0; i < block.size(); i++) {
+            double prediction = decision(block.features(), i * block.dimension()) > 0 ? 1 : -1;
+            if (prediction == block.labels()[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    public double accuracy(LabeledData data) {
+        int correct = 0;
+        for (int i = 0; i < data.size(); i++) {
+            if (predict(data.x()[i]) == data.y()[i]) {
+                correct++;
+            }
+        }
+        return data.size() == 0 ? Double.NaN : (double) correct / data.size();
+    }
+}

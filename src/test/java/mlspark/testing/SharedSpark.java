@@ -1,0 +1,29 @@
+package mlspark.testing;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import mlspark.spark.SparkSetup;
+
+/**
+ * One local[2] Spark context for all tests of a class (starting one takes seconds). Jobs run
+ * in-process by such a test join this context instead of starting their own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SharedSpark {
+    protected JavaSparkContext sc;
+
+    @BeforeAll
+    void startSpark() {
+        sc = SparkSetup.context(getClass().getSimpleName(), "local[2]", java.util.Map.of("spark.ui.enabled", "false"));
+    }
+
+    @AfterAll
+    void stopSpark() {
+        if (sc != null) {
+            sc.stop();
+        }
+    }
+}
