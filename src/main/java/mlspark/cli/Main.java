@@ -27,9 +27,21 @@ public final class Main implements Runnable {
 
     /** Runs a job and returns its exit code (0, or the code of its {@link Failure}). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, with error messages going to {@code err}. */
+    public static int run(PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
-        cli.setDefaultValueProvider(ConfDefaults.load());
+        cli.setErr(err);
+        try {
+            cli.setDefaultValueProvider(ConfDefaults.load());
+        } catch (JobFailure e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + e.getMessage());

@@ -63,8 +63,8 @@ public final class PrimalSvmJob extends SparkJob {
             description = "Epoch counts to report (default: ${DEFAULT-VALUE}).")
     int[] epochs;
 
-    @Option(names = "--block-rows", paramLabel = "N", description = "Samples per BLAS block (default: ${DEFAULT-VALUE}).")
-    int blockRows;
+    @Option(names = "--block-kib", paramLabel = "KIB", description = "Size of the BLAS blocks of samples in KiB (default: ${DEFAULT-VALUE}).")
+    int blockKib;
 
     private TrainTest dataSet;
     private ClassCosts costs;
@@ -90,8 +90,8 @@ public final class PrimalSvmJob extends SparkJob {
             sorted.add(JobFailure.requireNonNegative("--epochs", e));
         }
         reported = sorted.stream().mapToInt(Integer::intValue).toArray();
-        if (blockRows < 1) {
-            throw JobFailure.usage("--block-rows", "expected an integer >= 1, got " + blockRows);
+        if (blockKib < 1) {
+            throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
@@ -104,6 +104,7 @@ public final class PrimalSvmJob extends SparkJob {
     @Override
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         int d = dataSet.train().dimension();
+        int blockRows = SampleRdds.blockRows(d, blockKib);
         JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), options.partitions());
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
@@ -145,7 +146,7 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("schedule", schedule);
         config.put("decay", decay);
         config.put("partitions", options.partitions());
-        config.put("block_rows", blockRows);
+        config.put("block_kib", blockKib);
         metrics.put("config", config);
         metrics.put("runs", runs);
         return metrics;

@@ -44,7 +44,8 @@ public final class PrimalSvmTrainer {
     }
 
     /**
-     * Runs {@code epochs} steps and returns the model after each, index = epoch (0 = the start).
+     * Runs {@code epochs} steps and returns the model after each, index = epoch (0 = the start),
+     * with its accuracy on {@code test} (NaN when {@code test} is null).
      * {@code progress} hears of each epoch as soon as its objective is known (one step later).
      */
     public List<EpochResult> train(int epochs, JavaRDD<SampleBlock> test, Consumer<EpochResult> progress) {
@@ -62,7 +63,7 @@ public final class PrimalSvmTrainer {
     private static void record(List<EpochResult> history, int epoch, double[] point, double objective,
                                JavaRDD<SampleBlock> test, Consumer<EpochResult> progress) {
         LinearSvmModel model = LinearSvmModel.fromParameters(point);
-        EpochResult result = new EpochResult(epoch, model, objective, accuracy(model, test));
+        EpochResult result = new EpochResult(epoch, model, objective, test == null ? Double.NaN : accuracy(model, test));
         history.add(result);
         progress.accept(result);
     }
