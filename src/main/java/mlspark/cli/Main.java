@@ -43,14 +43,12 @@ public final class Main implements Runnable {
             return e.exitCode();
         }
         cli.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + e.getMessage());
             err.println("usage: see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help'");
             err.flush();
             return Failure.USAGE.exitCode();
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
             JobFailure failure = jobFailureIn(e);
             if (failure != null) {
                 err.println("error: " + failure.getMessage());

@@ -34,9 +34,11 @@ class PrimalSvmJobTest extends SharedSpark {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    /** What the last run printed on stderr (test instances are shared by the class's tests). */
+    private StringWriter err;
 
     private int run(String... args) {
+        err = new StringWriter();
         return Main.run(new PrintWriter(err, true), args);
     }
 
