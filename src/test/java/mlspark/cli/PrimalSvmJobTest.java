@@ -66,7 +66,7 @@ class PrimalSvmJobTest extends SharedSpark {
                     run.get("objective").asDouble(), 1e-9);
         }
         assertTrue(Files.size(out.resolve("primal_svm.png")) > 1000);
-        assertEquals(11, Files.readAllLines(out.resolve("objective.csv")).size() - 1);
+        assertEquals(11, Files.readAllLines(out.resolve("objective.csv")).size() - 1, "epochs 0..10");
         assertEquals(Json.read(out.resolve("metrics.json")).get("provenance").get("inputs").size(), 1);
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no staging directory left behind");
