@@ -146,12 +146,19 @@ public final class PrimalSvmJob extends SparkJob {
         double[] testAccuracy = new double[reported.length];
         for (int k = 0; k < reported.length; k++) {
             EpochResult r = history.get(reported[k]);
-            testAccuracy[k] = PrimalSvmTrainer.accuracy(r.model(), testBlocks);
+            long[] confusion = PrimalSvmTrainer.confusion(r.model(), testBlocks);
+            testAccuracy[k] = PrimalSvmTrainer.accuracy(confusion);
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("epochs", reported[k]);
             run.put("w", r.model().w());
             run.put("b", r.model().b());
             run.put("test_accuracy", testAccuracy[k]);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            String[] names = {"tp", "fp", "tn", "fn"};
+            for (int c = 0; c < 4; c++) {
+                counts.put(names[c], confusion[c]);
+            }
+            run.put("test_confusion", counts);
             run.put("train_accuracy", r.model().accuracy(dataSet.train()));
             run.put("objective", r.objective());
             runs.add(run);

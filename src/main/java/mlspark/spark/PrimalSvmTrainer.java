@@ -88,10 +88,25 @@ public final class PrimalSvmTrainer {
         progress.accept(result);
     }
 
+    /** {true positives, false positives, true negatives, false negatives} of {@code model} on {@code blocks}. */
+    public static long[] confusion(LinearSvmModel model, JavaRDD<SampleBlock> blocks) {
+        return blocks.map(model::confusion).fold(new long[4], (a, b) -> {
+            long[] sum = new long[4];
+            for (int k = 0; k < 4; k++) {
+                sum[k] = a[k] + b[k];
+            }
+            return sum;
+        });
+    }
+
     /** The fraction of samples in {@code blocks} that {@code model} classifies correctly. */
     public static double accuracy(LinearSvmModel model, JavaRDD<SampleBlock> blocks) {
-        long[] counts = blocks.map(b -> new long[]{model.correct(b), b.size()})
-                .fold(new long[2], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
-        return counts[1] == 0 ? Double.NaN : (double) counts[0] / counts[1];
+        return accuracy(confusion(model, blocks));
+    }
+
+    /** (tp + tn) / n of a confusion count array. */
+    public static double accuracy(long[] confusion) {
+        long n = confusion[0] + confusion[1] + confusion[2] + confusion[3];
+        return n == 0 ? Double.NaN : (double) (confusion[0] + confusion[2]) / n;
     }
 }
