@@ -62,6 +62,9 @@ public final class Checkpoints {
 
     /** Removes the checkpoint once the job has finished. */
     public void delete() {
+        if (!Files.isDirectory(file.getParent())) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
             try (var rest = Files.list(file.getParent())) {
