@@ -44,8 +44,8 @@ public final class Main implements Runnable {
             return e.exitCode();
         }
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
-            err.println("usage: see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help'");
+            err.println("error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    + " --help')");
             err.flush();
             return Failure.USAGE.exitCode();
         });
