@@ -39,10 +39,23 @@ public final class Cholesky {
      * @return false when {@code a} is not (numerically) positive definite
      */
     public boolean factor(double[] a) {
+        return factor(a, null, 0);
+    }
+
+    /**
+     * Factors a + diag(d) + delta I ({@code a} unchanged; {@code d} may be null), the matrices of
+     * interior-point methods and of regularized retries.
+     *
+     * @return false when that matrix is not (numerically) positive definite
+     */
+    public boolean factor(double[] a, double[] d, double delta) {
         if (a.length < n * n) {
             throw new IllegalArgumentException("matrix of " + a.length + " values is not " + n + " x " + n);
         }
         System.arraycopy(a, 0, u, 0, n * n);
+        for (int i = 0; i < n; i++) {
+            u[i * n + i] += (d == null ? 0 : d[i]) + delta;
+        }
         factored = Blas.lapackImplementation().equals("native") || n <= BLOCK ? lapack(u, n) : blocked(u, n);
         return factored;
     }
