@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import mlspark.linalg.Blas;
 import mlspark.linalg.Cholesky;
+import mlspark.linalg.Ldlt;
 
 /**
  * A primal-dual interior-point method for the convex QP of {@link QuadraticProgram}, the algorithm of
@@ -20,14 +21,14 @@ import mlspark.linalg.Cholesky;
  * </pre>
  * by eliminating ds and dz: (P + G'WG) dx + A'dy = t with W = diag(z/s), then the p x p Schur
  * complement A H^-1 A' for dy. H = P + G'WG is factored once per iteration (Cholesky, n x n) and
- * serves both the predictor and the corrector. For the SVM's box, G'WG is diagonal and H is P plus a
- * diagonal. Should H not be positive definite (P indefinite, as a sigmoid kernel makes it), the
- * factorization is retried with a growing multiple of I added; such steps are counted.
+ * serves the predictor and all correctors. For the SVM's box, G'WG is diagonal and H is P plus a
+ * diagonal. Should H not be positive definite (P indefinite, as a sigmoid kernel makes it), it is
+ * factored as LDL' instead ({@link Ldlt}): the Newton step stays exact as long as H is positive
+ * definite on the null space of A, the local convexity a KKT point needs. Such steps are counted.
  */
 public final class InteriorPointQp {
     /** Fraction of the step to the boundary taken (cvxopt's STEP). */
     private static final double STEP = 0.99;
-    private static final int MAX_REGULARIZATION_TRIES = 8;
     static final int CENTRALITY_CORRECTORS = 3;
 
     /**
@@ -53,11 +54,11 @@ public final class InteriorPointQp {
      * @param z                 multipliers of the inequalities
      * @param s                 slacks h - Gx
      * @param objective         1/2 x'Px + q'x
-     * @param regularizedSteps  iterations whose KKT matrix needed a multiple of I to factor
+     * @param indefiniteSteps   iterations whose H was not positive definite (factored as LDL')
      */
     public record Result(double[] x, double[] y, double[] z, double[] s, double objective, int iterations,
                          boolean converged, String status, double primalResidual, double dualResidual, double gap,
-                         int regularizedSteps) {
+                         int indefiniteSteps) {
     }
 
     private final Settings settings;
@@ -76,21 +77,22 @@ public final class InteriorPointQp {
         final int n;
         final int m;
         final int p;
-        final Cholesky h;
+        final Cholesky cholesky;
+        /** Made when first needed. */
+        Ldlt ldlt;
+        boolean indefinite;
         /** H^-1 A', p columns of length n. */
         final double[][] hInvAt;
-        /** Cholesky factor of A H^-1 A'. */
-        Cholesky schur;
-        /** The dense H when G'WG is not diagonal (small general problems). */
-        double[] dense;
-        int regularized;
+        /** Factor of A H^-1 A' (indefinite when H is). */
+        Ldlt schur;
+        int indefiniteSteps;
 
         Run(QuadraticProgram qp) {
             this.qp = qp;
             this.n = qp.n();
             this.m = qp.inequalities();
             this.p = qp.equalities();
-            this.h = new Cholesky(n);
+            this.cholesky = new Cholesky(n);
             this.hInvAt = new double[p][n];
         }
 
@@ -160,11 +162,11 @@ public final class InteriorPointQp {
                 if (System.getProperty("ipm.trace") != null) System.err.printf("it %d pcost %.12f gap %.2e relgap %.2e pres %.1e dres %.1e%n", iteration, pcost, gap, relgap, pres, dres);
                 if (pres <= settings.feasibilityTolerance() && dres <= settings.feasibilityTolerance()
                         && (gap <= settings.absoluteTolerance() || relgap <= settings.relativeTolerance())) {
-                    return new Result(x, y, z, s, pcost, iteration, true, "optimal", pres, dres, gap, regularized);
+                    return new Result(x, y, z, s, pcost, iteration, true, "optimal", pres, dres, gap, indefiniteSteps);
                 }
                 if (iteration == settings.maxIterations()) {
                     return new Result(x, y, z, s, pcost, iteration, false,
-                            "iteration limit (" + settings.maxIterations() + ")", pres, dres, gap, regularized);
+                            "iteration limit (" + settings.maxIterations() + ")", pres, dres, gap, indefiniteSteps);
                 }
 
                 for (int j = 0; j < m; j++) {
@@ -172,7 +174,7 @@ public final class InteriorPointQp {
                 }
                 if (!factor(w)) {
                     return new Result(x, y, z, s, pcost, iteration, false, "singular KKT system", pres, dres, gap,
-                            regularized);
+                            indefiniteSteps);
                 }
                 double mu = gap / m;
                 double[] rx = scaled(rd, -1);
@@ -224,35 +226,26 @@ public final class InteriorPointQp {
 
         private Result failed(String status) {
             return new Result(new double[n], new double[p], new double[m], new double[m], Double.NaN, 0, false, status,
-                    Double.NaN, Double.NaN, Double.NaN, regularized);
+                    Double.NaN, Double.NaN, Double.NaN, indefiniteSteps);
         }
 
         /** Factors H = P + G' diag(w) G and the Schur complement A H^-1 A'. */
         boolean factor(double[] w) {
+            double[] base = qp.p();
             double[] diagonal = qp.g().weightedGramDiagonal(w);
             if (diagonal == null) {
-                dense = qp.p().clone();
-                qp.g().addWeightedGram(w, dense);
+                base = qp.p().clone();
+                qp.g().addWeightedGram(w, base);
             }
-            double[] base = diagonal != null ? qp.p() : dense;
-            double[] shift = diagonal != null ? diagonal : new double[n];
-            double scale = 0;
-            for (int i = 0; i < n; i++) {
-                scale = Math.max(scale, Math.abs(base[i * n + i] + shift[i]));
-            }
-            double delta = 0;
-            boolean ok = false;
-            for (int attempt = 0; attempt <= MAX_REGULARIZATION_TRIES && !ok; attempt++) {
-                if (attempt > 0) {
-                    delta = attempt == 1 ? 1e-12 * Math.max(1, scale) : delta * 100;
+            indefinite = !cholesky.factor(base, diagonal, 0);
+            if (indefinite) {
+                indefiniteSteps++;
+                if (ldlt == null) {
+                    ldlt = new Ldlt(n);
                 }
-                ok = h.factor(base, shift, delta);
-            }
-            if (!ok) {
-                return false;
-            }
-            if (delta > 0) {
-                regularized++;
+                if (!ldlt.factor(base, diagonal)) {
+                    return false;
+                }
             }
             if (p == 0) {
                 return true;
@@ -260,7 +253,7 @@ public final class InteriorPointQp {
             double[] s2 = new double[p * p];
             for (int k = 0; k < p; k++) {
                 System.arraycopy(qp.a(), k * n, hInvAt[k], 0, n);
-                h.solve(hInvAt[k]);
+                solveH(hInvAt[k]);
             }
             for (int k = 0; k < p; k++) {
                 for (int l = 0; l < p; l++) {
@@ -271,8 +264,16 @@ public final class InteriorPointQp {
                     s2[k * p + l] = v;
                 }
             }
-            schur = new Cholesky(p);
-            return schur.factor(s2);
+            schur = new Ldlt(p);
+            return schur.factor(s2, null);
+        }
+
+        void solveH(double[] b) {
+            if (indefinite) {
+                ldlt.solve(b);
+            } else {
+                cholesky.solve(b);
+            }
         }
 
         /** The Newton system of the class comment, with the factorization of the last {@link #factor}. */
@@ -291,7 +292,7 @@ public final class InteriorPointQp {
             for (int i = 0; i < n; i++) {
                 u[i] = rx[i] - u[i];
             }
-            h.solve(u);
+            solveH(u);
             // dy = S^-1 (A u - ry), dx = u - H^-1 A' dy
             for (int k = 0; k < p; k++) {
                 double au = 0;

@@ -33,7 +33,7 @@ public final class InteriorPointSolver implements DualSolver {
         Blas.blas().dgemv("N", n, n, 1.0, qp.p(), n, alpha, 1, 1.0, gradient, 1);
         String status = String.format("%s (gap %.2e, primal residual %.2e, dual residual %.2e%s)", r.status(), r.gap(),
                 r.primalResidual(), r.dualResidual(),
-                r.regularizedSteps() > 0 ? ", " + r.regularizedSteps() + " regularized steps" : "");
+                r.indefiniteSteps() > 0 ? ", " + r.indefiniteSteps() + " steps with an indefinite H" : "");
         return new DualSolution(name(), alpha, gradient, DualKkt.dualObjective(alpha, gradient), r.iterations(),
                 (System.nanoTime() - start) / 1e9, DualKkt.residual(alpha, gradient, problem), r.converged(), status);
     }
