@@ -2,7 +2,6 @@ package mlspark.svm.dual;
 
 import java.io.Serializable;
 
-import mlspark.data.LabeledData;
 import mlspark.kernel.Kernel;
 
 /**
@@ -69,14 +68,14 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
         return label(decision(x));
     }
 
-    /** The fraction of {@code data} classified correctly, computed on this machine. */
-    public double accuracy(LabeledData data) {
+    /** The fraction of {@code labels} that the decision values {@code h} predict (+1 where h >= 0). */
+    public static double accuracy(double[] h, double[] labels) {
         int correct = 0;
-        for (int i = 0; i < data.size(); i++) {
-            if (predict(data.x()[i]) == data.y()[i]) {
+        for (int i = 0; i < h.length; i++) {
+            if (label(h[i]) == labels[i]) {
                 correct++;
             }
         }
-        return data.size() == 0 ? Double.NaN : (double) correct / data.size();
+        return h.length == 0 ? Double.NaN : (double) correct / h.length;
     }
 }
