@@ -23,7 +23,9 @@ public record PolynomialOfKernel(double[] coefficients, Kernel inner) implements
     public String describe() {
         StringBuilder s = new StringBuilder("p(").append(inner.describe()).append("), p = [");
         for (int i = 0; i < coefficients.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(coefficients[i]);
+            double c = coefficients[i];
+            s.append(i == 0 ? "" : ", ").append(c == Math.rint(c) && Math.abs(c) < 1e15 ? String.valueOf((long) c)
+                    : String.format("%.4g", c));
         }
         return s.append(']').toString();
     }
