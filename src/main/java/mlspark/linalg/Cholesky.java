@@ -66,7 +66,8 @@ public final class Cholesky {
         return info.val == 0;
     }
 
-    private static boolean blocked(double[] a, int n) {
+    /** The blocked factorization of {@code a} (n x n, plus one column of padding), in place. */
+    static boolean blocked(double[] a, int n) {
         for (int j = 0; j < n; j += BLOCK) {
             int jb = Math.min(BLOCK, n - j);
             int rest = n - j - jb;
