@@ -6,6 +6,8 @@ import java.util.Arrays;
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.jobs.BenchJob;
+import mlspark.jobs.DualSvmJob;
+import mlspark.jobs.KernelsJob;
 import mlspark.jobs.PrimalSvmJob;
 import mlspark.jobs.ReproduceJob;
 import picocli.CommandLine;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
 /** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, ReproduceJob.class, BenchJob.class})
+        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, ReproduceJob.class, BenchJob.class})
 public final class Main implements Runnable {
 
     @Override
