@@ -7,13 +7,14 @@ import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.jobs.BenchJob;
 import mlspark.jobs.PrimalSvmJob;
+import mlspark.jobs.TwoLayerNetJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, BenchJob.class})
+        subcommands = {PrimalSvmJob.class, TwoLayerNetJob.class, BenchJob.class})
 public final class Main implements Runnable {
 
     @Override

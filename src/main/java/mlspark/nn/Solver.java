@@ -28,11 +28,11 @@ public final class Solver {
 
     /**
      * An evaluation: after {@code iteration} iterations (epoch 0 is the one after the first
-     * iteration), the learning rate in force next, and the seconds spent training so far
-     * (evaluations not counted).
+     * iteration), the mean loss of the steps since the previous checkpoint, the learning rate in
+     * force next, and the seconds spent training so far (evaluations not counted).
      */
-    public record Checkpoint(int epoch, long iteration, double trainAccuracy, double validationAccuracy,
-                             double learningRate, double trainingSeconds) {
+    public record Checkpoint(int epoch, long iteration, double meanLoss, double trainAccuracy,
+                             double validationAccuracy, double learningRate, double trainingSeconds) {
     }
 
     public record Result(TwoLayerNet best, double bestValidationAccuracy, double[] loss, List<Checkpoint> checkpoints,
@@ -75,6 +75,7 @@ public final class Solver {
         long started = System.nanoTime();
         long evaluating = 0;
         int epoch = 0;
+        int lastCheckpointStep = 0;
         for (long it = 0; it < iterations; it++) {
             if (stepsPerIteration == 1) {
                 TwoLayerNet.Loss l = data.batchLoss(net, batches.ints(config.batchSize(), 0, n).toArray());
@@ -101,9 +102,11 @@ public final class Solver {
             if (it == 0 || epochEnd) {
                 long evalStart = System.nanoTime();
                 int[] subset = subsets.ints(config.trainSubset(), 0, n).toArray();
-                Checkpoint c = new Checkpoint(epoch, it + 1, data.trainAccuracy(net, subset),
+                int step = (int) (it + 1) * stepsPerIteration;
+                Checkpoint c = new Checkpoint(epoch, it + 1, mean(loss, lastCheckpointStep, step), data.trainAccuracy(net, subset),
                         data.validationAccuracy(net), lr, (evalStart - started - evaluating) / 1e9);
                 checkpoints.add(c);
+                lastCheckpointStep = step;
                 if (c.validationAccuracy() > bestAccuracy) {
                     bestAccuracy = c.validationAccuracy();
                     best = net.copy();
@@ -121,11 +124,11 @@ public final class Solver {
         if (!Double.isFinite(loss)) {
             throw new JobFailure(Failure.DIVERGED, "training diverged at iteration " + (iteration + 1) + " (epoch "
                     + (epoch + 1) + "): the loss is " + loss + " at learning rate " + lr
-                    + "; lower --learning-rate or normalize the input (--normalize)");
+                    + "; lower --learning-rate or --weight-scale, or normalize the input (--normalize)");
         }
     }
 
-    /** The per-iteration losses averaged over windows of {@code window}, for plots and logs. */
+    /** The mean of {@code values[from..to)}. */
     public static double mean(double[] values, int from, int to) {
         return Arrays.stream(values, from, to).average().orElse(Double.NaN);
     }
