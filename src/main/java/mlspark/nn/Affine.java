@@ -21,15 +21,11 @@ public final class Affine {
      */
     public static Matrix backward(Matrix dy, Matrix x, Matrix w, Matrix dw, Matrix db, boolean needDx) {
         dw.gemm(1, x, true, dy, false, 1);
-        int n = dy.rows();
-        int m = dy.cols();
-        for (int j = 0; j < m; j++) {
-            double sum = db.get(j);
-            for (int i = 0; i < n; i++) {
-                sum += dy.get(i * m + j);
-            }
-            db.set(j, sum);
+        Matrix ones = dy.precision().zeros(1, dy.rows());
+        for (int i = 0; i < dy.rows(); i++) {
+            ones.set(i, 1);
         }
+        db.gemm(1, ones, false, dy, false, 1);
         if (!needDx) {
             return null;
         }

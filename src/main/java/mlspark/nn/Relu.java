@@ -6,16 +6,23 @@ public final class Relu {
     }
 
     public static Matrix forward(Matrix x) {
-        Matrix y = x.copy();
-        for (int i = 0, n = y.size(); i < n; i++) {
-            if (y.get(i) < 0) {
-                y.set(i, 0);
-            }
-        }
-        return y;
+        return forwardInPlace(x.copy());
     }
 
-    /** {@code dY} masked by {@code x > 0}, written into {@code dy} itself, which is returned. */
+    /** max(0, x) written into {@code x} itself, which is returned. */
+    public static Matrix forwardInPlace(Matrix x) {
+        for (int i = 0, n = x.size(); i < n; i++) {
+            if (x.get(i) < 0) {
+                x.set(i, 0);
+            }
+        }
+        return x;
+    }
+
+    /**
+     * {@code dY} masked by {@code x > 0}, written into {@code dy} itself, which is returned;
+     * {@code x} may be the ReLU's input or its output (both are > 0 at the same places).
+     */
     public static Matrix backwardInPlace(Matrix dy, Matrix x) {
         for (int i = 0, n = dy.size(); i < n; i++) {
             if (x.get(i) <= 0) {

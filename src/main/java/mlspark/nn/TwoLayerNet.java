@@ -126,7 +126,7 @@ public final class TwoLayerNet implements Serializable {
 
     /** The class scores of the rows of {@code x} (N x C). */
     public Matrix scores(Matrix x) {
-        return Affine.forward(Relu.forward(Affine.forward(x, w1(), b1())), w2(), b2());
+        return Affine.forward(Relu.forwardInPlace(Affine.forward(x, w1(), b1())), w2(), b2());
     }
 
     /** The mean softmax loss of the batch plus the weight decay, and its gradient. */
@@ -142,13 +142,12 @@ public final class TwoLayerNet implements Serializable {
      * the batch mean, wherever they were computed.
      */
     public double addLossGradient(Matrix x, int[] labels, double weight, Matrix gradient) {
-        Matrix hiddenIn = Affine.forward(x, w1(), b1());
-        Matrix hidden = Relu.forward(hiddenIn);
+        Matrix hidden = Relu.forwardInPlace(Affine.forward(x, w1(), b1()));
         Matrix scores = Affine.forward(hidden, w2(), b2());
         Matrix dScores = precision().zeros(scores.rows(), scores.cols());
         double loss = SoftmaxLoss.loss(scores, labels, weight, dScores);
         Matrix dHidden = Affine.backward(dScores, hidden, w2(), w2(gradient), b2(gradient), true);
-        Affine.backward(Relu.backwardInPlace(dHidden, hiddenIn), x, w1(), w1(gradient), b1(gradient), false);
+        Affine.backward(Relu.backwardInPlace(dHidden, hidden), x, w1(), w1(gradient), b1(gradient), false);
         return loss;
     }
 

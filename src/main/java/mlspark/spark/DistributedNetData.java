@@ -68,6 +68,16 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         return rdd;
     }
 
+    /** The cached training blocks, one per partition. */
+    public JavaRDD<RowBlock> trainBlocks() {
+        return train;
+    }
+
+    /** The cached test blocks (null when made without test rows). */
+    public JavaRDD<RowBlock> testBlocks() {
+        return test;
+    }
+
     @Override
     public int trainSize() {
         return trainSize;
