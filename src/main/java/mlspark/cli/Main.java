@@ -10,13 +10,15 @@ import mlspark.jobs.DualSvmJob;
 import mlspark.jobs.KernelsJob;
 import mlspark.jobs.PrimalSvmJob;
 import mlspark.jobs.ReproduceJob;
+import mlspark.jobs.TwoLayerNetJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, ReproduceJob.class, BenchJob.class})
+        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, ReproduceJob.class,
+                BenchJob.class})
 public final class Main implements Runnable {
 
     @Override

@@ -1,0 +1,243 @@
+package mlspark.jobs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaSparkContext;
+
+import mlspark.errors.JobFailure;
+import mlspark.io.OutputDir;
+import mlspark.io.Provenance;
+import mlspark.mnist.Mnist;
+import mlspark.mnist.Normalization;
+import mlspark.nn.LabeledRows;
+import mlspark.nn.Precision;
+import mlspark.nn.Solver;
+import mlspark.nn.TwoLayerNet;
+import mlspark.nn.UpdateRule;
+import mlspark.spark.DistributedNetData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code two-layer-net}: the assignment's two-layer net on MNIST, trained on Spark by mini-batch gradient aggregation. */
+@Command(name = "two-layer-net", mixinStandardHelpOptions = true,
+        description = "Two-layer net (affine-ReLU-affine-softmax) on MNIST: mini-batch gradients summed over partitions on Spark.")
+public final class TwoLayerNetJob extends SparkJob {
+    @Option(names = "--mnist", paramLabel = "DIR|FILE",
+            description = "MNIST: a directory of the four IDX files (.gz or raw) or of mnist.npz, or an .npz file (default: DATA-DIR/mnist).")
+    Path mnist;
+
+    @Option(names = "--verify-checksums", negatable = true, fallbackValue = "true",
+            description = "Check the files against the published MD5s (default: ${DEFAULT-VALUE}).")
+    boolean verifyChecksums;
+
+    @Option(names = "--validation", paramLabel = "N", description = "Last N training images held out for validation (default: ${DEFAULT-VALUE}).")
+    int validation;
+
+    @Option(names = "--normalize", paramLabel = "KIND", description = "Input pixels: none (0..255), unit ([0,1]), standard (training mean/std) (default: ${DEFAULT-VALUE}).")
+    String normalize;
+
+    @Option(names = "--hidden", paramLabel = "H", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--init", paramLabel = "KIND", description = "Weights: gaussian (N(0, weight-scale^2)) or he (N(0, 2/fan_in)) (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--weight-scale", paramLabel = "S", description = "Standard deviation of the gaussian init (default: ${DEFAULT-VALUE}).")
+    double weightScale;
+
+    @Option(names = "--precision", paramLabel = "P", description = "float64 (dgemm) or float32 (sgemm) (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--lr-decay", paramLabel = "R", description = "Learning-rate factor after each epoch (default: ${DEFAULT-VALUE}).")
+    double lrDecay;
+
+    @Option(names = "--update", paramLabel = "RULE", description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+    String update;
+
+    @Option(names = "--momentum", paramLabel = "MU", description = "Momentum of the momentum rule (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--beta1", paramLabel = "B1", description = "Adam's first-moment decay (default: ${DEFAULT-VALUE}).")
+    double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B2", description = "Adam's second-moment decay (default: ${DEFAULT-VALUE}).")
+    double beta2;
+
+    @Option(names = "--weight-decay", paramLabel = "REG", description = "L2 weight decay 0.5*REG*(|W1|^2+|W2|^2) (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--local-steps", paramLabel = "K",
+            description = "1: synchronous mini-batch SGD; K > 1: local SGD, K steps per partition between averaging rounds (default: ${DEFAULT-VALUE}).")
+    int localSteps;
+
+    @Option(names = "--train-subset", paramLabel = "N", description = "Random training rows for the training accuracy (default: ${DEFAULT-VALUE}).")
+    int trainSubset;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and the mini-batches (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private Mnist.Split split;
+    private Precision floatType;
+    private Normalization normalization;
+    private TwoLayerNet.Init initKind;
+    private UpdateRule rule;
+
+    @Override
+    protected void prepare(Provenance provenance) {
+        floatType = Precision.parse(precision);
+        if (floatType == null) {
+            throw JobFailure.usage("--precision", "'" + precision + "' is not one of float32, float64");
+        }
+        normalization = Normalization.parse(normalize);
+        if (normalization == null) {
+            throw JobFailure.usage("--normalize", "'" + normalize + "' is not one of none, unit, standard");
+        }
+        initKind = switch (init) {
+            case "gaussian" -> TwoLayerNet.Init.GAUSSIAN;
+            case "he" -> TwoLayerNet.Init.HE;
+            default -> throw JobFailure.usage("--init", "'" + init + "' is not one of gaussian, he");
+        };
+        JobFailure.requirePositive("--weight-scale", weightScale);
+        JobFailure.requirePositive("--learning-rate", learningRate);
+        JobFailure.requirePositive("--lr-decay", lrDecay);
+        requireAtLeastOne("--hidden", hidden);
+        requireAtLeastOne("--epochs", epochs);
+        requireAtLeastOne("--batch-size", batchSize);
+        requireAtLeastOne("--local-steps", localSteps);
+        requireAtLeastOne("--train-subset", trainSubset);
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw JobFailure.usage("--weight-decay", "expected a finite number >= 0, got " + weightDecay);
+        }
+        rule = switch (update) {
+            case "sgd" -> new UpdateRule.Sgd();
+            case "momentum" -> new UpdateRule.Momentum(fraction("--momentum", momentum));
+            case "adam" -> new UpdateRule.Adam(fraction("--beta1", beta1), fraction("--beta2", beta2), 1e-8);
+            default -> throw JobFailure.usage("--update", "'" + update + "' is not one of sgd, momentum, adam");
+        };
+        options.partitions();
+        Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : options.dataDir().resolve("mnist");
+        Mnist.DataSet data = Mnist.load(location, verifyChecksums);
+        data.files().forEach(provenance::input);
+        split = Mnist.split(data, validation);
+        log(String.format("MNIST from %s: %d train, %d validation, %d test, %d pixels; normalize %s", location,
+                split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
+                normalization.label()));
+    }
+
+    private static void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw JobFailure.usage(option, "expected an integer >= 1, got " + value);
+        }
+    }
+
+    private static double fraction(String option, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw JobFailure.usage(option, "expected a number in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    @Override
+    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+        double[] affine = normalization.affine(split.train());
+        LabeledRows train = split.train().rows(floatType, affine[0], affine[1]);
+        LabeledRows val = split.validation().rows(floatType, affine[0], affine[1]);
+        LabeledRows test = split.test().rows(floatType, affine[0], affine[1]);
+        int classes = 10;
+        Solver.Config config = new Solver.Config(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps,
+                trainSubset, seed);
+        TwoLayerNet start = TwoLayerNet.initialize(train.dimension(), hidden, classes, floatType, initKind, weightScale, seed);
+        long started = System.nanoTime();
+        try (DistributedNetData data = new DistributedNetData(sc, train, val, test, options.partitions())) {
+            log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %d parameters, %s, %s", options.partitions(),
+                    (System.nanoTime() - started) / 1e9, train.dimension(), hidden, classes, start.params().size(),
+                    floatType.label(), describe(config)));
+            Solver solver = new Solver(config);
+            Solver.Result result = solver.train(start, data, (c, net) -> log(c.epoch() == 0
+                    ? String.format("iteration 1: loss %.4f, train acc %.4f, val acc %.4f", c.meanLoss(),
+                    c.trainAccuracy(), c.validationAccuracy())
+                    : String.format("epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
+                    c.epoch(), epochs, c.meanLoss(), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
+                    c.trainingSeconds())));
+            double testAccuracy = data.testAccuracy(result.best());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log(String.format("test accuracy %.4f (best validation accuracy %.4f); %.1f s training, %.1f s in all",
+                    testAccuracy, result.bestValidationAccuracy(), result.trainingSeconds(), seconds));
+            TwoLayerNetPlots.save(result, out.resolve("two_layer_net.png"));
+            return metrics(result, testAccuracy, seconds, affine);
+        }
+    }
+
+    private String describe(Solver.Config c) {
+        return String.format("%s lr %s decay %s, batch %d, %d epochs%s%s", update, c.learningRate(), c.lrDecay(),
+                c.batchSize(), c.epochs(), c.weightDecay() > 0 ? ", weight decay " + c.weightDecay() : "",
+                c.localSteps() > 1 ? ", local SGD " + c.localSteps() + " steps/round" : "");
+    }
+
+    private Map<String, Object> metrics(Solver.Result r, double testAccuracy, double seconds, double[] affine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("test_accuracy", testAccuracy);
+        m.put("best_val_accuracy", r.bestValidationAccuracy());
+        List<Double> trainAcc = new ArrayList<>();
+        List<Double> valAcc = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        for (Solver.Checkpoint c : r.checkpoints()) {
+            trainAcc.add(c.trainAccuracy());
+            valAcc.add(c.validationAccuracy());
+            at.add(c.iteration());
+        }
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("loss", r.loss());
+        history.put("train_acc", trainAcc);
+        history.put("val_acc", valAcc);
+        history.put("checkpoint_iterations", at);
+        m.put("history", history);
+        m.put("seconds", seconds);
+        m.put("training_seconds", r.trainingSeconds());
+        m.put("seconds_per_epoch", r.trainingSeconds() / epochs);
+        m.put("iterations", r.iterations());
+        Map<String, Object> conf = new LinkedHashMap<>();
+        conf.put("hidden", hidden);
+        conf.put("init", init);
+        conf.put("weight_scale", weightScale);
+        conf.put("precision", floatType.label());
+        conf.put("normalize", normalization.label());
+        conf.put("input_shift", affine[0]);
+        conf.put("input_scale", affine[1]);
+        conf.put("epochs", epochs);
+        conf.put("batch_size", batchSize);
+        conf.put("learning_rate", learningRate);
+        conf.put("lr_decay", lrDecay);
+        conf.put("update", update);
+        if (rule instanceof UpdateRule.Momentum) {
+            conf.put("momentum", momentum);
+        }
+        if (rule instanceof UpdateRule.Adam) {
+            conf.put("beta1", beta1);
+            conf.put("beta2", beta2);
+        }
+        conf.put("weight_decay", weightDecay);
+        conf.put("local_steps", localSteps);
+        conf.put("iterations_per_epoch", r.iterationsPerEpoch());
+        conf.put("train_subset", trainSubset);
+        conf.put("seed", seed);
+        conf.put("partitions", options.partitions());
+        m.put("configuration", conf);
+        m.put("data", Map.of("train", split.train().count(), "validation", split.validation().count(),
+                "test", split.test().count(), "dimension", split.train().dimension()));
+        return m;
+    }
+}

@@ -1,0 +1,184 @@
+package mlspark.mnist;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import mlspark.data.Npz;
+import mlspark.data.NpyArray;
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
+import mlspark.io.Checksums;
+
+/**
+ * MNIST from a directory holding the four IDX files (each gzipped or raw, as submit/fetch-data
+ * leaves them) or from a Keras-style {@code mnist.npz} (x_train, y_train, x_test, y_test).
+ * Files with a published checksum (MD5 of the original IDX files, gzipped or not; SHA-256 of
+ * Keras's mnist.npz) are verified when asked.
+ */
+public final class Mnist {
+    public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    public static final String NPZ = "mnist.npz";
+    /** The assignment's validation split: the last 5,000 of the 60,000 training images. */
+    public static final int VALIDATION_SIZE = 5000;
+
+    /** The canonical MD5s of the original files (torchvision's list) and of their gunzipped contents. */
+    static final Map<String, String> MD5 = Map.of(
+            TRAIN_IMAGES + ".gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873",
+            TRAIN_LABELS + ".gz", "d53e105ee54ea40749a09fcbcd1e9432",
+            TEST_IMAGES + ".gz", "9fb629c4189551a2d022fa330f9573f3",
+            TEST_LABELS + ".gz", "ec29112dd5afa0611ce80d1b7f02629c",
+            TRAIN_IMAGES, "6bbc9ace898e44ae57da46a324031adb",
+            TRAIN_LABELS, "a25bea736e30d166cdddb491f175f624",
+            TEST_IMAGES, "2646ac647ad5339dbf082846283269ea",
+            TEST_LABELS, "27ae3e4e09519cfbb04c329615203637");
+    /** Keras publishes a SHA-256 for its archive. */
+    static final String NPZ_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1";
+
+    private Mnist() {
+    }
+
+    /** The 60,000 training and 10,000 test images, and the files they were read from. */
+    public record DataSet(Digits train, Digits test, List<Path> files) {
+    }
+
+    /** The assignment's split of a data set. */
+    public record Split(Digits train, Digits validation, Digits test) {
+    }
+
+    /** Reads MNIST from {@code location}: a directory of IDX files or of mnist.npz, or an .npz file. */
+    public static DataSet load(Path location, boolean verify) {
+        if (Files.isRegularFile(location)) {
+            return loadNpz(location, verify);
+        }
+        if (!Files.isDirectory(location)) {
+            throw JobFailure.noInput(location, "no such directory or file (run submit/fetch-data mnist, or check --data-dir / --mnist)");
+        }
+        Path trainImages = idxFile(location, TRAIN_IMAGES);
+        if (trainImages == null && Files.isRegularFile(location.resolve(NPZ))) {
+            return loadNpz(location.resolve(NPZ), verify);
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+            Path f = idxFile(location, name);
+            if (f == null) {
+                throw JobFailure.noInput(location.resolve(name + ".gz"), "missing (nor " + name + " nor " + NPZ
+                        + " in " + location + "; run submit/fetch-data mnist)");
+            }
+            if (verify) {
+                verifyMd5(f);
+            }
+            files.add(f);
+        }
+        return new DataSet(readIdx(files.get(0), files.get(1)), readIdx(files.get(2), files.get(3)), files);
+    }
+
+    /** Images and labels from a pair of IDX files, counts and label range checked. */
+    public static Digits readIdx(Path imagesFile, Path labelsFile) {
+        Idx.Images images = Idx.readImages(imagesFile);
+        int[] labels = Idx.readLabels(labelsFile);
+        if (labels.length != images.count()) {
+            throw JobFailure.badFormat(labelsFile, "count", labels.length + " labels, but " + imagesFile + " has "
+                    + images.count() + " images");
+        }
+        checkLabels(labels, labelsFile);
+        return new Digits(imagesFile.getFileName().toString(), images.count(), images.dimension(), images.pixels(), labels);
+    }
+
+    /** The first {@code count - validation} training images for training, the rest for validation. */
+    public static Split split(DataSet data, int validation) {
+        int n = data.train().count();
+        if (validation < 1 || validation >= n) {
+            throw JobFailure.usage("--validation", "expected 1 .. " + (n - 1) + " validation images out of " + n
+                    + " training images, got " + validation);
+        }
+        return new Split(data.train().range(0, n - validation), data.train().range(n - validation, n), data.test());
+    }
+
+    private static Path idxFile(Path dir, String name) {
+        Path gz = dir.resolve(name + ".gz");
+        if (Files.exists(gz)) {
+            return gz;
+        }
+        Path raw = dir.resolve(name);
+        return Files.exists(raw) ? raw : null;
+    }
+
+    private static void verifyMd5(Path file) {
+        String expected = MD5.get(file.getFileName().toString());
+        if (expected == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        String got = Checksums.md5(file);
+        if (!got.equals(expected)) {
+            throw new JobFailure(Failure.CHECKSUM, file + ": md5: " + got + ", expected the published " + expected
+                    + " (a damaged or different file; fetch it again with submit/fetch-data mnist)");
+        }
+    }
+
+    private static DataSet loadNpz(Path file, boolean verify) {
+        if (verify && file.getFileName().toString().equals(NPZ)) {
+            String got = Checksums.sha256(file);
+            if (!got.equals(NPZ_SHA256)) {
+                throw new JobFailure(Failure.CHECKSUM, file + ": sha256: " + got + ", expected Keras's published "
+                        + NPZ_SHA256);
+            }
+        }
+        Map<String, NpyArray> arrays = Npz.read(file);
+        return new DataSet(npzDigits(file, arrays, "x_train", "y_train"), npzDigits(file, arrays, "x_test", "y_test"),
+                List.of(file));
+    }
+
+    private static Digits npzDigits(Path file, Map<String, NpyArray> arrays, String xName, String yName) {
+        NpyArray x = array(file, arrays, xName);
+        NpyArray y = array(file, arrays, yName);
+        if (x.shape().length != 3 || x.shape()[1] * x.shape()[2] == 0) {
+            throw JobFailure.badFormat(file, xName, "expected shape (count, rows, cols), got " + x.shapeString());
+        }
+        if (y.shape().length != 1) {
+            throw JobFailure.badFormat(file, yName, "expected shape (count,), got " + y.shapeString());
+        }
+        int count = x.shape()[0];
+        if (y.shape()[0] != count) {
+            throw JobFailure.badFormat(file, yName, y.shape()[0] + " labels, but " + xName + " has " + count + " images");
+        }
+        double[] values = x.values();
+        byte[] pixels = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
+                throw JobFailure.badValues(file, xName, "pixel " + v + " at flat index " + i + " is not an integer in 0..255");
+            }
+            pixels[i] = (byte) (int) v;
+        }
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            double v = y.values()[i];
+            labels[i] = v == Math.rint(v) && Math.abs(v) < 1e9 ? (int) v : -1;
+        }
+        checkLabels(labels, Path.of(file + ":" + yName));
+        return new Digits(file.getFileName() + ":" + xName, count, x.shape()[1] * x.shape()[2], pixels, labels);
+    }
+
+    private static NpyArray array(Path file, Map<String, NpyArray> arrays, String name) {
+        NpyArray a = arrays.get(name);
+        if (a == null || a.isObject()) {
+            throw JobFailure.badFormat(file, name, a == null ? "missing (a Keras mnist.npz has x_train, y_train, x_test, y_test)"
+                    : "is an object array, expected numbers");
+        }
+        return a;
+    }
+
+    private static void checkLabels(int[] labels, Path file) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] > 9) {
+                throw JobFailure.badValues(file, "labels", "label " + labels[i] + " at index " + i + " is outside 0..9");
+            }
+        }
+    }
+}

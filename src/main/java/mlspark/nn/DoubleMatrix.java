@@ -1,0 +1,62 @@
+package mlspark.nn;
+
+import mlspark.linalg.Blas;
+
+/** A {@link Matrix} of doubles: dgemm, daxpy, dscal. */
+final class DoubleMatrix extends Matrix {
+    private final double[] data;
+
+    DoubleMatrix(double[] data, int offset, int rows, int cols) {
+        super(offset, rows, cols);
+        this.data = data;
+    }
+
+    @Override
+    public Precision precision() {
+        return Precision.FLOAT64;
+    }
+
+    @Override
+    public double get(int i) {
+        return data[offset + i];
+    }
+
+    @Override
+    public void set(int i, double value) {
+        data[offset + i] = value;
+    }
+
+    @Override
+    public Matrix view(int start, int rows, int cols) {
+        if (start < 0 || start + rows * cols > size()) {
+            throw new IndexOutOfBoundsException("view " + start + "+" + rows + "x" + cols + " of " + size());
+        }
+        return new DoubleMatrix(data, offset + start, rows, cols);
+    }
+
+    @Override
+    void gemm(String transFirst, String transSecond, int m, int n, int k, double alpha, Matrix first, Matrix second,
+              double beta) {
+        DoubleMatrix a = (DoubleMatrix) first;
+        DoubleMatrix b = (DoubleMatrix) second;
+        Blas.blas().dgemm(transFirst, transSecond, m, n, k, alpha, a.data, a.offset, a.cols, b.data, b.offset, b.cols,
+                beta, data, offset, cols);
+    }
+
+    @Override
+    public void axpy(double alpha, Matrix x) {
+        requireSameSize(x, "axpy");
+        DoubleMatrix dx = (DoubleMatrix) x;
+        Blas.blas().daxpy(size(), alpha, dx.data, dx.offset, 1, data, offset, 1);
+    }
+
+    @Override
+    public void scale(double alpha) {
+        Blas.blas().dscal(size(), alpha, data, offset, 1);
+    }
+
+    @Override
+    Object storage() {
+        return data;
+    }
+}

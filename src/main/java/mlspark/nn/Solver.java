@@ -1,0 +1,135 @@
+package mlspark.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
+
+/**
+ * The assignment's solver: {@code epochs * (N / batchSize)} iterations, each an update from a
+ * mini-batch of row indices drawn uniformly with replacement (seeded, on the driver, so the
+ * batches do not depend on how the data is spread); the learning rate decays by
+ * {@code lrDecay} after each epoch; after the first iteration and after each epoch the accuracy on
+ * a random subset of the training rows and on all validation rows is measured, and the
+ * parameters with the best validation accuracy are kept.
+ *
+ * <p>With {@code localSteps > 1} an iteration is a local SGD round instead ({@link LocalSgd}):
+ * every worker makes {@code localSteps} updates on its own rows, then the results are averaged;
+ * an epoch is then {@code N / (batchSize * localSteps * workers)} rounds.
+ */
+public final class Solver {
+
+    public record Config(int epochs, int batchSize, double learningRate, double lrDecay, UpdateRule rule,
+                         double weightDecay, int localSteps, int trainSubset, long seed) {
+    }
+
+    /**
+     * An evaluation: after {@code iteration} iterations (epoch 0 is the one after the first
+     * iteration), the mean loss of the steps since the previous checkpoint, the learning rate in
+     * force next, and the seconds spent training so far (evaluations not counted).
+     */
+    public record Checkpoint(int epoch, long iteration, double meanLoss, double trainAccuracy,
+                             double validationAccuracy, double learningRate, double trainingSeconds) {
+    }
+
+    public record Result(TwoLayerNet best, double bestValidationAccuracy, double[] loss, List<Checkpoint> checkpoints,
+                         long iterations, int iterationsPerEpoch, double seconds, double trainingSeconds) {
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        /** Hears of each checkpoint with the net as it is then (not to be modified). */
+        void checkpoint(Checkpoint checkpoint, TwoLayerNet net);
+    }
+
+    private final Config config;
+
+    public Solver(Config config) {
+        this.config = config;
+    }
+
+    /** Iterations in an epoch over {@code trainSize} rows held by {@code workers} workers. */
+    public int iterationsPerEpoch(int trainSize, int workers) {
+        long perIteration = (long) config.batchSize() * (config.localSteps() > 1 ? config.localSteps() * (long) workers : 1);
+        return (int) Math.max(trainSize / perIteration, 1);
+    }
+
+    public Result train(TwoLayerNet start, TrainingData data, Listener listener) {
+        int n = data.trainSize();
+        int perEpoch = iterationsPerEpoch(n, data.workers());
+        long iterations = (long) config.epochs() * perEpoch;
+        int stepsPerIteration = Math.max(config.localSteps(), 1);
+        SplittableRandom batches = new SplittableRandom(config.seed());
+        SplittableRandom subsets = batches.split();
+
+        TwoLayerNet net = start.copy();
+        Matrix state = config.rule().newState(net.params());
+        double lr = config.learningRate();
+        double[] loss = new double[Math.toIntExact(iterations * stepsPerIteration)];
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        TwoLayerNet best = net.copy();
+        double bestAccuracy = -1;
+        long started = System.nanoTime();
+        long evaluating = 0;
+        int epoch = 0;
+        int lastCheckpointStep = 0;
+        for (long it = 0; it < iterations; it++) {
+            if (stepsPerIteration == 1) {
+                TwoLayerNet.Loss l = data.batchLoss(net, batches.ints(config.batchSize(), 0, n).toArray());
+                double value = l.loss() + net.addWeightDecay(config.weightDecay(), l.gradient());
+                requireFinite(value, it, epoch, lr);
+                config.rule().apply(net.params(), l.gradient(), state, lr, it + 1);
+                loss[(int) it] = value;
+            } else {
+                LocalSgd round = new LocalSgd(config.rule(), stepsPerIteration, config.batchSize(), lr,
+                        config.weightDecay(), it * stepsPerIteration + 1, batches.nextLong());
+                LocalSgd.Result r = data.localRound(net, state, round);
+                for (int s = 0; s < stepsPerIteration; s++) {
+                    requireFinite(r.losses()[s], it, epoch, lr);
+                }
+                System.arraycopy(r.losses(), 0, loss, (int) it * stepsPerIteration, stepsPerIteration);
+                net = net.withParams(r.params());
+                state = r.state();
+            }
+            boolean epochEnd = (it + 1) % perEpoch == 0;
+            if (epochEnd) {
+                epoch++;
+                lr *= config.lrDecay();
+            }
+            if (it == 0 || epochEnd) {
+                long evalStart = System.nanoTime();
+                int[] subset = subsets.ints(config.trainSubset(), 0, n).toArray();
+                int step = (int) (it + 1) * stepsPerIteration;
+                Checkpoint c = new Checkpoint(epoch, it + 1, mean(loss, lastCheckpointStep, step), data.trainAccuracy(net, subset),
+                        data.validationAccuracy(net), lr, (evalStart - started - evaluating) / 1e9);
+                checkpoints.add(c);
+                lastCheckpointStep = step;
+                if (c.validationAccuracy() > bestAccuracy) {
+                    bestAccuracy = c.validationAccuracy();
+                    best = net.copy();
+                }
+                listener.checkpoint(c, net);
+                evaluating += System.nanoTime() - evalStart;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(best, bestAccuracy, loss, List.copyOf(checkpoints), iterations, perEpoch, seconds,
+                seconds - evaluating / 1e9);
+    }
+
+    private static void requireFinite(double loss, long iteration, int epoch, double lr) {
+        if (!Double.isFinite(loss)) {
+            throw new JobFailure(Failure.DIVERGED, "training diverged at iteration " + (iteration + 1) + " (epoch "
+                    + (epoch + 1) + "): the loss is " + loss + " at learning rate " + lr
+                    + "; lower --learning-rate or --weight-scale, or normalize the input (--normalize)");
+        }
+    }
+
+    /** The mean of {@code values[from..to)}. */
+    public static double mean(double[] values, int from, int to) {
+        return Arrays.stream(values, from, to).average().orElse(Double.NaN);
+    }
+}

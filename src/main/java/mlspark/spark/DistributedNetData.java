@@ -1,0 +1,247 @@
+package mlspark.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+import mlspark.nn.LabeledRows;
+import mlspark.nn.LocalSgd;
+import mlspark.nn.Matrix;
+import mlspark.nn.TrainingData;
+import mlspark.nn.TwoLayerNet;
+
+/**
+ * A net's training, validation and test rows as cached RDDs with one {@link RowBlock} per
+ * partition (contiguous index ranges). A mini-batch is a set of global row indices: every step
+ * broadcasts the net, each partition computes the loss and gradient of the batch rows it owns,
+ * weighted by 1/B, and {@code treeAggregate} sums them, so the result is the batch's mean gradient
+ * however the rows are spread.
+ */
+public final class DistributedNetData implements TrainingData, AutoCloseable {
+    public static final int TREE_DEPTH = 2;
+
+    private final JavaSparkContext sc;
+    private final JavaRDD<RowBlock> train;
+    private final JavaRDD<RowBlock> validation;
+    private final JavaRDD<RowBlock> test;
+    private final int trainSize;
+    private final int partitions;
+    private final List<Broadcast<LabeledRows>> sources = new ArrayList<>();
+
+    public DistributedNetData(JavaSparkContext sc, LabeledRows train, LabeledRows validation, LabeledRows test,
+                              int partitions) {
+        this.sc = sc;
+        this.partitions = partitions;
+        this.trainSize = train.size();
+        this.train = cache(train, partitions);
+        this.validation = cache(validation, partitions);
+        this.test = test == null ? null : cache(test, partitions);
+    }
+
+    /**
+     * The rows as one compact block per partition, cached. The rows travel as a broadcast each
+     * partition copies its range from (a parallelized collection would ride inside the tasks, over
+     * the RPC message limit for MNIST); executors drop their copy once the blocks are cached, and
+     * the driver keeps it until {@link #close()} so lost blocks can be rebuilt.
+     */
+    private JavaRDD<RowBlock> cache(LabeledRows rows, int partitions) {
+        Broadcast<LabeledRows> all = sc.broadcast(rows);
+        sources.add(all);
+        int n = rows.size();
+        List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
+        JavaRDD<RowBlock> rdd = sc.parallelize(ids, partitions).map(p -> {
+            int from = (int) ((long) n * p / partitions);
+            int to = (int) ((long) n * (p + 1) / partitions);
+            LabeledRows source = all.value();
+            return new RowBlock(from, new LabeledRows(source.x().rowRange(from, to).copy(),
+                    Arrays.copyOfRange(source.labels(), from, to)));
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        rdd.count();
+        all.unpersist(false);
+        return rdd;
+    }
+
+    /** The cached training blocks, one per partition. */
+    public JavaRDD<RowBlock> trainBlocks() {
+        return train;
+    }
+
+    /** The cached test blocks (null when made without test rows). */
+    public JavaRDD<RowBlock> testBlocks() {
+        return test;
+    }
+
+    @Override
+    public int trainSize() {
+        return trainSize;
+    }
+
+    @Override
+    public int workers() {
+        return partitions;
+    }
+
+    /** The partial sums of a batch's weighted loss and gradient. */
+    static final class BatchSum implements Serializable {
+        double loss;
+        Matrix gradient;
+
+        BatchSum add(TwoLayerNet net, RowBlock block, int[] sortedBatch, double weight) {
+            LabeledRows mine = block.select(sortedBatch);
+            if (mine != null) {
+                if (gradient == null) {
+                    gradient = net.precision().zeros(1, net.params().size());
+                }
+                loss += net.addLossGradient(mine.x(), mine.labels(), weight, gradient);
+            }
+            return this;
+        }
+
+        BatchSum merge(BatchSum other) {
+            if (other.gradient == null) {
+                return this;
+            }
+            if (gradient == null) {
+                return other;
+            }
+            gradient.axpy(1, other.gradient);
+            loss += other.loss;
+            return this;
+        }
+    }
+
+    @Override
+    public TwoLayerNet.Loss batchLoss(TwoLayerNet net, int[] batch) {
+        int[] sorted = sorted(batch);
+        double weight = 1.0 / batch.length;
+        Broadcast<TwoLayerNet> bc = sc.broadcast(net);
+        try {
+            BatchSum sum = train.treeAggregate(new BatchSum(), (s, block) -> s.add(bc.value(), block, sorted, weight),
+                    BatchSum::merge, TREE_DEPTH);
+            return new TwoLayerNet.Loss(sum.loss, sum.gradient != null ? sum.gradient
+                    : net.precision().zeros(1, net.params().size()));
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    @Override
+    public double trainAccuracy(TwoLayerNet net, int[] rows) {
+        int[] sorted = sorted(rows);
+        Broadcast<TwoLayerNet> bc = sc.broadcast(net);
+        try {
+            long correct = train.map(block -> {
+                LabeledRows mine = block.select(sorted);
+                return mine == null ? 0L : (long) bc.value().correct(mine);
+            }).reduce(Long::sum);
+            return (double) correct / rows.length;
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    @Override
+    public double validationAccuracy(TwoLayerNet net) {
+        return accuracy(validation, net);
+    }
+
+    public double testAccuracy(TwoLayerNet net) {
+        return accuracy(test, net);
+    }
+
+    /** The fraction of all rows of {@code blocks} that {@code net} classifies correctly. */
+    static double accuracy(JavaRDD<RowBlock> blocks, TwoLayerNet net) {
+        Broadcast<TwoLayerNet> bc = JavaSparkContext.fromSparkContext(blocks.context()).broadcast(net);
+        try {
+            long[] counts = blocks.map(b -> new long[]{bc.value().correct(b.rows()), b.rows().size()})
+                    .reduce((a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
+            return (double) counts[0] / counts[1];
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    /** Sums of the workers' round results, each weighted by its row count. */
+    static final class RoundSum implements Serializable {
+        Matrix params;
+        Matrix state;
+        double[] losses;
+        long rows;
+
+        RoundSum add(TwoLayerNet net, Matrix startState, LocalSgd round, RowBlock block) {
+            LocalSgd.Result r = round.run(net, startState, block.rows(), block.start());
+            double w = block.rows().size();
+            if (params == null) {
+                params = net.precision().zeros(1, r.params().size());
+                state = net.precision().zeros(1, r.state().size());
+                losses = new double[r.losses().length];
+            }
+            params.axpy(w, r.params());
+            state.axpy(w, r.state());
+            for (int s = 0; s < losses.length; s++) {
+                losses[s] += w * r.losses()[s];
+            }
+            rows += block.rows().size();
+            return this;
+        }
+
+        RoundSum merge(RoundSum other) {
+            if (other.params == null) {
+                return this;
+            }
+            if (params == null) {
+                return other;
+            }
+            params.axpy(1, other.params);
+            state.axpy(1, other.state);
+            for (int s = 0; s < losses.length; s++) {
+                losses[s] += other.losses[s];
+            }
+            rows += other.rows;
+            return this;
+        }
+    }
+
+    @Override
+    public LocalSgd.Result localRound(TwoLayerNet net, Matrix state, LocalSgd round) {
+        Broadcast<TwoLayerNet> netBc = sc.broadcast(net);
+        Broadcast<Matrix> stateBc = sc.broadcast(state);
+        try {
+            RoundSum sum = train.treeAggregate(new RoundSum(),
+                    (s, block) -> s.add(netBc.value(), stateBc.value(), round, block), RoundSum::merge, TREE_DEPTH);
+            sum.params.scale(1.0 / sum.rows);
+            sum.state.scale(1.0 / sum.rows);
+            double[] losses = sum.losses.clone();
+            for (int s = 0; s < losses.length; s++) {
+                losses[s] /= sum.rows;
+            }
+            return new LocalSgd.Result(sum.params, sum.state, losses);
+        } finally {
+            netBc.destroy();
+            stateBc.destroy();
+        }
+    }
+
+    private static int[] sorted(int[] indices) {
+        int[] s = indices.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    @Override
+    public void close() {
+        train.unpersist(false);
+        validation.unpersist(false);
+        if (test != null) {
+            test.unpersist(false);
+        }
+        sources.forEach(b -> b.destroy());
+    }
+}
