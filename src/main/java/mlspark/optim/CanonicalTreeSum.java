@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param <A> the partial sum type
  */
-public final class CanonicalTreeSum<A extends BlockAggregator<A>> implements Serializable {
+public final class CanonicalTreeSum<A extends Mergeable<A>> implements Serializable {
     private final int partitions;
     private final Map<Long, A> pending = new HashMap<>();
 

@@ -7,15 +7,14 @@ import org.apache.spark.broadcast.Broadcast;
 
 import mlspark.data.SampleBlock;
 import mlspark.optim.BlockAggregator;
-import mlspark.optim.CanonicalTreeSum;
 import mlspark.optim.DifferentiableFunction;
 import mlspark.optim.LossAndGradient;
 
 /**
  * A data term summed over an RDD of sample blocks: each evaluation broadcasts the parameters,
- * every partition adds its blocks into an aggregator, and {@code treeAggregate} sums the partials
- * in a {@link CanonicalTreeSum}, so the result is bitwise the same whatever order tasks finish
- * or are retried in.
+ * every partition adds its blocks into an aggregator, and {@link OrderedTreeSum} sums the
+ * partials with {@code treeAggregate} in a fixed order, so the result is bitwise the same whatever
+ * order tasks finish or are retried in.
  *
  * @param <A> the aggregator of one block
  */
@@ -41,16 +40,13 @@ public final class RddLossFunction<A extends BlockAggregator<A>> implements Diff
         Broadcast<double[]> bc = sc.broadcast(parameters);
         try {
             Function<Broadcast<double[]>, A> factory = newAggregator;
-            int partitions = blocks.getNumPartitions();
-            JavaRDD<CanonicalTreeSum<A>> partials = blocks.mapPartitionsWithIndex((index, it) -> {
+            A total = OrderedTreeSum.sum(blocks, it -> {
                 A partial = factory.call(bc);
                 while (it.hasNext()) {
                     partial.add(it.next());
                 }
-                return java.util.List.of(new CanonicalTreeSum<A>(partitions).add(index, partial)).iterator();
-            }, true);
-            A total = partials.treeAggregate(new CanonicalTreeSum<A>(partitions), CanonicalTreeSum::merge,
-                    CanonicalTreeSum::merge, depth).total();
+                return partial;
+            }, depth);
             lastCount = total.count();
             return new LossAndGradient(total.loss(), total.gradient());
         } catch (RuntimeException e) {
