@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
 public final class ReproduceJob extends SparkJob {
     /** The assignment, part by part, in report order. */
     static final List<Part> PARTS = List.of(
+            new Part("kernels", "Q1: kernels, the constructions that keep them valid, and the Mercer check", "kernels",
+                    List.of(), List.of()),
             new Part("primal", "Q2: primal soft-margin SVM by batch gradient descent (C=5, eta=1e-3)", "primal-svm",
                     List.of("--data", "hw3", "--epochs", "1,3,10,30,100"), List.of("hw3/soft_margin_svm_data.npy")),
             new Part("costs-symmetric", "Q3: costs C0 = C1 = 1 (primal, moons)", "primal-svm",
@@ -50,7 +52,14 @@ public final class ReproduceJob extends SparkJob {
                     List.of("hw3/generated_toy")),
             new Part("costs-asymmetric", "Q3: asymmetric costs C0 = 1, C1 = 10 (primal, moons)", "primal-svm",
                     List.of("--data", "moons", "--C0", "1", "--C1", "10", "--eta", "1e-2", "--epochs", "200"),
-                    List.of("hw3/generated_toy")));
+                    List.of("hw3/generated_toy")),
+            new Part("costs-dual", "Q3: asymmetric costs in the dual, box 0 <= a_i <= C_i (linear kernel, moons)",
+                    "dual-svm", List.of("--data", "moons", "--kernel", "linear", "--C0", "1", "--C1", "10"),
+                    List.of("hw3/generated_toy")),
+            new Part("dual", "Q4: kernel SVM dual by quadratic programming, 4 data sets x 4 kernels", "dual-svm",
+                    List.of("--all"), List.of("hw3/generated_toy")),
+            new Part("nn", "Q5: two-layer net on MNIST, the assignment's solver", "two-layer-net",
+                    List.of(), List.of("mnist")));
 
     @Option(names = "--only", split = ",", paramLabel = "PART,...",
             description = "Run only these parts (default: all): ${COMPLETION-CANDIDATES}")

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One expectation on a figure of a part's metrics.json: at {@code path} (a JSON pointer such as
- * {@code /runs/4/test_accuracy}), either {@code expected} (a number or an array of numbers)
- * within {@code tolerance}, or a {@code minimum} and/or {@code maximum} to clear.
+ * {@code /runs/4/test_accuracy}), either {@code expected} (a number or an array of numbers
+ * within {@code tolerance}, or a boolean), or a {@code minimum} and/or {@code maximum} to clear.
  */
 public record Check(String id, String part, String path, JsonNode expected, Double tolerance, Double minimum,
                     Double maximum, String source) {
@@ -40,6 +40,10 @@ public record Check(String id, String part, String path, JsonNode expected, Doub
     }
 
     private Verdict scalar(JsonNode got, double want) {
+        if (expected != null && expected.isBoolean()) {
+            return !got.isBoolean() ? Verdict.WRONG_DTYPE
+                    : got.asBoolean() == expected.asBoolean() ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
+        }
         // Jackson writes NaN and infinities as strings or bare tokens; both mean divergence here
         if (got.isTextual() && got.asText().matches("-?(NaN|Infinity)")) {
             return Verdict.DIVERGED;

@@ -22,7 +22,7 @@ public final class Report {
         md.append("## ").append(part.title()).append("\n\n");
         md.append("`").append(part.job()).append(' ').append(String.join(" ", part.args())).append("`");
         md.append(exitCode == 0 ? "\n\n" : " — **failed, exit code " + exitCode + "**\n\n");
-        if (metrics != null && metrics.has("runs") && metrics.get("runs").isArray()) {
+        if (part.job().equals("primal-svm") && metrics != null && metrics.has("runs")) {
             md.append("| epochs | w | b | test accuracy | objective | test fn | test fp |\n|---:|---|---:|---:|---:|---:|---:|\n");
             for (JsonNode r : metrics.get("runs")) {
                 md.append(String.format("| %d | %s | %.5f | %.4f | %.4f | %s | %s |%n", r.get("epochs").asInt(),
