@@ -204,7 +204,7 @@ public final class DualSvmJob extends SparkJob {
                 new Setting("assignment", "0.2", solver, biasRule, threshold, String.format(
                         "the assignment's model: C=1, gamma=0.2, degree=3, coef0=0; solver %s, bias rule %s, "
                                 + "support vectors a > %s", solver.name(), biasRule.optionName(),
-                        java.math.BigDecimal.valueOf(threshold).toPlainString())),
+                        java.math.BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString())),
                 new Setting("sklearn", KernelSpec.SCALE, new SmoSolver(SmoSolver.Settings.defaults()), BiasRule.LIBSVM, 0,
                         "scikit-learn SVC's defaults: C=1, gamma=scale, degree=3, coef0=0; as SVC solves it: "
                                 + "SMO with tol 1e-3, LIBSVM's bias, support vectors a > 0"));

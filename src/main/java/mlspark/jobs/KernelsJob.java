@@ -105,7 +105,7 @@ public final class KernelsJob extends SparkJob {
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder md = new StringBuilder(String.format("Mercer check on %d points drawn from N(0, I_%d), seed %d; "
-                + "PSD when lambda_min >= -%s max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
+                + "PSD when lambda_min >= -%.1e max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
         md.append("| construction | kernel | kernel by the rules | symmetric | PSD | smallest eigenvalue "
                 + "| largest eigenvalue | witness c'Kc |\n|---|---|---|---|---|---:|---:|---:|\n");
         for (Construction c : constructions()) {

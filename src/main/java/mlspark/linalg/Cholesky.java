@@ -104,10 +104,6 @@ public final class Cholesky {
         Blas.blas().dgemm("T", "N", jb, count, j, -1.0, a, j * n, n, a, c * n, n, 1.0, a, j + c * n, n);
     }
 
-    public int size() {
-        return n;
-    }
-
     /** Solves A x = b in place ({@code b} becomes x), with the last successful factorization. */
     public void solve(double[] b) {
         if (!factored) {
@@ -116,14 +112,5 @@ public final class Cholesky {
         // U' w = b, then U x = w
         Blas.blas().dtrsv("U", "T", "N", n, u, n, b, 1);
         Blas.blas().dtrsv("U", "N", "N", n, u, n, b, 1);
-    }
-
-    /** log det A = 2 sum log U_ii. */
-    public double logDeterminant() {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += Math.log(u[i + i * n]);
-        }
-        return 2 * s;
     }
 }

@@ -59,29 +59,6 @@ public final class DualKkt {
         return low <= high;
     }
 
-    /** G = Q a - 1 from the kernel rows of the nonzero a_i. */
-    public static double[] gradient(double[] alpha, DualProblem problem) {
-        int n = problem.size();
-        double[] y = problem.y();
-        double[] g = new double[n];
-        java.util.Arrays.fill(g, -1);
-        int[] all = new int[n];
-        for (int j = 0; j < n; j++) {
-            all[j] = j;
-        }
-        double[] row = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (alpha[i] != 0) {
-                problem.kernel().fill(i, all, 0, n, row);
-                double ai = alpha[i] * y[i];
-                for (int j = 0; j < n; j++) {
-                    g[j] += ai * y[j] * row[j];
-                }
-            }
-        }
-        return g;
-    }
-
     /** sum a_i - 1/2 a'Qa = -1/2 a'(G - 1). */
     public static double dualObjective(double[] alpha, double[] gradient) {
         double s = 0;

@@ -13,19 +13,6 @@ public interface KernelRows {
     /** K(i, i). */
     double diagonal(int i);
 
-    /** The full n x n Gram matrix, row-major (a fresh array unless documented otherwise). */
-    default double[] matrix() {
-        int n = size();
-        int[] all = new int[n];
-        for (int j = 0; j < n; j++) {
-            all[j] = j;
-        }
-        double[] gram = new double[n * n];
-        double[] row = new double[n];
-        for (int i = 0; i < n; i++) {
-            fill(i, all, 0, n, row);
-            System.arraycopy(row, 0, gram, i * n, n);
-        }
-        return gram;
-    }
+    /** The full n x n Gram matrix, row-major. */
+    double[] matrix();
 }

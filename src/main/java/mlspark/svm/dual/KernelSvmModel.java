@@ -13,9 +13,6 @@ import mlspark.kernel.Kernel;
 public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] coefficients, double b,
                              int[] supportIndices) implements Serializable {
 
-    /** Default support-vector threshold on a_i, the assignment's. */
-    public static final double DEFAULT_THRESHOLD = 1e-4;
-
     /** The model of a dual solution: support vectors a_i > threshold, b by {@code rule}. */
     public static KernelSvmModel of(DualSolution solution, DualProblem problem, Kernel kernel, double[][] trainingX,
                                     double threshold, BiasRule rule) {

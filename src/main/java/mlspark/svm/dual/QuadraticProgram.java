@@ -27,15 +27,4 @@ public record QuadraticProgram(int n, double[] p, double[] q, ConstraintMatrix g
     public int equalities() {
         return b.length;
     }
-
-    /** 1/2 v'Pv + q'v. */
-    public double objective(double[] v) {
-        double[] pv = new double[n];
-        mlspark.linalg.Blas.blas().dgemv("N", n, n, 1.0, p, n, v, 1, 0.0, pv, 1);
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += v[i] * (0.5 * pv[i] + q[i]);
-        }
-        return s;
-    }
 }
