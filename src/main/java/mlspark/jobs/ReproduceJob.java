@@ -54,7 +54,7 @@ public final class ReproduceJob extends SparkJob {
                     List.of("--data", "moons", "--C0", "1", "--C1", "10", "--eta", "1e-2", "--epochs", "200"),
                     List.of("hw3/generated_toy")),
             new Part("costs-dual", "Q3: asymmetric costs in the dual, box 0 <= a_i <= C_i (linear kernel, moons)",
-                    "dual-svm", List.of("--data", "moons", "--kernel", "linear", "--C0", "1", "--C1", "10"),
+                    "dual-svm", List.of("--data", "moons", "--kernel", "linear", "--C0", "1", "--C1", "10", "--bias-rule", "libsvm"),
                     List.of("hw3/generated_toy")),
             new Part("dual", "Q4: kernel SVM dual by quadratic programming, 4 data sets x 4 kernels", "dual-svm",
                     List.of("--all"), List.of("hw3/generated_toy")),
