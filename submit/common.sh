@@ -35,3 +35,23 @@ mlspark_check_job() {
 mlspark_git_commit() {
   git -C "$MLSPARK_HOME" rev-parse HEAD 2>/dev/null || echo unknown
 }
+
+# A minimal Spark distribution made of the jars Maven brought (target/spark-home: jars/, bin/spark-submit,
+# RELEASE), for spark-submit and standalone master/workers on a machine without a Spark installation.
+mlspark_spark_home() {
+  local home="$MLSPARK_HOME/target/spark-home"
+  if [[ ! -f "$home/RELEASE" || "$MLSPARK_HOME/target/classpath.txt" -nt "$home/RELEASE" ]]; then
+    rm -rf "$home"
+    mkdir -p "$home/jars" "$home/bin" "$home/conf"
+    tr ':' '\n' < "$MLSPARK_HOME/target/classpath.txt" | while read -r jar; do
+      [[ "$jar" == *.jar ]] && ln -sf "$jar" "$home/jars/"
+    done
+    cat > "$home/bin/spark-submit" <<SUBMIT
+#!/usr/bin/env bash
+exec java \${SPARK_DRIVER_MEMORY:+-Xmx\$SPARK_DRIVER_MEMORY} $(mlspark_jvm_options) -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit "\$@"
+SUBMIT
+    chmod +x "$home/bin/spark-submit"
+    echo "Spark $(ls "$home/jars" | sed -n 's/^spark-core_2.13-\(.*\)\.jar$/\1/p') from Maven jars (mlspark)" > "$home/RELEASE"
+  fi
+  echo "$home"
+}

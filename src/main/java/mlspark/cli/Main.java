@@ -6,7 +6,10 @@ import java.util.Arrays;
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.jobs.BenchJob;
+import mlspark.jobs.DualSvmJob;
+import mlspark.jobs.KernelsJob;
 import mlspark.jobs.PrimalSvmJob;
+import mlspark.jobs.ReproduceJob;
 import mlspark.jobs.TwoLayerNetJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
 /** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, TwoLayerNetJob.class, BenchJob.class})
+        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, ReproduceJob.class,
+                BenchJob.class})
 public final class Main implements Runnable {
 
     @Override
@@ -28,18 +32,28 @@ public final class Main implements Runnable {
 
     /** Runs a job and returns its exit code (0, or the code of its {@link Failure}). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, with error messages going to {@code err}. */
+    public static int run(PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
-        cli.setDefaultValueProvider(ConfDefaults.load());
-        cli.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
+        cli.setErr(err);
+        try {
+            cli.setDefaultValueProvider(ConfDefaults.load());
+        } catch (JobFailure e) {
             err.println("error: " + e.getMessage());
-            err.println("usage: see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help'");
+            err.flush();
+            return e.exitCode();
+        }
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    + " --help')");
             err.flush();
             return Failure.USAGE.exitCode();
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
             JobFailure failure = jobFailureIn(e);
             if (failure != null) {
                 err.println("error: " + failure.getMessage());

@@ -18,6 +18,7 @@ import mlspark.data.Sample;
 import mlspark.data.SampleBlock;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
+import mlspark.io.Checkpoints;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.optim.StepSchedule;
@@ -63,13 +64,25 @@ public final class PrimalSvmJob extends SparkJob {
             description = "Epoch counts to report (default: ${DEFAULT-VALUE}).")
     int[] epochs;
 
-    @Option(names = "--block-rows", paramLabel = "N", description = "Samples per BLAS block (default: ${DEFAULT-VALUE}).")
-    int blockRows;
+    @Option(names = "--block-kib", paramLabel = "KIB", description = "Size of the BLAS blocks of samples in KiB (default: ${DEFAULT-VALUE}).")
+    int blockKib;
+
+    @Option(names = "--checkpoint-every", paramLabel = "K",
+            description = "Save the training state every K epochs (0: never; default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where checkpoints go (default: .OUT.checkpoint beside --out).")
+    java.nio.file.Path checkpointDir;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run with the same options.")
+    boolean resume;
 
     private TrainTest dataSet;
     private ClassCosts costs;
     private StepSchedule steps;
     private int[] reported;
+    private Checkpoints checkpoints;
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -90,10 +103,20 @@ public final class PrimalSvmJob extends SparkJob {
             sorted.add(JobFailure.requireNonNegative("--epochs", e));
         }
         reported = sorted.stream().mapToInt(Integer::intValue).toArray();
-        if (blockRows < 1) {
-            throw JobFailure.usage("--block-rows", "expected an integer >= 1, got " + blockRows);
+        if (blockKib < 1) {
+            throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
+        JobFailure.requireNonNegative("--checkpoint-every", checkpointEvery);
+        checkpoints = new Checkpoints(checkpointDir != null ? checkpointDir : Checkpoints.besideOutput(options.out),
+                "primal-svm");
+        if (resume && !checkpoints.exists()) {
+            throw JobFailure.noInput(checkpoints.file(), "--resume: no checkpoint to resume from");
+        }
+        if (!resume && checkpoints.exists()) {
+            log("starting afresh; ignoring the checkpoint " + checkpoints.file() + " (use --resume to continue it)");
+            checkpoints.delete();
+        }
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
@@ -104,36 +127,47 @@ public final class PrimalSvmJob extends SparkJob {
     @Override
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         int d = dataSet.train().dimension();
+        int blockRows = SampleRdds.blockRows(d, blockKib);
         JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), options.partitions());
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
                 d, blockRows);
         int maxEpochs = reported[reported.length - 1];
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
-        List<EpochResult> history = trainer.train(maxEpochs, testBlocks, r -> {
-            if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % 10 == 0) {
-                log(String.format("epoch %d/%d  objective %.6f  test accuracy %.4f", r.epoch(), maxEpochs,
-                        r.objective(), r.testAccuracy()));
+        int every = Math.max(1, maxEpochs / 10);
+        List<EpochResult> history = trainer.train(maxEpochs, r -> {
+            if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
+                log(String.format("epoch %d/%d  objective %.6f", r.epoch(), maxEpochs, r.objective()));
             }
-        });
-        blocks.unpersist();
-        testBlocks.unpersist();
+        }, checkpointEvery > 0 || resume ? checkpoints : null, checkpointEvery);
+        checkpoints.delete();
 
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (int e : reported) {
-            EpochResult r = history.get(e);
+        double[] testAccuracy = new double[reported.length];
+        for (int k = 0; k < reported.length; k++) {
+            EpochResult r = history.get(reported[k]);
+            long[] confusion = PrimalSvmTrainer.confusion(r.model(), testBlocks);
+            testAccuracy[k] = PrimalSvmTrainer.accuracy(confusion);
             Map<String, Object> run = new LinkedHashMap<>();
-            run.put("epochs", e);
+            run.put("epochs", reported[k]);
             run.put("w", r.model().w());
             run.put("b", r.model().b());
-            run.put("test_accuracy", r.testAccuracy());
+            run.put("test_accuracy", testAccuracy[k]);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            String[] names = {"tp", "fp", "tn", "fn"};
+            for (int c = 0; c < 4; c++) {
+                counts.put(names[c], confusion[c]);
+            }
+            run.put("test_confusion", counts);
             run.put("train_accuracy", r.model().accuracy(dataSet.train()));
             run.put("objective", r.objective());
             runs.add(run);
         }
+        blocks.unpersist();
+        testBlocks.unpersist();
         printTable(runs);
         writeHistory(out, history);
-        PrimalSvmPlots.save(history, reported, dataSet.name(), out.resolve("primal_svm.png"));
+        PrimalSvmPlots.save(history, reported, testAccuracy, dataSet.name(), out.resolve("primal_svm.png"));
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("data", Map.of("name", dataSet.name(), "n_train", dataSet.train().size(),
@@ -145,7 +179,7 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("schedule", schedule);
         config.put("decay", decay);
         config.put("partitions", options.partitions());
-        config.put("block_rows", blockRows);
+        config.put("block_kib", blockKib);
         metrics.put("config", config);
         metrics.put("runs", runs);
         return metrics;
@@ -188,9 +222,9 @@ public final class PrimalSvmJob extends SparkJob {
     }
 
     private static void writeHistory(OutputDir out, List<EpochResult> history) {
-        StringBuilder csv = new StringBuilder("epoch,objective,test_accuracy\n");
+        StringBuilder csv = new StringBuilder("epoch,objective\n");
         for (EpochResult r : history) {
-            csv.append(r.epoch()).append(',').append(r.objective()).append(',').append(r.testAccuracy()).append('\n');
+            csv.append(r.epoch()).append(',').append(r.objective()).append('\n');
         }
         try {
             Files.writeString(out.resolve("objective.csv"), csv);

@@ -13,29 +13,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import mlspark.io.Png;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 
-/** The primal job's picture: objective (log scale) and test accuracy against epochs, reported epochs marked. */
+/** The primal job's picture: objective against epochs (log scales), and test accuracy at the reported epochs. */
 final class PrimalSvmPlots {
     private PrimalSvmPlots() {
     }
 
-    static void save(List<EpochResult> history, int[] reported, String dataName, Path file) {
+    static void save(List<EpochResult> history, int[] reported, double[] testAccuracy, String dataName, Path file) {
         int n = history.size() - 1;
         double[] epochs = new double[n];
         double[] objective = new double[n];
-        double[] accuracy = new double[n];
         for (int e = 1; e <= n; e++) {
             epochs[e - 1] = e;
             objective[e - 1] = history.get(e).objective();
-            accuracy[e - 1] = history.get(e).testAccuracy();
         }
         double[] markedEpochs = new double[reported.length];
         double[] markedObjective = new double[reported.length];
-        double[] markedAccuracy = new double[reported.length];
         for (int i = 0; i < reported.length; i++) {
-            EpochResult r = history.get(reported[i]);
             markedEpochs[i] = Math.max(reported[i], 1);
-            markedObjective[i] = r.objective();
-            markedAccuracy[i] = r.testAccuracy();
+            markedObjective[i] = history.get(reported[i]).objective();
         }
 
         XYChart obj = new XYChartBuilder().width(640).height(420).title("Objective E(w,b) - " + dataName)
@@ -49,9 +44,7 @@ final class PrimalSvmPlots {
                 .xAxisTitle("epoch").yAxisTitle("accuracy").build();
         acc.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0).setYAxisMax(1.0)
                 .setLegendPosition(Styler.LegendPosition.InsideSE);
-        acc.addSeries("test accuracy", epochs, accuracy).setMarker(SeriesMarkers.NONE);
-        acc.addSeries("reported epochs", markedEpochs, markedAccuracy).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
-                .setMarkerColor(Color.RED);
+        acc.addSeries("test accuracy", markedEpochs, testAccuracy).setMarkerColor(Color.RED);
         Png.saveGrid(List.of(obj, acc), 2, file);
     }
 }

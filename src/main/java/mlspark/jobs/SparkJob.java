@@ -49,6 +49,11 @@ public abstract class SparkJob implements Callable<Integer> {
             out.commit();
             log("wrote " + out.target());
         }
+        return exitCode();
+    }
+
+    /** The exit code of a job that completed and wrote its output (0 unless the job grades its results). */
+    protected int exitCode() {
         return 0;
     }
 

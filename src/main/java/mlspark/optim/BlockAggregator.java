@@ -1,7 +1,5 @@
 package mlspark.optim;
 
-import java.io.Serializable;
-
 import mlspark.data.SampleBlock;
 
 /**
@@ -10,10 +8,8 @@ import mlspark.data.SampleBlock;
  *
  * @param <A> the concrete aggregator type
  */
-public interface BlockAggregator<A extends BlockAggregator<A>> extends Serializable {
+public interface BlockAggregator<A extends BlockAggregator<A>> extends Mergeable<A> {
     A add(SampleBlock block);
-
-    A merge(A other);
 
     /** The summed loss of the samples seen. */
     double loss();

@@ -22,8 +22,16 @@ public final class GradientDescent {
 
     /** Runs {@code epochs} steps from {@code start} (not modified); returns the final point. */
     public double[] minimize(DifferentiableFunction f, double[] start, int epochs, Listener listener) {
+        return minimize(f, start, 0, epochs, listener);
+    }
+
+    /**
+     * Continues from {@code start}, the point after {@code done} epochs, up to {@code epochs} in
+     * all (the step schedule goes on from epoch {@code done}).
+     */
+    public double[] minimize(DifferentiableFunction f, double[] start, int done, int epochs, Listener listener) {
         double[] x = start.clone();
-        for (int t = 0; t < epochs; t++) {
+        for (int t = done; t < epochs; t++) {
             LossAndGradient lg = f.evaluate(x);
             if (!Double.isFinite(lg.loss())) {
                 throw new JobFailure(Failure.DIVERGED, "gradient descent diverged at epoch " + (t + 1)

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 
 import mlspark.data.SampleBlock;
+import mlspark.io.Checkpoints;
 import mlspark.optim.DifferentiableFunction;
 import mlspark.optim.GradientDescent;
 import mlspark.optim.L2Regularized;
@@ -20,8 +21,12 @@ import mlspark.svm.primal.LinearSvmModel;
  * {@link GradientDescent} from w = 0, b = 0, the data term summed by {@link RddLossFunction}.
  */
 public final class PrimalSvmTrainer {
-    /** The model after {@code epoch} steps, its objective E(w,b) and its test accuracy. */
-    public record EpochResult(int epoch, LinearSvmModel model, double objective, double testAccuracy) {
+    /** The model after {@code epoch} steps and its objective E(w,b). */
+    public record EpochResult(int epoch, LinearSvmModel model, double objective) {
+    }
+
+    /** What a checkpoint holds: the point after {@code epoch} steps and the history before it. */
+    public record State(int epoch, double[] point, List<EpochResult> history) {
     }
 
     public static final int TREE_DEPTH = 2;
@@ -43,34 +48,65 @@ public final class PrimalSvmTrainer {
         return objective;
     }
 
+    /** As {@link #train(int, Consumer, Checkpoints, int)} without checkpoints. */
+    public List<EpochResult> train(int epochs, Consumer<EpochResult> progress) {
+        return train(epochs, progress, null, 0);
+    }
+
     /**
      * Runs {@code epochs} steps and returns the model after each, index = epoch (0 = the start).
-     * {@code progress} hears of each epoch as soon as its objective is known (one step later).
+     * {@code progress} hears of
+     * each epoch as soon as its objective is known (one step later). With {@code checkpoints}, the
+     * state is saved every {@code every} epochs, and an existing checkpoint is resumed from.
      */
-    public List<EpochResult> train(int epochs, JavaRDD<SampleBlock> test, Consumer<EpochResult> progress) {
+    public List<EpochResult> train(int epochs, Consumer<EpochResult> progress, Checkpoints checkpoints, int every) {
         List<EpochResult> history = new ArrayList<>(epochs + 1);
         double[][] previous = {new double[dimension + 1]};
+        int done = 0;
+        if (checkpoints != null && checkpoints.exists()) {
+            State state = checkpoints.load(State.class);
+            history.addAll(state.history());
+            previous[0] = state.point();
+            done = state.epoch();
+        }
         GradientDescent gd = new GradientDescent(steps);
-        double[] last = gd.minimize(objective, previous[0], epochs, (epoch, point, lossBefore) -> {
-            record(history, epoch - 1, previous[0], lossBefore, test, progress);
+        double[] last = gd.minimize(objective, previous[0], done, epochs, (epoch, point, lossBefore) -> {
+            record(history, epoch - 1, previous[0], lossBefore, progress);
             previous[0] = point;
+            if (checkpoints != null && every > 0 && epoch % every == 0) {
+                checkpoints.save(new State(epoch, point, history));
+            }
         });
-        record(history, epochs, last, objective.evaluate(last).loss(), test, progress);
+        record(history, epochs, last, objective.evaluate(last).loss(), progress);
         return history;
     }
 
     private static void record(List<EpochResult> history, int epoch, double[] point, double objective,
-                               JavaRDD<SampleBlock> test, Consumer<EpochResult> progress) {
-        LinearSvmModel model = LinearSvmModel.fromParameters(point);
-        EpochResult result = new EpochResult(epoch, model, objective, accuracy(model, test));
+                               Consumer<EpochResult> progress) {
+        EpochResult result = new EpochResult(epoch, LinearSvmModel.fromParameters(point), objective);
         history.add(result);
         progress.accept(result);
     }
 
+    /** {true positives, false positives, true negatives, false negatives} of {@code model} on {@code blocks}. */
+    public static long[] confusion(LinearSvmModel model, JavaRDD<SampleBlock> blocks) {
+        return blocks.map(model::confusion).fold(new long[4], (a, b) -> {
+            long[] sum = new long[4];
+            for (int k = 0; k < 4; k++) {
+                sum[k] = a[k] + b[k];
+            }
+            return sum;
+        });
+    }
+
     /** The fraction of samples in {@code blocks} that {@code model} classifies correctly. */
     public static double accuracy(LinearSvmModel model, JavaRDD<SampleBlock> blocks) {
-        long[] counts = blocks.map(b -> new long[]{model.correct(b), b.size()})
-                .fold(new long[2], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
-        return counts[1] == 0 ? Double.NaN : (double) counts[0] / counts[1];
+        return accuracy(confusion(model, blocks));
+    }
+
+    /** (tp + tn) / n of a confusion count array. */
+    public static double accuracy(long[] confusion) {
+        long n = confusion[0] + confusion[1] + confusion[2] + confusion[3];
+        return n == 0 ? Double.NaN : (double) (confusion[0] + confusion[2]) / n;
     }
 }

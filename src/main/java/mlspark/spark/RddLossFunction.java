@@ -12,7 +12,9 @@ import mlspark.optim.LossAndGradient;
 
 /**
  * A data term summed over an RDD of sample blocks: each evaluation broadcasts the parameters,
- * every partition adds its blocks into an aggregator, and {@code treeAggregate} sums the partials.
+ * every partition adds its blocks into an aggregator, and {@link OrderedTreeSum} sums the
+ * partials with {@code treeAggregate} in a fixed order, so the result is bitwise the same whatever
+ * order tasks finish or are retried in.
  *
  * @param <A> the aggregator of one block
  */
@@ -37,8 +39,14 @@ public final class RddLossFunction<A extends BlockAggregator<A>> implements Diff
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<double[]> bc = sc.broadcast(parameters);
         try {
-            A zero = newAggregator.call(bc);
-            A total = blocks.treeAggregate(zero, BlockAggregator::add, BlockAggregator::merge, depth);
+            Function<Broadcast<double[]>, A> factory = newAggregator;
+            A total = OrderedTreeSum.sum(blocks, it -> {
+                A partial = factory.call(bc);
+                while (it.hasNext()) {
+                    partial.add(it.next());
+                }
+                return partial;
+            }, depth);
             lastCount = total.count();
             return new LossAndGradient(total.loss(), total.gradient());
         } catch (RuntimeException e) {

@@ -15,9 +15,14 @@ import mlspark.spark.SparkSetup;
 public abstract class SharedSpark {
     protected JavaSparkContext sc;
 
+    /** The master of this class's context; local[2, 4] lets every task fail up to 3 times. */
+    protected String master() {
+        return "local[2]";
+    }
+
     @BeforeAll
     void startSpark() {
-        sc = SparkSetup.context(getClass().getSimpleName(), "local[2]", java.util.Map.of("spark.ui.enabled", "false"));
+        sc = SparkSetup.context(getClass().getSimpleName(), master(), java.util.Map.of("spark.ui.enabled", "false"));
     }
 
     @AfterAll

@@ -28,16 +28,15 @@ public record LinearSvmModel(double[] w, double b) implements Serializable {
         return decision(x, 0) > 0 ? 1 : -1;
     }
 
-    /** How many samples of the block are classified correctly. */
-    public long correct(SampleBlock block) {
-        long correct = 0;
+    /** Counts of the block's predictions: {true positives, false positives, true negatives, false negatives}. */
+    public long[] confusion(SampleBlock block) {
+        long[] counts = new long[4];
         for (int i = 0; i < block.size(); i++) {
-            double prediction = decision(block.features(), i * block.dimension()) > 0 ? 1 : -1;
-            if (prediction == block.labels()[i]) {
-                correct++;
-            }
+            boolean positive = decision(block.features(), i * block.dimension()) > 0;
+            boolean actual = block.labels()[i] > 0;
+            counts[positive ? (actual ? 0 : 1) : (actual ? 3 : 2)]++;
         }
-        return correct;
+        return counts;
     }
 
     public double accuracy(LabeledData data) {

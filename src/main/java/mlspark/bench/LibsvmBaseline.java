@@ -1,0 +1,157 @@
+package mlspark.bench;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import libsvm.svm;
+import libsvm.svm_model;
+import libsvm.svm_node;
+import libsvm.svm_parameter;
+import libsvm.svm_problem;
+import mlspark.kernel.Kernel;
+import mlspark.kernel.LinearKernel;
+import mlspark.kernel.PolynomialKernel;
+import mlspark.kernel.RbfKernel;
+import mlspark.kernel.SigmoidKernel;
+import mlspark.svm.ClassCosts;
+
+/**
+ * LIBSVM's Java port (C-SVC) on a data set: the baseline of the dual bench and the tests' oracle.
+ * The four standard kernels map to LIBSVM's own implementations of them; any other kernel is given
+ * as a precomputed Gram matrix. C0/C1 become class weights. The dual objective is the one LIBSVM
+ * prints ("obj", the minimized form, negated here).
+ */
+public final class LibsvmBaseline {
+    private static final Pattern OBJECTIVE = Pattern.compile("obj = (\\S+),");
+    private static final Pattern ITERATIONS = Pattern.compile("#iter = (\\d+)");
+
+    /**
+     * @param dualObjective sum a_i - 1/2 a'Qa as LIBSVM reports it
+     * @param alpha         a_i of every training sample (0 for non-support vectors)
+     */
+    public record Result(svm_model model, Kernel kernel, double[][] trainingX, double dualObjective, double[] alpha,
+                         int iterations, double seconds) {
+        /** h(x) in this project's convention (positive for label +1). */
+        public double decision(double[] x) {
+            double[] value = new double[1];
+            svm.svm_predict_values(model, nodes(x), value);
+            return model.label[0] == 1 ? value[0] : -value[0];
+        }
+
+        /** b of h(x) = sum a_s y_s k(x_s, x) + b (LIBSVM's -rho, in this project's sign). */
+        public double b() {
+            return model.label[0] == 1 ? -model.rho[0] : model.rho[0];
+        }
+
+        public double predict(double[] x) {
+            return svm.svm_predict(model, nodes(x));
+        }
+
+        private svm_node[] nodes(double[] x) {
+            if (model.param.kernel_type != svm_parameter.PRECOMPUTED) {
+                return dense(x);
+            }
+            double[] row = new double[trainingX.length];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = kernel.apply(x, trainingX[j]);
+            }
+            return precomputed(0, row);
+        }
+    }
+
+    private LibsvmBaseline() {
+    }
+
+    /** Trains with stopping tolerance {@code eps} (LIBSVM -e), shrinking on, a kernel cache of {@code cacheMb}. */
+    public static Result train(double[][] x, double[] y, Kernel kernel, ClassCosts costs, double eps, double cacheMb) {
+        int n = x.length;
+        svm_parameter param = new svm_parameter();
+        param.svm_type = svm_parameter.C_SVC;
+        param.C = 1;
+        param.nr_weight = 2;
+        param.weight_label = new int[]{-1, 1};
+        param.weight = new double[]{costs.c0(), costs.c1()};
+        param.eps = eps;
+        param.cache_size = cacheMb;
+        param.shrinking = 1;
+        param.degree = 3;
+        svm_problem problem = new svm_problem();
+        problem.l = n;
+        problem.y = y.clone();
+        problem.x = new svm_node[n][];
+        if (kernel instanceof LinearKernel) {
+            param.kernel_type = svm_parameter.LINEAR;
+        } else if (kernel instanceof PolynomialKernel k) {
+            param.kernel_type = svm_parameter.POLY;
+            param.gamma = k.gamma();
+            param.degree = k.degree();
+            param.coef0 = k.coef0();
+        } else if (kernel instanceof RbfKernel k) {
+            param.kernel_type = svm_parameter.RBF;
+            param.gamma = k.gamma();
+        } else if (kernel instanceof SigmoidKernel k) {
+            param.kernel_type = svm_parameter.SIGMOID;
+            param.gamma = k.gamma();
+            param.coef0 = k.coef0();
+        } else {
+            param.kernel_type = svm_parameter.PRECOMPUTED;
+        }
+        for (int i = 0; i < n; i++) {
+            if (param.kernel_type == svm_parameter.PRECOMPUTED) {
+                double[] row = new double[n];
+                for (int j = 0; j < n; j++) {
+                    row[j] = kernel.apply(x[i], x[j]);
+                }
+                problem.x[i] = precomputed(i + 1, row);
+            } else {
+                problem.x[i] = dense(x[i]);
+            }
+        }
+        String error = svm.svm_check_parameter(problem, param);
+        if (error != null) {
+            throw new IllegalArgumentException("LIBSVM: " + error);
+        }
+        StringBuilder log = new StringBuilder();
+        svm.svm_set_print_string_function(log::append);
+        long start = System.nanoTime();
+        svm_model model = svm.svm_train(problem, param);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] alpha = new double[n];
+        for (int k = 0; k < model.l; k++) {
+            alpha[model.sv_indices[k] - 1] = Math.abs(model.sv_coef[0][k]);
+        }
+        return new Result(model, kernel, x, -parse(OBJECTIVE, log), alpha, (int) parse(ITERATIONS, log), seconds);
+    }
+
+    private static double parse(Pattern pattern, CharSequence log) {
+        Matcher m = pattern.matcher(log);
+        if (!m.find()) {
+            throw new IllegalStateException("LIBSVM printed no " + pattern + ": " + log);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static svm_node[] dense(double[] x) {
+        svm_node[] nodes = new svm_node[x.length];
+        for (int j = 0; j < x.length; j++) {
+            nodes[j] = new svm_node();
+            nodes[j].index = j + 1;
+            nodes[j].value = x[j];
+        }
+        return nodes;
+    }
+
+    /** LIBSVM's precomputed-kernel row: node 0 holds the sample's serial number, nodes 1..n the kernel values. */
+    private static svm_node[] precomputed(int serial, double[] row) {
+        svm_node[] nodes = new svm_node[row.length + 1];
+        nodes[0] = new svm_node();
+        nodes[0].index = 0;
+        nodes[0].value = serial;
+        for (int j = 0; j < row.length; j++) {
+            nodes[j + 1] = new svm_node();
+            nodes[j + 1].index = j + 1;
+            nodes[j + 1].value = row[j];
+        }
+        return nodes;
+    }
+}

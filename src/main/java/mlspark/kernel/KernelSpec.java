@@ -1,0 +1,86 @@
+package mlspark.kernel;
+
+import java.util.List;
+import java.util.Locale;
+
+import mlspark.errors.JobFailure;
+
+/**
+ * A kernel as scikit-learn's SVC names it: {@code kernel} (linear, poly, rbf, sigmoid), {@code gamma}
+ * (a number >= 0, or "scale" = 1 / (D Var(X)) over all training values), {@code degree} (an integer
+ * >= 0) and {@code coef0}. Checked when parsed; gamma "scale" is resolved against the training set.
+ */
+public record KernelSpec(String name, String gamma, int degree, double coef0) {
+    public static final List<String> NAMES = List.of("linear", "poly", "rbf", "sigmoid");
+    public static final String SCALE = "scale";
+
+    /** Checks the options, naming the offending one ({@link mlspark.errors.Failure#USAGE}). */
+    public static KernelSpec parse(String name, String gamma, int degree, double coef0) {
+        String kernel = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(kernel)) {
+            throw JobFailure.usage("--kernel", "'" + name + "' is not one of " + String.join(", ", NAMES));
+        }
+        if (!SCALE.equals(gamma)) {
+            double value;
+            try {
+                value = Double.parseDouble(gamma);
+            } catch (NumberFormatException | NullPointerException e) {
+                throw JobFailure.usage("--gamma", "expected a number >= 0 or 'scale', got '" + gamma + "'");
+            }
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw JobFailure.usage("--gamma", "expected a finite number >= 0 or 'scale', got " + gamma);
+            }
+        }
+        if (degree < 0) {
+            throw JobFailure.usage("--degree", "expected an integer >= 0, got " + degree);
+        }
+        if (!Double.isFinite(coef0)) {
+            throw JobFailure.usage("--coef0", "expected a finite number, got " + coef0);
+        }
+        return new KernelSpec(kernel, gamma, degree, coef0);
+    }
+
+    /** gamma as a number: the given one, or "scale" computed on {@code trainingX}. */
+    public double gammaFor(double[][] trainingX) {
+        return SCALE.equals(gamma) ? scaleGamma(trainingX) : Double.parseDouble(gamma);
+    }
+
+    /** The kernel, gamma resolved against {@code trainingX}. */
+    public Kernel kernel(double[][] trainingX) {
+        double g = name.equals("linear") ? 0 : gammaFor(trainingX);
+        return switch (name) {
+            case "linear" -> new LinearKernel();
+            case "poly" -> new PolynomialKernel(g, degree, coef0);
+            case "rbf" -> new RbfKernel(g);
+            case "sigmoid" -> new SigmoidKernel(g, coef0);
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
+    /**
+     * scikit-learn's gamma="scale": 1 / (D * X.var()), the population variance of all n*D values
+     * (two passes, as NumPy); 1 when that variance is 0.
+     */
+    public static double scaleGamma(double[][] x) {
+        int d = x.length == 0 ? 0 : x[0].length;
+        long count = (long) x.length * d;
+        if (count == 0) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                sum += v;
+            }
+        }
+        double mean = sum / count;
+        double squares = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        double variance = squares / count;
+        return variance == 0 ? 1.0 : 1.0 / (d * variance);
+    }
+}

@@ -1,0 +1,28 @@
+package mlspark.svm.dual;
+
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
+
+/**
+ * What a dual solver reached.
+ *
+ * @param alpha         the multipliers a_i
+ * @param gradient      G = Q a - 1, Q_ij = y_i y_j K_ij: the gradient of the minimized form 1/2 a'Qa - 1'a
+ * @param dualObjective sum a_i - 1/2 a'Qa (the maximized dual)
+ * @param kktResidual   the largest KKT violation, {@link DualKkt#residual}
+ * @param converged     whether the solver met its stopping rule (else it hit its iteration limit)
+ * @param status        the solver's own account, e.g. "optimal" or "iteration limit (100)"
+ */
+public record DualSolution(String solver, double[] alpha, double[] gradient, double dualObjective, int iterations,
+                           double seconds, double kktResidual, boolean converged, String status) {
+
+    /** This solution, or a {@link Failure#NOT_CONVERGED} failure that says how far the solver got. */
+    public DualSolution requireConverged() {
+        if (!converged) {
+            throw new JobFailure(Failure.NOT_CONVERGED, "--solver " + solver + ": did not converge: " + status
+                    + " after " + iterations + " iterations; KKT residual reached " + String.format("%.3g", kktResidual)
+                    + " (raise --max-iterations)");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,183 @@
+package mlspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import mlspark.data.NpyFiles;
+import mlspark.testing.ProjectData;
+
+/**
+ * Malformed inputs through the command line as a user runs it, each in a JVM of its own: a
+ * one-line error naming what is wrong, the documented exit code, no stack trace (no --verbose),
+ * and no output directory created.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+    @TempDir
+    static Path dir;
+
+    static Path dataDir;
+
+    @BeforeAll
+    static void writeBadFiles() throws IOException {
+        dataDir = ProjectData.dataDirWith("hw3/soft_margin_svm_data.npy");
+        byte[] good = NpyFiles.npy(1, "<f8", false, new int[]{2, 3}, new double[6]);
+        write("empty.npy", new byte[0]);
+        write("magic.npy", "PK not numpy".getBytes(StandardCharsets.UTF_8));
+        write("truncated.npy", Arrays.copyOf(good, good.length - 5));
+        write("header.npy", Arrays.copyOf(good, 40));
+        write("complex.npy", new String(good, StandardCharsets.ISO_8859_1).replace("<f8", "<c8")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        write("version.npy", withByte(good, 6, (byte) 9));
+        write("vector.npy", NpyFiles.npy(1, "<f8", false, new int[]{6}, new double[6]));
+        write("notzip.npz", "not a zip".getBytes(StandardCharsets.UTF_8));
+        write("rows.npz", npz(new double[]{1, -1, 1}, 0));
+        write("labels.npz", npz(new double[]{1, 3}, 0));
+        write("nan.npz", npz(new double[]{1, -1}, Double.NaN));
+        write("inf.npz", npz(new double[]{1, -1}, Double.POSITIVE_INFINITY));
+        write("nokey.npz", zip(new String[]{"x_train"}, NpyFiles.npy(1, "<f8", false, new int[]{2, 2}, new double[4])));
+        write("empty.csv", new byte[0]);
+        write("ragged.csv", "1,2,0\n3,1\n".getBytes(StandardCharsets.UTF_8));
+        write("text.csv", "1,2,0\n3,x,1\n".getBytes(StandardCharsets.UTF_8));
+        write("good.csv", "1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
+        write("wide.csv", "1,2,3,0\n3,4,5,1\n".getBytes(StandardCharsets.UTF_8));
+        write("bad.libsvm", "1 2:1 1:3\n".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(dir.resolve("adir.npy"));
+        Files.createSymbolicLink(dir.resolve("dangling.npy"), dir.resolve("nowhere.npy"));
+        Files.writeString(dir.resolve("blocker"), "a file where --out wants a directory");
+    }
+
+    static Stream<Arguments> cases() {
+        String d = dir.toString() + "/";
+        return Stream.of(
+                // options out of range or malformed
+                Arguments.of("C zero", List.of("primal-svm", "--C", "0"), 64, "--C: expected a finite number > 0"),
+                Arguments.of("C not a number", List.of("primal-svm", "--C", "five"), 64, "'five' is not a double"),
+                Arguments.of("C1 negative", List.of("primal-svm", "--C1", "-2"), 64, "--C1: expected a finite number > 0"),
+                Arguments.of("eta zero", List.of("primal-svm", "--eta", "0"), 64, "--eta: expected a finite number > 0"),
+                Arguments.of("eta NaN", List.of("primal-svm", "--eta", "NaN"), 64, "--eta: expected a finite number > 0"),
+                Arguments.of("epochs negative", List.of("primal-svm", "--epochs", "10,-3"), 64, "--epochs: expected an integer >= 0"),
+                Arguments.of("unknown schedule", List.of("primal-svm", "--schedule", "cosine"), 64, "--schedule: 'cosine'"),
+                Arguments.of("partitions zero", List.of("primal-svm", "--partitions", "0"), 64, "--partitions: expected an integer >= 1"),
+                Arguments.of("unknown option", List.of("primal-svm", "--gamma", "1"), 64, "Unknown options: '--gamma', '1'"),
+                Arguments.of("unknown job", List.of("svm"), 64, "Unmatched argument at index 0: 'svm'"),
+                Arguments.of("missing --out", List.of("primal-svm", "NO-OUT"), 64, "Missing required option: '--out=DIR'"),
+                Arguments.of("unknown reproduce part", List.of("reproduce", "--only", "q9"), 64, "--only: 'q9' is not one of"),
+                Arguments.of("unknown bench suite", List.of("bench", "fastest"), 64, "SUITE: 'fastest' is not one of"),
+                // files
+                Arguments.of("missing file", List.of("primal-svm", "--data", d + "absent.npy"), 66, "absent.npy: no such file"),
+                Arguments.of("directory for a file", List.of("primal-svm", "--data", d + "adir.npy"), 66, "adir.npy: is a directory"),
+                Arguments.of("dangling link", List.of("primal-svm", "--data", d + "dangling.npy"), 66, "dangling.npy: no such file"),
+                Arguments.of("empty npy", List.of("primal-svm", "--data", d + "empty.npy"), 65, "empty.npy: magic"),
+                Arguments.of("wrong magic", List.of("primal-svm", "--data", d + "magic.npy"), 65, "magic.npy: magic: not a NumPy .npy file"),
+                Arguments.of("truncated data", List.of("primal-svm", "--data", d + "truncated.npy"), 65, "truncated.npy: data: truncated"),
+                Arguments.of("truncated header", List.of("primal-svm", "--data", d + "header.npy"), 65, "header.npy: header: truncated"),
+                Arguments.of("unsupported dtype", List.of("primal-svm", "--data", d + "complex.npy"), 65, "dtype '<c8' is not supported"),
+                Arguments.of("unsupported version", List.of("primal-svm", "--data", d + "version.npy"), 65, "format version 9 is not supported"),
+                Arguments.of("not a dict", List.of("primal-svm", "--data", d + "vector.npy"), 65, "expected a pickled dict of arrays"),
+                Arguments.of("npz not a zip", List.of("primal-svm", "--data", d + "notzip.npz"), 65, "notzip.npz: zip"),
+                Arguments.of("npz key missing", List.of("primal-svm", "--data", d + "nokey.npz"), 65, "y_train: missing"),
+                Arguments.of("row-count mismatch", List.of("primal-svm", "--data", d + "rows.npz"), 65, "y_train: has 3 rows but x_train has 2"),
+                Arguments.of("label set", List.of("primal-svm", "--data", d + "labels.npz"), 67, "labels [1.0, 3.0] are not a binary label set"),
+                Arguments.of("NaN feature", List.of("primal-svm", "--data", d + "nan.npz"), 67, "x_train: row 1, column 0 is NaN"),
+                Arguments.of("infinite feature", List.of("primal-svm", "--data", d + "inf.npz"), 67, "x_train: row 1, column 0 is Infinity"),
+                Arguments.of("empty csv", List.of("primal-svm", "--data", d + "empty.csv", "--test", d + "good.csv"), 65, "empty.csv: rows: no data rows"),
+                Arguments.of("ragged csv", List.of("primal-svm", "--data", d + "ragged.csv", "--test", d + "good.csv"), 65, "ragged.csv: line 2: 2 columns, expected 3"),
+                Arguments.of("text in csv", List.of("primal-svm", "--data", d + "text.csv", "--test", d + "good.csv"), 65, "'x' is not a number"),
+                Arguments.of("csv without --test", List.of("primal-svm", "--data", d + "good.csv"), 64, "--test: a test file is required"),
+                Arguments.of("train/test dimensions", List.of("primal-svm", "--data", d + "good.csv", "--test", d + "wide.csv"), 65, "wide.csv: features: 3 columns"),
+                Arguments.of("libsvm indices", List.of("primal-svm", "--data", d + "bad.libsvm", "--test", d + "bad.libsvm"), 65, "1-based indices in ascending order"),
+                Arguments.of("resume without checkpoint", List.of("primal-svm", "--resume"), 66, "--resume: no checkpoint to resume from"),
+                Arguments.of("missing expectations", List.of("reproduce", "--expectations", d + "none.json"), 66, "none.json: no such expectations file"),
+                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void failsWithOneLineAndItsExitCode(String name, List<String> args, int code, String message) throws Exception {
+        Path out = dir.resolve("out-" + name.replace(' ', '-'));
+        List<String> command = new ArrayList<>(args.stream().filter(a -> !a.equals("NO-OUT") && !a.startsWith("OUT=")).toList());
+        String explicitOut = args.stream().filter(a -> a.startsWith("OUT=")).map(a -> a.substring(4)).findFirst().orElse(null);
+        if (!args.contains("NO-OUT") && !command.get(0).equals("svm")) {
+            command.addAll(1, List.of("--out", explicitOut != null ? explicitOut : out.toString(), "--data-dir", dataDir.toString()));
+        }
+        Result r = runCli(command);
+        List<String> errors = r.stderr.lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(code, r.exitCode, r.stderr);
+        assertEquals(1, errors.size(), r.stderr);
+        assertTrue(errors.get(0).contains(message), "'" + message + "' not in: " + errors.get(0));
+        assertFalse(r.stderr.contains("\tat "), "no stack trace without --verbose:\n" + r.stderr);
+        assertFalse(Files.exists(out), "no output directory");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no staging directory left");
+        }
+    }
+
+    record Result(int exitCode, String stderr) {
+    }
+
+    /** The job in a JVM of its own, with this JVM's flags and classpath, as the launchers start it. */
+    static Result runCli(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xmx")).toList());
+        command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "mlspark.cli.Main"));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
+        return new Result(p.exitValue(), stderr);
+    }
+
+    private static void write(String name, byte[] bytes) throws IOException {
+        Files.write(dir.resolve(name), bytes);
+    }
+
+    private static byte[] withByte(byte[] bytes, int index, byte value) {
+        byte[] copy = bytes.clone();
+        copy[index] = value;
+        return copy;
+    }
+
+    /** x_train, x_test: 2 x 2 with {@code poke} at (1, 0); y_train, y_test: {@code y}. */
+    private static byte[] npz(double[] y, double poke) throws IOException {
+        double[] x = {0, 1, poke, 3};
+        byte[] xs = NpyFiles.npy(1, "<f8", false, new int[]{2, 2}, x);
+        byte[] ys = NpyFiles.npy(1, "<f8", false, new int[]{y.length}, y);
+        return zip(new String[]{"x_train", "y_train", "x_test", "y_test"}, xs, ys, xs, ys);
+    }
+
+    private static byte[] zip(String[] names, byte[]... contents) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < names.length; i++) {
+                zip.putNextEntry(new ZipEntry(names[i] + ".npy"));
+                zip.write(contents[i]);
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,221 @@
+package mlspark.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import mlspark.bench.LibsvmBaseline;
+import mlspark.cli.Main;
+import mlspark.data.BinaryDataSets;
+import mlspark.data.TrainTest;
+import mlspark.io.Json;
+import mlspark.kernel.Kernel;
+import mlspark.kernel.LinearKernel;
+import mlspark.kernel.PolynomialKernel;
+import mlspark.kernel.RbfKernel;
+import mlspark.kernel.SigmoidKernel;
+import mlspark.svm.ClassCosts;
+import mlspark.testing.ProjectData;
+import mlspark.testing.SharedSpark;
+
+class DualJobsTest extends SharedSpark {
+    @TempDir
+    Path tmp;
+
+    private static Path dataDir() {
+        return ProjectData.dataDirWith("hw3/generated_toy/toy_moons_train.csv");
+    }
+
+    /** scikit-learn's gamma="scale", written out here: 1 / (D * population variance of all values). */
+    private static double scale(double[][] x) {
+        double sum = 0;
+        int count = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                sum += v;
+                count++;
+            }
+        }
+        double mean = sum / count;
+        double var = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                var += (v - mean) * (v - mean) / count;
+            }
+        }
+        return 1 / (x[0].length * var);
+    }
+
+    private static Kernel kernel(String name, double gamma) {
+        return switch (name) {
+            case "linear" -> new LinearKernel();
+            case "poly" -> new PolynomialKernel(gamma, 3, 0);
+            case "sigmoid" -> new SigmoidKernel(gamma, 0);
+            default -> new RbfKernel(gamma);
+        };
+    }
+
+    /**
+     * Test accuracy of the assignment's recipe from LIBSVM's multipliers: support vectors a > 1e-4,
+     * b = mean over them of y_s - sum_m a_m y_m k(x_m, x_s), predict +1 where h >= 0.
+     */
+    private static double assignmentAccuracy(TrainTest set, Kernel k) {
+        double[][] x = set.train().x();
+        double[] y = set.train().y();
+        double[] a = LibsvmBaseline.train(x, y, k, ClassCosts.symmetric(1), 1e-7, 20).alpha();
+        double b = 0;
+        int count = 0;
+        for (int s = 0; s < a.length; s++) {
+            if (a[s] > 1e-4) {
+                double h = 0;
+                for (int m = 0; m < a.length; m++) {
+                    h += a[m] > 1e-4 ? a[m] * y[m] * k.apply(x[m], x[s]) : 0;
+                }
+                b += y[s] - h;
+                count++;
+            }
+        }
+        b /= count;
+        int correct = 0;
+        for (int i = 0; i < set.test().size(); i++) {
+            double h = b;
+            for (int m = 0; m < a.length; m++) {
+                h += a[m] > 1e-4 ? a[m] * y[m] * k.apply(x[m], set.test().x()[i]) : 0;
+            }
+            correct += (h >= 0 ? 1 : -1) == set.test().y()[i] ? 1 : 0;
+        }
+        return (double) correct / set.test().size();
+    }
+
+    private static double libsvmAccuracy(TrainTest set, Kernel k) {
+        LibsvmBaseline.Result r = LibsvmBaseline.train(set.train().x(), set.train().y(), k, ClassCosts.symmetric(1),
+                1e-3, 20);
+        int correct = 0;
+        for (int i = 0; i < set.test().size(); i++) {
+            correct += r.predict(set.test().x()[i]) == set.test().y()[i] ? 1 : 0;
+        }
+        return (double) correct / set.test().size();
+    }
+
+    @Test
+    void allWritesBothTablesAsTheirRecipesGiveThem() throws IOException {
+        Path out = tmp.resolve("all");
+        assertEquals(0, Main.run("dual-svm", "--out", out.toString(), "--data-dir", dataDir().toString(), "--all",
+                "--grid", "12"));
+        for (String setting : List.of("assignment", "sklearn")) {
+            for (String file : List.of("table.md", "table.json", "decision_boundaries.png")) {
+                assertTrue(Files.size(out.resolve(setting).resolve(file)) > 0, setting + "/" + file);
+            }
+            JsonNode table = Json.read(out.resolve(setting).resolve("table.json"));
+            assertEquals(BinaryDataSets.TOY_SETS.size(), table.size());
+            for (String name : BinaryDataSets.TOY_SETS) {
+                TrainTest set = BinaryDataSets.load(name, null, dataDir(), m -> { });
+                for (String kernelName : DualSvmJob.TABLE_KERNELS) {
+                    double got = table.get(name).get(kernelName).asDouble();
+                    double expected = setting.equals("assignment")
+                            ? assignmentAccuracy(set, kernel(kernelName, 0.2))
+                            : libsvmAccuracy(set, kernel(kernelName, scale(set.train().x())));
+                    assertEquals(expected, got, 1e-12, setting + " " + name + " " + kernelName);
+                }
+            }
+        }
+        JsonNode metrics = Json.read(out.resolve("metrics.json"));
+        assertEquals(32, metrics.get("runs").size());
+    }
+
+    @Test
+    void singleRunWritesTheIssuesMetricsAndAPlot() {
+        Path out = tmp.resolve("one");
+        assertEquals(0, Main.run("dual-svm", "--out", out.toString(), "--data-dir", dataDir().toString(),
+                "--data", "circles", "--kernel", "rbf", "--gamma", "scale", "--solver", "smo", "--bias-rule", "libsvm",
+                "--eps", "1e-3", "--grid", "20"));
+        JsonNode m = Json.read(out.resolve("metrics.json"));
+        for (String field : List.of("test_accuracy", "train_accuracy", "n_support", "b", "dual_objective", "solver",
+                "iterations", "seconds")) {
+            assertTrue(m.has(field), field);
+        }
+        assertEquals("smo", m.get("solver").asText());
+        TrainTest set = BinaryDataSets.load("circles", null, dataDir(), s -> { });
+        Kernel k = new RbfKernel(scale(set.train().x()));
+        LibsvmBaseline.Result libsvm = LibsvmBaseline.train(set.train().x(), set.train().y(), k,
+                ClassCosts.symmetric(1), 1e-3, 20);
+        assertEquals(libsvmAccuracy(set, k), m.get("test_accuracy").asDouble(), 1e-12);
+        assertEquals(libsvm.model().l, m.get("n_support").asInt());
+        assertEquals(libsvm.b(), m.get("b").asDouble(), 1e-4);
+        assertEquals(libsvm.dualObjective(), m.get("dual_objective").asDouble(), 1e-5 * libsvm.dualObjective());
+        assertTrue(Files.exists(out.resolve("decision_boundary.png")));
+    }
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = args[0];
+        all[1] = "--out";
+        all[2] = tmp.resolve("bad").toString();
+        all[3] = "--data-dir=" + dataDir();
+        System.arraycopy(args, 1, all, 4, args.length - 1);
+        return Main.run(all);
+    }
+
+    @Test
+    void badInputIsAFailureWithItsExitCode() throws IOException {
+        assertEquals(64, run("dual-svm", "--kernel", "laplacian"));
+        assertEquals(64, run("dual-svm", "--gamma", "-1"));
+        assertEquals(64, run("dual-svm", "--kernel", "poly", "--degree", "-2"));
+        assertEquals(64, run("dual-svm", "--C", "0"));
+        assertEquals(64, run("dual-svm", "--C0", "-1"));
+        assertEquals(64, run("dual-svm", "--solver", "cvxopt"));
+        assertEquals(64, run("dual-svm", "--bias-rule", "mean"));
+        assertEquals(64, run("dual-svm", "--all", "--kernel", "rbf"));
+        assertEquals(64, run("kernels", "--points", "1"));
+
+        Path oneClass = tmp.resolve("one_class.csv");
+        Files.writeString(oneClass, "x1,x2,y\n0.1,0.2,1\n0.3,0.1,1\n-0.2,0.5,1\n");
+        Path test = tmp.resolve("test.csv");
+        Files.writeString(test, "x1,x2,y\n0.1,0.2,1\n0.3,0.1,0\n");
+        assertEquals(67, run("dual-svm", "--data", oneClass.toString(), "--test", test.toString()));
+        Path nan = tmp.resolve("nan.csv");
+        Files.writeString(nan, "x1,x2,y\n0.1,nan,1\n0.3,0.1,0\n");
+        assertEquals(67, run("dual-svm", "--data", nan.toString(), "--test", test.toString()));
+
+        // an unconverged solve fails, and says how far it got
+        assertEquals(69, run("dual-svm", "--max-iterations", "2"));
+        assertEquals(69, run("dual-svm", "--solver", "smo", "--max-iterations", "3"));
+        assertFalse(Files.exists(tmp.resolve("bad")), "a failed run leaves no output");
+    }
+
+    @Test
+    void kernelsJobFindsTheNonKernels() {
+        Path out = tmp.resolve("kernels");
+        assertEquals(0, Main.run("kernels", "--out", out.toString(), "--points", "25", "--seed", "3"));
+        JsonNode rows = Json.read(out.resolve("metrics.json")).get("constructions");
+        int failures = 0;
+        for (JsonNode row : rows) {
+            String rule = row.get("construction").asText();
+            if (row.get("expected").asText().equals("yes")) {
+                assertTrue(row.get("psd").asBoolean(), rule);
+            }
+            if (rule.startsWith("-a k1") || rule.startsWith("sigmoid")) {
+                assertFalse(row.get("psd").asBoolean(), rule);
+                assertTrue(row.get("witness_quadratic_form").asDouble() < 0, rule);
+                failures++;
+            }
+        }
+        assertEquals(2, failures);
+        JsonNode maps = Json.read(out.resolve("metrics.json")).get("feature_maps");
+        assertTrue(maps.get(0).get("max_error").asDouble() < 1e-12, "quadratic map");
+        for (int i = 2; i < maps.size(); i++) {
+            assertTrue(maps.get(i).get("mean_error").asDouble() < maps.get(i - 1).get("mean_error").asDouble());
+        }
+        assertTrue(Files.exists(out.resolve("table.md")));
+    }
+}
