@@ -126,16 +126,6 @@ public abstract sealed class Matrix implements Serializable permits DoubleMatrix
         return values;
     }
 
-    /** Whether every element is finite. */
-    public final boolean isFinite() {
-        for (int i = 0, n = size(); i < n; i++) {
-            if (!Double.isFinite(get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     void requireSameSize(Matrix x, String operation) {
         if (x.size() != size() || x.precision() != precision()) {
             throw new IllegalArgumentException(operation + ": " + x.rows + "x" + x.cols + " " + x.precision()
