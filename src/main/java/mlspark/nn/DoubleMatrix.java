@@ -56,6 +56,27 @@ final class DoubleMatrix extends Matrix {
     }
 
     @Override
+    void reluInPlace() {
+        for (int i = offset, end = offset + size(); i < end; i++) {
+            if (data[i] < 0) {
+                data[i] = 0;
+            }
+        }
+    }
+
+    @Override
+    void zeroWhereNotPositive(Matrix mask) {
+        requireSameSize(mask, "zeroWhereNotPositive");
+        double[] m = ((DoubleMatrix) mask).data;
+        int shift = mask.offset - offset;
+        for (int i = offset, end = offset + size(); i < end; i++) {
+            if (m[i + shift] <= 0) {
+                data[i] = 0;
+            }
+        }
+    }
+
+    @Override
     Object storage() {
         return data;
     }

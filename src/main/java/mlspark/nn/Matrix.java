@@ -99,6 +99,12 @@ public abstract sealed class Matrix implements Serializable permits DoubleMatrix
         System.arraycopy(source.storage(), source.offset + from * cols, storage(), offset + to * cols, count * cols);
     }
 
+    /** {@code max(0, x)} in place: elementwise work in the typed array, as it runs on every hidden activation. */
+    abstract void reluInPlace();
+
+    /** Zeroes the elements where {@code mask <= 0} (the ReLU's backward pass), in place. */
+    abstract void zeroWhereNotPositive(Matrix mask);
+
     /** The whole backing array: {@code float[]} or {@code double[]}. */
     abstract Object storage();
 
@@ -118,16 +124,6 @@ public abstract sealed class Matrix implements Serializable permits DoubleMatrix
             values[i] = get(i);
         }
         return values;
-    }
-
-    /** Whether every element is finite. */
-    public final boolean isFinite() {
-        for (int i = 0, n = size(); i < n; i++) {
-            if (!Double.isFinite(get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     void requireSameSize(Matrix x, String operation) {

@@ -11,11 +11,7 @@ public final class Relu {
 
     /** max(0, x) written into {@code x} itself, which is returned. */
     public static Matrix forwardInPlace(Matrix x) {
-        for (int i = 0, n = x.size(); i < n; i++) {
-            if (x.get(i) < 0) {
-                x.set(i, 0);
-            }
-        }
+        x.reluInPlace();
         return x;
     }
 
@@ -24,11 +20,7 @@ public final class Relu {
      * {@code x} may be the ReLU's input or its output (both are > 0 at the same places).
      */
     public static Matrix backwardInPlace(Matrix dy, Matrix x) {
-        for (int i = 0, n = dy.size(); i < n; i++) {
-            if (x.get(i) <= 0) {
-                dy.set(i, 0);
-            }
-        }
+        dy.zeroWhereNotPositive(x);
         return dy;
     }
 

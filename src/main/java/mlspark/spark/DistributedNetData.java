@@ -1,6 +1,5 @@
 package mlspark.spark;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +15,14 @@ import mlspark.nn.LocalSgd;
 import mlspark.nn.Matrix;
 import mlspark.nn.TrainingData;
 import mlspark.nn.TwoLayerNet;
+import mlspark.optim.Mergeable;
 
 /**
  * A net's training, validation and test rows as cached RDDs with one {@link RowBlock} per
  * partition (contiguous index ranges). A mini-batch is a set of global row indices: every step
  * broadcasts the net, each partition computes the loss and gradient of the batch rows it owns,
- * weighted by 1/B, and {@code treeAggregate} sums them, so the result is the batch's mean gradient
- * however the rows are spread.
+ * weighted by 1/B, and {@code treeAggregate} sums them in partition order ({@link OrderedTreeSum}),
+ * so the result is the batch's mean gradient however the rows are spread, and the same in every run.
  */
 public final class DistributedNetData implements TrainingData, AutoCloseable {
     public static final int TREE_DEPTH = 2;
@@ -89,7 +89,7 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
     }
 
     /** The partial sums of a batch's weighted loss and gradient. */
-    static final class BatchSum implements Serializable {
+    static final class BatchSum implements Mergeable<BatchSum> {
         double loss;
         Matrix gradient;
 
@@ -104,7 +104,8 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
             return this;
         }
 
-        BatchSum merge(BatchSum other) {
+        @Override
+        public BatchSum merge(BatchSum other) {
             if (other.gradient == null) {
                 return this;
             }
@@ -123,8 +124,11 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         double weight = 1.0 / batch.length;
         Broadcast<TwoLayerNet> bc = sc.broadcast(net);
         try {
-            BatchSum sum = train.treeAggregate(new BatchSum(), (s, block) -> s.add(bc.value(), block, sorted, weight),
-                    BatchSum::merge, TREE_DEPTH);
+            BatchSum sum = OrderedTreeSum.sum(train, blocks -> {
+                BatchSum s = new BatchSum();
+                blocks.forEachRemaining(block -> s.add(bc.value(), block, sorted, weight));
+                return s;
+            }, TREE_DEPTH);
             return new TwoLayerNet.Loss(sum.loss, sum.gradient != null ? sum.gradient
                     : net.precision().zeros(1, net.params().size()));
         } finally {
@@ -169,7 +173,7 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
     }
 
     /** Sums of the workers' round results, each weighted by its row count. */
-    static final class RoundSum implements Serializable {
+    static final class RoundSum implements Mergeable<RoundSum> {
         Matrix params;
         Matrix state;
         double[] losses;
@@ -192,7 +196,8 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
             return this;
         }
 
-        RoundSum merge(RoundSum other) {
+        @Override
+        public RoundSum merge(RoundSum other) {
             if (other.params == null) {
                 return this;
             }
@@ -214,8 +219,11 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         Broadcast<TwoLayerNet> netBc = sc.broadcast(net);
         Broadcast<Matrix> stateBc = sc.broadcast(state);
         try {
-            RoundSum sum = train.treeAggregate(new RoundSum(),
-                    (s, block) -> s.add(netBc.value(), stateBc.value(), round, block), RoundSum::merge, TREE_DEPTH);
+            RoundSum sum = OrderedTreeSum.sum(train, blocks -> {
+                RoundSum s = new RoundSum();
+                blocks.forEachRemaining(block -> s.add(netBc.value(), stateBc.value(), round, block));
+                return s;
+            }, TREE_DEPTH);
             sum.params.scale(1.0 / sum.rows);
             sum.state.scale(1.0 / sum.rows);
             double[] losses = sum.losses.clone();

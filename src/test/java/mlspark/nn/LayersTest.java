@@ -170,4 +170,35 @@ class LayersTest {
         assertEquals(whole.loss(), loss, 1e-12);
         assertArrayEquals(whole.gradient().toDoubles(), parts.toDoubles(), 1e-12);
     }
+
+    @Test
+    void adamInFloat32AgreesWithTheFloat64Path() {
+        Random random = new Random(8);
+        Matrix[] params = new Matrix[2];
+        Matrix[] states = new Matrix[2];
+        UpdateRule adam = new UpdateRule.Adam(0.9, 0.999, 1e-8);
+        Precision[] ps = {F64, Precision.FLOAT32};
+        double[] w0 = random.doubles(50).toArray();
+        double[][] grads = new double[5][];
+        for (int t = 0; t < 5; t++) {
+            grads[t] = random.doubles(50, -1, 1).toArray();
+        }
+        for (int k = 0; k < 2; k++) {
+            params[k] = ps[k].of(1, 50, w0);
+            states[k] = adam.newState(params[k]);
+            for (int t = 0; t < 5; t++) {
+                adam.apply(params[k], ps[k].of(1, 50, grads[t]), states[k], 1e-2, t + 1);
+            }
+        }
+        assertArrayEquals(params[0].toDoubles(), params[1].toDoubles(), 1e-6);
+        assertArrayEquals(states[0].toDoubles(), states[1].toDoubles(), 1e-6);
+        // from a zero state the bias-corrected first step is lr * g / |g|: every weight moves by lr
+        for (Precision p : ps) {
+            Matrix w = p.of(1, 50, w0);
+            adam.apply(w, p.of(1, 50, grads[0]), adam.newState(w), 1e-2, 1);
+            for (int i = 0; i < 50; i++) {
+                assertEquals(w0[i] - 1e-2 * Math.signum(grads[0][i]), w.get(i), 1e-6);
+            }
+        }
+    }
 }
