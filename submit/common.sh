@@ -9,7 +9,7 @@ mlspark_jvm_options() {
 }
 
 mlspark_app_jar() {
-  ls "$MLSPARK_HOME"/target/svm-spark-*-app.jar 2>/dev/null | head -n 1
+  ls "$MLSPARK_HOME"/target/svm-spark-*-app.jar 2>/dev/null | head -n 1 || true
 }
 
 # Builds the application jar and the local classpath when missing or older than the sources.
