@@ -66,6 +66,31 @@ class BadInputTest {
         Files.createDirectories(dir.resolve("adir.npy"));
         Files.createSymbolicLink(dir.resolve("dangling.npy"), dir.resolve("nowhere.npy"));
         Files.writeString(dir.resolve("blocker"), "a file where --out wants a directory");
+        mnist("mnist-magic", 6, 6, 0, 2050);
+        mnist("mnist-truncated", 6, 6, 0, 2051);
+        Path truncated = dir.resolve("mnist-truncated/train-images-idx3-ubyte");
+        Files.write(truncated, Arrays.copyOf(Files.readAllBytes(truncated), 30));
+        mnist("mnist-label", 6, 6, 12, 2051);
+        mnist("mnist-count", 6, 5, 0, 2051);
+    }
+
+    /** Raw IDX files of 2x2 images in {@code name}/: train images and labels counts, a label poked in, the images' magic. */
+    private static void mnist(String name, int images, int labels, int poke, int magic) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(name));
+        for (String split : new String[]{"train", "t10k"}) {
+            java.nio.ByteBuffer img = java.nio.ByteBuffer.allocate(16 + images * 4);
+            img.putInt(magic).putInt(images).putInt(2).putInt(2);
+            for (int i = 0; i < images * 4; i++) {
+                img.put((byte) (i * 37));
+            }
+            Files.write(d.resolve(split + "-images-idx3-ubyte"), img.array());
+            java.nio.ByteBuffer lab = java.nio.ByteBuffer.allocate(8 + labels);
+            lab.putInt(2049).putInt(labels);
+            for (int i = 0; i < labels; i++) {
+                lab.put((byte) (i == 1 && poke > 0 ? poke : i % 10));
+            }
+            Files.write(d.resolve(split + "-labels-idx1-ubyte"), lab.array());
+        }
     }
 
     static Stream<Arguments> cases() {
@@ -110,7 +135,28 @@ class BadInputTest {
                 Arguments.of("libsvm indices", List.of("primal-svm", "--data", d + "bad.libsvm", "--test", d + "bad.libsvm"), 65, "1-based indices in ascending order"),
                 Arguments.of("resume without checkpoint", List.of("primal-svm", "--resume"), 66, "--resume: no checkpoint to resume from"),
                 Arguments.of("missing expectations", List.of("reproduce", "--expectations", d + "none.json"), 66, "none.json: no such expectations file"),
+                // MNIST (IDX files the test wrote; the canonical checksums do not apply to them)
+                Arguments.of("IDX wrong magic", nn(d + "mnist-magic"), 65, "magic"),
+                Arguments.of("IDX truncated", nn(d + "mnist-truncated"), 65, "truncated"),
+                Arguments.of("IDX label outside 0..9", nn(d + "mnist-label"), 67, "12"),
+                Arguments.of("IDX count mismatch", nn(d + "mnist-count"), 65, "5"),
+                Arguments.of("IDX checksum", List.of("two-layer-net", "--mnist", d + "mnist-label", "--validation", "2"), 68,
+                        "train-images-idx3-ubyte"),
+                Arguments.of("MNIST missing", nn(d + "no-mnist"), 66, "no-mnist"),
+                Arguments.of("learning rate zero", List.of("two-layer-net", "--learning-rate", "0"), 64, "--learning-rate"),
+                Arguments.of("batch size zero", List.of("two-layer-net", "--batch-size", "0"), 64, "--batch-size"),
+                Arguments.of("unknown update rule", List.of("two-layer-net", "--update", "rmsprop"), 64, "rmsprop"),
+                // dual SVM and kernels
+                Arguments.of("unknown kernel", List.of("dual-svm", "--kernel", "laplace"), 64, "laplace"),
+                Arguments.of("negative gamma", List.of("dual-svm", "--gamma", "-1"), 64, "--gamma"),
+                Arguments.of("negative degree", List.of("dual-svm", "--kernel", "poly", "--degree", "-2"), 64, "--degree"),
+                Arguments.of("dual C zero", List.of("dual-svm", "--C", "0"), 64, "--C"),
+                Arguments.of("unknown solver", List.of("dual-svm", "--solver", "cvxopt"), 64, "cvxopt"),
                 Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"));
+    }
+
+    private static List<String> nn(String mnistDir) {
+        return List.of("two-layer-net", "--mnist", mnistDir, "--no-verify-checksums", "--validation", "2");
     }
 
     @ParameterizedTest(name = "{0}")
