@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 
-class KernelTest {
+public class KernelTest {
     private static final double[] X = {1.0, -2.0, 0.5};
     private static final double[] Z = {0.3, 0.7, -1.5};
 
-    static double[][] gaussianPoints(int n, int d, long seed) {
+    public static double[][] gaussianPoints(int n, int d, long seed) {
         Random r = new Random(seed);
         double[][] p = new double[n][d];
         for (double[] row : p) {

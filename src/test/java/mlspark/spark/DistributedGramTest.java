@@ -20,14 +20,7 @@ import mlspark.testing.SharedSpark;
 class DistributedGramTest extends SharedSpark {
 
     private static double[][] points(int n, int d, long seed) {
-        Random r = new Random(seed);
-        double[][] p = new double[n][d];
-        for (double[] row : p) {
-            for (int j = 0; j < d; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return p;
+        return mlspark.kernel.KernelTest.gaussianPoints(n, d, seed);
     }
 
     @Test
