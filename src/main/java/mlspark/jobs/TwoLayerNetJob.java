@@ -15,6 +15,7 @@ import mlspark.mnist.Mnist;
 import mlspark.mnist.Normalization;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.Precision;
+import mlspark.io.Checkpoints;
 import mlspark.nn.Solver;
 import mlspark.nn.TwoLayerNet;
 import mlspark.nn.UpdateRule;
@@ -86,6 +87,19 @@ public final class TwoLayerNetJob extends SparkJob {
     @Option(names = "--train-subset", paramLabel = "N", description = "Random training rows for the training accuracy (default: ${DEFAULT-VALUE}).")
     int trainSubset;
 
+    @Option(names = "--checkpoint-every", paramLabel = "K",
+            description = "Save the training state every K epochs (0: never; default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where checkpoints go (default: .OUT.checkpoint beside --out).")
+    Path checkpointDir;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run with the same options.")
+    boolean resume;
+
+    private Checkpoints checkpoints;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and the mini-batches (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -97,6 +111,16 @@ public final class TwoLayerNetJob extends SparkJob {
 
     @Override
     protected void prepare(Provenance provenance) {
+        JobFailure.requireNonNegative("--checkpoint-every", checkpointEvery);
+        checkpoints = new Checkpoints(checkpointDir != null ? checkpointDir : Checkpoints.besideOutput(options.out),
+                "two-layer-net");
+        if (resume && !checkpoints.exists()) {
+            throw JobFailure.noInput(checkpoints.file(), "--resume: no checkpoint to resume from");
+        }
+        if (!resume && checkpoints.exists()) {
+            log("starting afresh; ignoring the checkpoint " + checkpoints.file() + " (use --resume to continue it)");
+            checkpoints.delete();
+        }
         floatType = Precision.parse(precision);
         if (floatType == null) {
             throw JobFailure.usage("--precision", "'" + precision + "' is not one of float32, float64");
@@ -166,12 +190,22 @@ public final class TwoLayerNetJob extends SparkJob {
                     (System.nanoTime() - started) / 1e9, train.dimension(), hidden, classes, start.params().size(),
                     floatType.label(), describe(config)));
             Solver solver = new Solver(config);
+            Solver.State from = resume ? checkpoints.load(Solver.State.class) : null;
+            if (from != null) {
+                log("resuming after epoch " + from.epoch() + " from " + checkpoints.file());
+            }
             Solver.Result result = solver.train(start, data, (c, net) -> log(c.epoch() == 0
                     ? String.format("iteration 1: loss %.4f, train acc %.4f, val acc %.4f", c.meanLoss(),
                     c.trainAccuracy(), c.validationAccuracy())
                     : String.format("epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
                     c.epoch(), epochs, c.meanLoss(), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
-                    c.trainingSeconds())));
+                    c.trainingSeconds())), from, checkpointEvery > 0
+                    ? state -> {
+                        if (state.epoch() % checkpointEvery == 0) {
+                            checkpoints.save(state);
+                        }
+                    } : null);
+            checkpoints.delete();
             double testAccuracy = data.testAccuracy(result.best());
             double seconds = (System.nanoTime() - started) / 1e9;
             log(String.format("test accuracy %.4f (best validation accuracy %.4f); %.1f s training, %.1f s in all",

@@ -39,6 +39,16 @@ public final class Solver {
                          long iterations, int iterationsPerEpoch, double seconds, double trainingSeconds) {
     }
 
+    /**
+     * The solver's state at the end of an epoch, enough to continue exactly: parameters and
+     * optimizer state as doubles (exact for float32 too), the learning rate, the history, the best
+     * net so far. The random generators are not saved: a resumed run replays their draws.
+     */
+    public record State(int epoch, long iteration, double lr, int stateRows, int stateCols, double[] params,
+                        double[] optimizerState, double[] best, double bestAccuracy, double[] loss,
+                        List<Checkpoint> checkpoints, int lastCheckpointStep) {
+    }
+
     @FunctionalInterface
     public interface Listener {
         /** Hears of each checkpoint with the net as it is then (not to be modified). */
@@ -58,6 +68,15 @@ public final class Solver {
     }
 
     public Result train(TwoLayerNet start, TrainingData data, Listener listener) {
+        return train(start, data, listener, null, null);
+    }
+
+    /**
+     * Trains from {@code start}, or continues from {@code resume} (a state saved by an earlier run
+     * of the same configuration), handing {@code save} the state after every epoch (when not null).
+     */
+    public Result train(TwoLayerNet start, TrainingData data, Listener listener, State resume,
+                        java.util.function.Consumer<State> save) {
         int n = data.trainSize();
         int perEpoch = iterationsPerEpoch(n, data.workers());
         long iterations = (long) config.epochs() * perEpoch;
@@ -76,7 +95,32 @@ public final class Solver {
         long evaluating = 0;
         int epoch = 0;
         int lastCheckpointStep = 0;
-        for (long it = 0; it < iterations; it++) {
+        long first = 0;
+        if (resume != null) {
+            Precision p = net.precision();
+            net = net.withParams(p.of(net.params().rows(), net.params().cols(), resume.params()));
+            state = p.of(resume.stateRows(), resume.stateCols(), resume.optimizerState());
+            best = net.withParams(p.of(net.params().rows(), net.params().cols(), resume.best()));
+            bestAccuracy = resume.bestAccuracy();
+            lr = resume.lr();
+            epoch = resume.epoch();
+            lastCheckpointStep = resume.lastCheckpointStep();
+            checkpoints.addAll(resume.checkpoints());
+            System.arraycopy(resume.loss(), 0, loss, 0, resume.loss().length);
+            first = resume.iteration();
+            for (long it = 0; it < first; it++) {
+                // the same draws, in the same order, as the iterations already done
+                if (stepsPerIteration == 1) {
+                    batches.ints(config.batchSize(), 0, n).toArray();
+                } else {
+                    batches.nextLong();
+                }
+                if (it == 0 || (it + 1) % perEpoch == 0) {
+                    subsets.ints(config.trainSubset(), 0, n).toArray();
+                }
+            }
+        }
+        for (long it = first; it < iterations; it++) {
             if (stepsPerIteration == 1) {
                 TwoLayerNet.Loss l = data.batchLoss(net, batches.ints(config.batchSize(), 0, n).toArray());
                 double value = l.loss() + net.addWeightDecay(config.weightDecay(), l.gradient());
@@ -113,6 +157,12 @@ public final class Solver {
                 }
                 listener.checkpoint(c, net);
                 evaluating += System.nanoTime() - evalStart;
+            }
+            if (epochEnd && save != null) {
+                save.accept(new State(epoch, it + 1, lr, state.rows(), state.cols(), net.params().toDoubles(),
+                        state.toDoubles(), best.params().toDoubles(), bestAccuracy,
+                        Arrays.copyOf(loss, (int) (it + 1) * stepsPerIteration), List.copyOf(checkpoints),
+                        lastCheckpointStep));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -58,16 +58,52 @@ class ResumeTest extends SharedSpark {
         assertFalse(checkpoints.exists(), "the checkpoint is removed once the job has finished");
     }
 
-    /** The job in a JVM of its own, started with this JVM's flags and classpath. */
+    @Test
+    void killedNetTrainingResumesToTheUninterruptedResult() throws Exception {
+        Path dataDir = ProjectData.dataDirWith("mnist/train-labels-idx1-ubyte.gz");
+        String[] common = {"--data-dir", dataDir.toString(), "--epochs", "8", "--batch-size", "1000", "--normalize", "unit",
+                "--learning-rate", "0.5", "--update", "momentum", "--checkpoint-every", "1"};
+        Path crashed = dir.resolve("net-crashed");
+        Process driver = startDriver("two-layer-net", crashed, common);
+        Checkpoints checkpoints = new Checkpoints(Checkpoints.besideOutput(crashed), "two-layer-net");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        int epoch = 0;
+        while (epoch < 2 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            if (checkpoints.exists()) {
+                epoch = Json.read(checkpoints.file()).get("epoch").asInt();
+            }
+        }
+        assertTrue(driver.isAlive(), "the driver finished before it could be killed; epoch " + epoch);
+        driver.destroyForcibly().waitFor();
+        assertTrue(epoch >= 2 && epoch < 8, "killed after epoch " + epoch);
+
+        assertEquals(0, Main.run(concat(new String[]{"two-layer-net", "--out", crashed.toString(), "--resume"}, common)));
+        Path clean = dir.resolve("net-clean");
+        assertEquals(0, Main.run(concat(new String[]{"two-layer-net", "--out", clean.toString()}, common)));
+        JsonNode resumed = Json.read(crashed.resolve("metrics.json"));
+        JsonNode uninterrupted = Json.read(clean.resolve("metrics.json"));
+        for (String field : new String[]{"test_accuracy", "best_val_accuracy"}) {
+            assertEquals(uninterrupted.get(field), resumed.get(field), field);
+        }
+        assertEquals(uninterrupted.at("/history/loss"), resumed.at("/history/loss"));
+        assertEquals(uninterrupted.at("/history/val_acc"), resumed.at("/history/val_acc"));
+    }
+
     private Process startDriver(Path out, String[] common) throws Exception {
+        return startDriver("primal-svm", out, common);
+    }
+
+    /** The job in a JVM of its own, started with this JVM's flags and classpath. */
+    private Process startDriver(String job, Path out, String[] common) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "mlspark.cli.Main", "primal-svm",
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "mlspark.cli.Main", job,
                 "--out", out.toString()));
         command.addAll(List.of(common));
-        File log = dir.resolve("driver.log").toFile();
+        File log = dir.resolve(job + "-driver.log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
