@@ -143,6 +143,8 @@ class BadInputTest {
                 Arguments.of("IDX checksum", List.of("two-layer-net", "--mnist", d + "mnist-label", "--validation", "2"), 68,
                         "train-images-idx3-ubyte"),
                 Arguments.of("MNIST missing", nn(d + "no-mnist"), 66, "no-mnist"),
+                Arguments.of("net resume without checkpoint", List.of("two-layer-net", "--resume"), 66,
+                        "--resume: no checkpoint to resume from"),
                 Arguments.of("learning rate zero", List.of("two-layer-net", "--learning-rate", "0"), 64, "--learning-rate"),
                 Arguments.of("batch size zero", List.of("two-layer-net", "--batch-size", "0"), 64, "--batch-size"),
                 Arguments.of("unknown update rule", List.of("two-layer-net", "--update", "rmsprop"), 64, "rmsprop"),
