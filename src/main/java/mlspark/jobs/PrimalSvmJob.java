@@ -27,7 +27,9 @@ import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
+import mlspark.cli.CheckpointOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code primal-svm}: the soft-margin SVM by batch gradient descent, for each epoch count of a list. */
@@ -67,16 +69,8 @@ public final class PrimalSvmJob extends SparkJob {
     @Option(names = "--block-kib", paramLabel = "KIB", description = "Size of the BLAS blocks of samples in KiB (default: ${DEFAULT-VALUE}).")
     int blockKib;
 
-    @Option(names = "--checkpoint-every", paramLabel = "K",
-            description = "Save the training state every K epochs (0: never; default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
-
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Where checkpoints go (default: .OUT.checkpoint beside --out).")
-    java.nio.file.Path checkpointDir;
-
-    @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run with the same options.")
-    boolean resume;
+    @Mixin
+    CheckpointOptions checkpointing;
 
     private TrainTest dataSet;
     private ClassCosts costs;
@@ -107,16 +101,7 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
-        JobFailure.requireNonNegative("--checkpoint-every", checkpointEvery);
-        checkpoints = new Checkpoints(checkpointDir != null ? checkpointDir : Checkpoints.besideOutput(options.out),
-                "primal-svm");
-        if (resume && !checkpoints.exists()) {
-            throw JobFailure.noInput(checkpoints.file(), "--resume: no checkpoint to resume from");
-        }
-        if (!resume && checkpoints.exists()) {
-            log("starting afresh; ignoring the checkpoint " + checkpoints.file() + " (use --resume to continue it)");
-            checkpoints.delete();
-        }
+        checkpoints = checkpointing.open(options.out, spec.name(), this::log);
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
@@ -139,7 +124,7 @@ public final class PrimalSvmJob extends SparkJob {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
                 log(String.format("epoch %d/%d  objective %.6f", r.epoch(), maxEpochs, r.objective()));
             }
-        }, checkpointEvery > 0 || resume ? checkpoints : null, checkpointEvery);
+        }, checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
         checkpoints.delete();
 
         List<Map<String, Object>> runs = new ArrayList<>();

@@ -20,7 +20,9 @@ import mlspark.nn.Solver;
 import mlspark.nn.TwoLayerNet;
 import mlspark.nn.UpdateRule;
 import mlspark.spark.DistributedNetData;
+import mlspark.cli.CheckpointOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code two-layer-net}: the assignment's two-layer net on MNIST, trained on Spark by mini-batch gradient aggregation. */
@@ -87,16 +89,8 @@ public final class TwoLayerNetJob extends SparkJob {
     @Option(names = "--train-subset", paramLabel = "N", description = "Random training rows for the training accuracy (default: ${DEFAULT-VALUE}).")
     int trainSubset;
 
-    @Option(names = "--checkpoint-every", paramLabel = "K",
-            description = "Save the training state every K epochs (0: never; default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
-
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Where checkpoints go (default: .OUT.checkpoint beside --out).")
-    Path checkpointDir;
-
-    @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run with the same options.")
-    boolean resume;
+    @Mixin
+    CheckpointOptions checkpointing;
 
     private Checkpoints checkpoints;
 
@@ -111,16 +105,7 @@ public final class TwoLayerNetJob extends SparkJob {
 
     @Override
     protected void prepare(Provenance provenance) {
-        JobFailure.requireNonNegative("--checkpoint-every", checkpointEvery);
-        checkpoints = new Checkpoints(checkpointDir != null ? checkpointDir : Checkpoints.besideOutput(options.out),
-                "two-layer-net");
-        if (resume && !checkpoints.exists()) {
-            throw JobFailure.noInput(checkpoints.file(), "--resume: no checkpoint to resume from");
-        }
-        if (!resume && checkpoints.exists()) {
-            log("starting afresh; ignoring the checkpoint " + checkpoints.file() + " (use --resume to continue it)");
-            checkpoints.delete();
-        }
+        checkpoints = checkpointing.open(options.out, spec.name(), this::log);
         floatType = Precision.parse(precision);
         if (floatType == null) {
             throw JobFailure.usage("--precision", "'" + precision + "' is not one of float32, float64");
@@ -190,7 +175,7 @@ public final class TwoLayerNetJob extends SparkJob {
                     (System.nanoTime() - started) / 1e9, train.dimension(), hidden, classes, start.params().size(),
                     floatType.label(), describe(config)));
             Solver solver = new Solver(config);
-            Solver.State from = resume ? checkpoints.load(Solver.State.class) : null;
+            Solver.State from = checkpointing.resume ? checkpoints.load(Solver.State.class) : null;
             if (from != null) {
                 log("resuming after epoch " + from.epoch() + " from " + checkpoints.file());
             }
@@ -199,9 +184,9 @@ public final class TwoLayerNetJob extends SparkJob {
                     c.trainAccuracy(), c.validationAccuracy())
                     : String.format("epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
                     c.epoch(), epochs, c.meanLoss(), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
-                    c.trainingSeconds())), from, checkpointEvery > 0
+                    c.trainingSeconds())), from, checkpointing.every > 0
                     ? state -> {
-                        if (state.epoch() % checkpointEvery == 0) {
+                        if (state.epoch() % checkpointing.every == 0) {
                             checkpoints.save(state);
                         }
                     } : null);

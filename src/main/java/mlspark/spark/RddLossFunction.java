@@ -22,7 +22,6 @@ public final class RddLossFunction<A extends BlockAggregator<A>> implements Diff
     private final JavaRDD<SampleBlock> blocks;
     private final Function<Broadcast<double[]>, A> newAggregator;
     private final int depth;
-    private long lastCount;
 
     /**
      * @param newAggregator makes an empty aggregator that reads the parameters from the broadcast
@@ -47,7 +46,6 @@ public final class RddLossFunction<A extends BlockAggregator<A>> implements Diff
                 }
                 return partial;
             }, depth);
-            lastCount = total.count();
             return new LossAndGradient(total.loss(), total.gradient());
         } catch (RuntimeException e) {
             throw e;
@@ -58,8 +56,4 @@ public final class RddLossFunction<A extends BlockAggregator<A>> implements Diff
         }
     }
 
-    /** How many samples the last evaluation summed over. */
-    public long lastCount() {
-        return lastCount;
-    }
 }

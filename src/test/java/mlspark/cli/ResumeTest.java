@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import mlspark.io.Checkpoints;
 import mlspark.io.Json;
+import mlspark.testing.CliProcess;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
 
@@ -96,13 +96,9 @@ class ResumeTest extends SharedSpark {
 
     /** The job in a JVM of its own, started with this JVM's flags and classpath. */
     private Process startDriver(String job, Path out, String[] common) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "mlspark.cli.Main", job,
-                "--out", out.toString()));
-        command.addAll(List.of(common));
+        List<String> args = new ArrayList<>(List.of(job, "--out", out.toString()));
+        args.addAll(List.of(common));
+        List<String> command = CliProcess.command(List.of(), args);
         File log = dir.resolve(job + "-driver.log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }

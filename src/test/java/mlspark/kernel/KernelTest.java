@@ -66,12 +66,7 @@ public class KernelTest {
             assertEquals((d + 1) * (d + 2) / 2, phi.apply(p[0]).length);
             for (double[] x : p) {
                 for (double[] z : p) {
-                    double[] a = phi.apply(x);
-                    double[] b = phi.apply(z);
-                    double dot = 0;
-                    for (int k = 0; k < a.length; k++) {
-                        dot += a[k] * b[k];
-                    }
+                    double dot = Kernel.dot(phi.apply(x), phi.apply(z));
                     double exact = Math.pow(Kernel.dot(x, z) + 1, 2);
                     assertEquals(exact, dot, 1e-12 * Math.max(1, exact));
                     assertEquals(exact, quadratic.apply(x, z), 1e-12 * Math.max(1, exact));
@@ -97,12 +92,7 @@ public class KernelTest {
             double worst = 0;
             for (double[] x : p) {
                 for (double[] z : p) {
-                    double[] a = phi.apply(x);
-                    double[] b = phi.apply(z);
-                    double dot = 0;
-                    for (int k = 0; k < a.length; k++) {
-                        dot += a[k] * b[k];
-                    }
+                    double dot = Kernel.dot(phi.apply(x), phi.apply(z));
                     worst = Math.max(worst, Math.abs(rbf.apply(x, z) - dot));
                 }
             }
