@@ -1,14 +1,28 @@
 package mlspark.cli;
 
+import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
+import mlspark.io.OutputDir;
+import mlspark.io.OutputRules;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** The checkpoint options of the training jobs (a picocli mixin). */
 public final class CheckpointOptions {
+    /** Options that do not change what a run computes; every other option must match on --resume. */
+    private static final Set<String> NOT_CONFIGURATION = Set.of("--out", "--overwrite", "--data-dir", "--master", "--spark",
+            "--verbose", "--checkpoint-every", "--checkpoint-dir", "--resume", "--help", "--version");
+
     @Option(names = "--checkpoint-every", paramLabel = "K",
             description = "Save the training state every K epochs (0: never; default: ${DEFAULT-VALUE}).")
     public int every;
@@ -21,19 +35,61 @@ public final class CheckpointOptions {
     public boolean resume;
 
     /**
-     * Checks the options and returns the job's checkpoint: one to resume from must exist, and a
-     * stale one is removed when the run starts afresh.
+     * Checks the options and returns the job's checkpoint: its directory follows the rules of
+     * outputs and may not be, hold or lie inside {@code out}; one to resume from must exist, be whole
+     * and come from a run with the same options; a stale one is removed when the run starts afresh.
      */
-    public Checkpoints open(Path out, String job, Consumer<String> log) {
+    public Checkpoints open(OutputDir out, OutputRules rules, CommandSpec spec, Consumer<String> log) {
         JobFailure.requireNonNegative("--checkpoint-every", every);
-        Checkpoints checkpoints = new Checkpoints(dir != null ? dir : Checkpoints.besideOutput(out), job);
+        Path place = dir != null ? dir.toAbsolutePath().normalize() : out.localTarget().map(Checkpoints::besideOutput).orElse(null);
+        if (place == null && (every > 0 || resume)) {
+            throw JobFailure.usage("--checkpoint-dir", "required with checkpoints when --out is not a local path");
+        }
+        if (place != null) {
+            String shown = dir != null ? dir.toString() : place.toString();
+            rules.refuseProtected("--checkpoint-dir", shown, place);
+            if (out.localTarget().isPresent()) {
+                Path target = out.localTarget().get();
+                rules.refuseContaining("--checkpoint-dir", shown, place, List.of(target), "the output directory");
+                if (place.startsWith(target)) {
+                    throw new JobFailure(Failure.CANT_WRITE, "--checkpoint-dir " + shown + ": lies inside --out " + out.target());
+                }
+            }
+            OutputDir.checkPlace("--checkpoint-dir", place, spec.name());
+        }
+        Checkpoints checkpoints = new Checkpoints(place, spec.name(), configuration(spec));
         if (resume && !checkpoints.exists()) {
             throw JobFailure.noInput(checkpoints.file(), "--resume: no checkpoint to resume from");
+        }
+        if (resume) {
+            checkpoints.verify();
         }
         if (!resume && checkpoints.exists()) {
             log.accept("starting afresh; ignoring the checkpoint " + checkpoints.file() + " (use --resume to continue it)");
             checkpoints.delete();
         }
         return checkpoints;
+    }
+
+    /** The options that decide what the run computes, as given or defaulted: option name to value. */
+    static Map<String, String> configuration(CommandSpec spec) {
+        Map<String, String> configuration = new TreeMap<>();
+        for (OptionSpec option : spec.options()) {
+            if (!NOT_CONFIGURATION.contains(option.longestName())) {
+                configuration.put(option.longestName(), text(option.getValue()));
+            }
+        }
+        return configuration;
+    }
+
+    private static String text(Object value) {
+        if (value == null || !value.getClass().isArray()) {
+            return String.valueOf(value);
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Array.getLength(value); i++) {
+            s.append(i == 0 ? "" : ",").append(Array.get(value, i));
+        }
+        return s.toString();
     }
 }

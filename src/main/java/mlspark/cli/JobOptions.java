@@ -8,9 +8,12 @@ import picocli.CommandLine.Option;
 
 /** The options every job takes (a picocli mixin); their defaults come from conf/defaults.properties. */
 public final class JobOptions {
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory; written all at once when the job succeeds (an older result there is replaced).")
-    public Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR|URI",
+            description = "Output directory, a path or a Hadoop URI (file:, hdfs:, ...); new or empty, written all at once when the job succeeds.")
+    public String out;
+
+    @Option(names = "--overwrite", description = "Replace --out if it holds an earlier output of the same job.")
+    public boolean overwrite;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where named data sets live (default: ${DEFAULT-VALUE}; filled by submit/fetch-data).")

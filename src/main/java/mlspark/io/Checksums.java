@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Hex digests of files (SHA-256 for provenance, MD5 where the published checksums are MD5). */
+/** Hex digests of files and bytes (SHA-256 for provenance, MD5 where the published checksums are MD5). */
 public final class Checksums {
     private Checksums() {
     }
@@ -20,6 +20,14 @@ public final class Checksums {
 
     public static String md5(Path file) {
         return digest(file, "MD5");
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String digest(Path file, String algorithm) {

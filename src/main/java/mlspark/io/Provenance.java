@@ -43,6 +43,20 @@ public final class Provenance {
         return this;
     }
 
+    /** The input files recorded so far. */
+    public List<Path> inputFiles() {
+        return inputs.keySet().stream().map(Path::of).toList();
+    }
+
+    /** What identifies a run in its output's marker: job, arguments, git commit, start time. */
+    public Map<String, Object> identity() {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        for (String key : new String[]{"job", "started", "git_commit", "args"}) {
+            identity.put(key, fields.get(key));
+        }
+        return identity;
+    }
+
     /** The fields, with the finishing time set now. */
     public Map<String, Object> finish() {
         fields.put("finished", Instant.now().toString());

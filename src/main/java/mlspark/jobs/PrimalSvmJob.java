@@ -101,7 +101,7 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
-        checkpoints = checkpointing.open(options.out, spec.name(), this::log);
+        checkpoints = checkpoints(checkpointing);
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),

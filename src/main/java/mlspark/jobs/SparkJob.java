@@ -1,15 +1,19 @@
 package mlspark.jobs;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
+import mlspark.cli.CheckpointOptions;
 import mlspark.cli.Home;
 import mlspark.cli.JobOptions;
+import mlspark.io.Checkpoints;
 import mlspark.io.Json;
 import mlspark.io.OutputDir;
+import mlspark.io.OutputRules;
 import mlspark.io.Provenance;
 import mlspark.spark.SparkSetup;
 import picocli.CommandLine.Mixin;
@@ -17,9 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The life of a job: check the options, load and check the inputs, then (and only then) start
- * Spark and a staging output directory, run, write {@code metrics.json} with provenance and move
- * the output into place. Any failure before the commit leaves {@code --out} untouched.
+ * The life of a job: check {@code --out} against the rules of {@link OutputDir} and lock it, check
+ * the options, load and check the inputs (an output that contains one is refused), then (and only
+ * then) start Spark, run, write {@code metrics.json} with provenance and move the output into
+ * place. Any failure before the commit leaves {@code --out} untouched.
  */
 public abstract class SparkJob implements Callable<Integer> {
     @Mixin
@@ -34,22 +39,39 @@ public abstract class SparkJob implements Callable<Integer> {
     /** Runs the job, writing its files into {@code out}; returns the metrics. */
     protected abstract Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance);
 
+    private OutputRules rules;
+    private OutputDir output;
+
     @Override
     public final Integer call() {
         Provenance provenance = new Provenance(spec.name(), spec.commandLine().getParseResult().originalArgs(), Home.get());
-        prepare(provenance);
-        try (OutputDir out = OutputDir.create(options.out);
-             SparkSetup.Lease spark = SparkSetup.lease("mlspark " + spec.name(), options.master, options.spark)) {
-            provenance.spark(spark.sc().version(), spark.sc().master());
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("job", spec.name());
-            metrics.putAll(run(spark.sc(), out, provenance));
-            metrics.put("provenance", provenance.finish());
-            Json.write(out.resolve("metrics.json"), metrics);
-            out.commit();
-            log("wrote " + out.target());
+        rules = new OutputRules()
+                .protect(options.dataDir(), "the data directory")
+                .protect(Home.get().resolve("conf"), "the configuration directory")
+                .protect(Home.get(), "the project root")
+                .protect(Path.of(System.getProperty("user.home")), "the home directory");
+        try (OutputDir out = OutputDir.create("--out", options.out, rules, options.overwrite, provenance.identity(),
+                options.spark)) {
+            output = out;
+            prepare(provenance);
+            out.refuseInputs(rules, provenance.inputFiles());
+            try (SparkSetup.Lease spark = SparkSetup.lease("mlspark " + spec.name(), options.master, options.spark)) {
+                provenance.spark(spark.sc().version(), spark.sc().master());
+                Map<String, Object> metrics = new LinkedHashMap<>();
+                metrics.put("job", spec.name());
+                metrics.putAll(run(spark.sc(), out, provenance));
+                metrics.put("provenance", provenance.finish());
+                Json.write(out.resolve("metrics.json"), metrics);
+                out.commit();
+                log("wrote " + out.target());
+            }
         }
         return exitCode();
+    }
+
+    /** The job's checkpoint, its directory checked by the rules of outputs (for {@link #prepare}). */
+    protected Checkpoints checkpoints(CheckpointOptions checkpointing) {
+        return checkpointing.open(output, rules, spec, this::log);
     }
 
     /** The exit code of a job that completed and wrote its output (0 unless the job grades its results). */

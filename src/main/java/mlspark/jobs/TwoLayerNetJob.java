@@ -105,7 +105,7 @@ public final class TwoLayerNetJob extends SparkJob {
 
     @Override
     protected void prepare(Provenance provenance) {
-        checkpoints = checkpointing.open(options.out, spec.name(), this::log);
+        checkpoints = checkpoints(checkpointing);
         floatType = Precision.parse(precision);
         if (floatType == null) {
             throw JobFailure.usage("--precision", "'" + precision + "' is not one of float32, float64");

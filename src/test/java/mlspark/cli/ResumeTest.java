@@ -40,7 +40,7 @@ class ResumeTest extends SharedSpark {
         while (epoch < 10 && driver.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
             if (checkpoints.exists()) {
-                epoch = Json.read(checkpoints.file()).get("epoch").asInt();
+                epoch = checkpoints.load(JsonNode.class).get("epoch").asInt();
             }
         }
         assertTrue(driver.isAlive(), "the driver finished before it could be killed; epoch " + epoch);
@@ -71,7 +71,7 @@ class ResumeTest extends SharedSpark {
         while (epoch < 2 && driver.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
             if (checkpoints.exists()) {
-                epoch = Json.read(checkpoints.file()).get("epoch").asInt();
+                epoch = checkpoints.load(JsonNode.class).get("epoch").asInt();
             }
         }
         assertTrue(driver.isAlive(), "the driver finished before it could be killed; epoch " + epoch);
