@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The JobFailure behind {@code e}, also when Spark wrapped one thrown inside a task. */
-    static JobFailure jobFailureIn(Throwable e) {
+    public static JobFailure jobFailureIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JobFailure f) {
                 return f;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
@@ -70,8 +69,7 @@ public final class Checkpoints {
             header.put("job", job);
             header.put("configuration", configuration);
             header.put("state_sha256", Checksums.sha256(body));
-            byte[] head = (Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(header)
-                    + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] head = (Json.toLine(header) + "\n").getBytes(StandardCharsets.UTF_8);
             Path tmp = Files.createTempFile(file.getParent(), ".checkpoint", ".tmp");
             byte[] all = Arrays.copyOf(head, head.length + body.length);
             System.arraycopy(body, 0, all, head.length, body.length);

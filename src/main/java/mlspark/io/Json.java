@@ -39,6 +39,15 @@ public final class Json {
         }
     }
 
+    /** {@code value} as JSON on one line. */
+    public static String toLine(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode read(Path file) {
         try {
             return MAPPER.readTree(file.toFile());

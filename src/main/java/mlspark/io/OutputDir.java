@@ -86,7 +86,9 @@ public final class OutputDir implements AutoCloseable {
             throw new JobFailure(Failure.CANT_WRITE, option + " " + location + ": is the root of its file system");
         }
         try {
-            fs.mkdirs(parent);
+            if (!fs.mkdirs(parent)) {
+                throw new IOException("mkdirs failed");
+            }
         } catch (IOException | RuntimeException e) {
             throw cannot(option, location, "cannot create its parent directory " + parent, e);
         }

@@ -27,6 +27,7 @@ import mlspark.io.Provenance;
 import mlspark.reproduce.Check;
 import mlspark.reproduce.Expectations;
 import mlspark.reproduce.Part;
+import mlspark.reproduce.Published;
 import mlspark.reproduce.Report;
 import mlspark.reproduce.Verdict;
 import picocli.CommandLine.Command;
@@ -69,9 +70,16 @@ public final class ReproduceJob extends SparkJob {
             description = "The expected figures (default: conf/expectations.json under the project home).")
     Path expectationsFile;
 
+    @Option(names = "--event-log", paramLabel = "DIR|URI",
+            description = "Write Spark event logs there (spark.eventLog.dir), for a Spark history server.")
+    String eventLog;
+
     private List<Part> parts;
     private List<Check> checks;
+    private List<Published> published;
     private int exitCode;
+    private long passed;
+    private long failed;
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -86,7 +94,40 @@ public final class ReproduceJob extends SparkJob {
         parts = PARTS.stream().filter(p -> only == null || only.contains(p.name())).toList();
         Path file = expectationsFile != null ? expectationsFile : Home.get().resolve("conf/expectations.json");
         checks = Expectations.load(file);
+        published = Expectations.published(file);
         provenance.input(file);
+        if (eventLog != null) {
+            options.spark.put("spark.eventLog.enabled", "true");
+            options.spark.put("spark.eventLog.dir", eventLogDir(eventLog));
+        }
+    }
+
+    /** A local event-log directory is created (Spark requires it to exist) and given as a file: URI. */
+    private static String eventLogDir(String location) {
+        if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return location;
+        }
+        Path dir = Path.of(location).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new JobFailure(Failure.CANT_WRITE, "--event-log " + location + ": cannot create the directory ("
+                    + e.getMessage() + ")", e);
+        }
+        return dir.toUri().toString();
+    }
+
+    /** The line for schedulers: one JSON object, the last line on stdout. */
+    @Override
+    protected void ended(int code, double seconds, String output) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("exit_code", code);
+        line.put("checks_passed", passed);
+        line.put("checks_failed", failed);
+        line.put("seconds", Math.round(seconds * 10) / 10.0);
+        line.put("report", output == null ? null : output.replaceAll("/+$", "") + "/report.md");
+        System.out.println(Json.toLine(line));
+        System.out.flush();
     }
 
     @Override
@@ -125,8 +166,9 @@ public final class ReproduceJob extends SparkJob {
         }
         exitCode = results.stream().map(Check.Result::verdict).filter(v -> v != Verdict.PASS).findFirst()
                 .map(Verdict::exitCode).orElse(0);
-        long failed = results.stream().filter(r -> r.verdict() != Verdict.PASS).count();
-        log(results.size() - failed + " of " + results.size() + " checks hold" + (failed > 0 ? "; exit code " + exitCode : ""));
+        failed = results.stream().filter(r -> r.verdict() != Verdict.PASS).count();
+        passed = results.size() - failed;
+        log(passed + " of " + results.size() + " checks hold" + (failed > 0 ? "; exit code " + exitCode : ""));
         for (Check.Result r : results) {
             if (r.verdict() != Verdict.PASS) {
                 log("FAILED " + r.check().id() + ": expected " + r.check().describe() + ", got " + r.got()
@@ -141,6 +183,7 @@ public final class ReproduceJob extends SparkJob {
         metrics.put("parts", partMetrics);
         metrics.put("data_sha256", dataChecksums);
         report.checks(results);
+        report.published(published, partMetrics);
         report.provenance(provenance.finish(), dataChecksums);
         report.write(out.resolve("report.md"));
         return metrics;

@@ -10,6 +10,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.Home;
 import mlspark.cli.JobOptions;
+import mlspark.cli.Main;
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
 import mlspark.io.Json;
 import mlspark.io.OutputDir;
@@ -44,6 +47,7 @@ public abstract class SparkJob implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        long started = System.nanoTime();
         Provenance provenance = new Provenance(spec.name(), spec.commandLine().getParseResult().originalArgs(), Home.get());
         rules = new OutputRules()
                 .protect(options.dataDir(), "the data directory")
@@ -65,8 +69,20 @@ public abstract class SparkJob implements Callable<Integer> {
                 out.commit();
                 log("wrote " + out.target());
             }
+        } catch (RuntimeException e) {
+            JobFailure failure = Main.jobFailureIn(e);
+            ended(failure != null ? failure.exitCode() : Failure.INTERNAL.exitCode(), (System.nanoTime() - started) / 1e9, null);
+            throw e;
         }
+        ended(exitCode(), (System.nanoTime() - started) / 1e9, options.out);
         return exitCode();
+    }
+
+    /**
+     * Called last, with the process's exit code, the seconds taken and the output written (null
+     * when the job failed); for jobs that report to schedulers.
+     */
+    protected void ended(int exitCode, double seconds, String output) {
     }
 
     /** The job's checkpoint, its directory checked by the rules of outputs (for {@link #prepare}). */

@@ -53,6 +53,29 @@ public final class Expectations {
         return out;
     }
 
+    /** The published figures listed under {@code published} (none when the file has no such list). */
+    public static List<Published> published(Path file) {
+        JsonNode list;
+        try {
+            list = Json.mapper().readTree(file.toFile()).path("published");
+        } catch (IOException e) {
+            throw JobFailure.badFormat(file, "json", "not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        List<Published> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode p = list.get(i);
+            for (String required : new String[]{"part", "path", "what", "figure", "source"}) {
+                if (!p.hasNonNull(required)) {
+                    throw JobFailure.badFormat(file, "published[" + i + "]." + required, "missing");
+                }
+            }
+            out.add(new Published(p.get("part").asText(), p.get("path").asText(), p.get("what").asText(),
+                    p.get("figure").asDouble(), p.path("tolerance").asDouble(0), p.get("source").asText(),
+                    p.path("why").asText("")));
+        }
+        return out;
+    }
+
     private static Double number(JsonNode c, String name) {
         return c.hasNonNull(name) ? c.get(name).asDouble() : null;
     }

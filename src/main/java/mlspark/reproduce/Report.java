@@ -54,6 +54,25 @@ public final class Report {
         md.append('\n');
     }
 
+    /** Each published figure beside ours (from the parts' metrics), and why they differ where they do. */
+    public void published(List<Published> figures, Map<String, ?> partMetrics) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        md.append("## Published figures beside ours\n\n| part | figure | published | ours | | published by | why they differ |\n"
+                + "|---|---|---:|---:|---|---|---|\n");
+        for (Published p : figures) {
+            JsonNode ours = partMetrics.get(p.part()) instanceof JsonNode metrics ? metrics.at(p.path()) : null;
+            boolean present = ours != null && ours.isNumber();
+            boolean same = present && Math.abs(ours.asDouble() - p.figure()) <= p.tolerance();
+            md.append("| ").append(p.part()).append(" | ").append(p.what()).append(" | ").append(p.figure()).append(" | ")
+                    .append(present ? String.format("%.4f", ours.asDouble()) : "not run").append(" | ")
+                    .append(!present ? "" : same ? "same" : "**differs**").append(" | ").append(p.source()).append(" | ")
+                    .append(same || !present ? "" : p.why()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
     public void provenance(Map<String, Object> provenance, Map<String, String> dataChecksums) {
         md.append("## Provenance\n\n| | |\n|---|---|\n");
         provenance.forEach((k, v) -> {

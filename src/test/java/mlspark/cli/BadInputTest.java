@@ -1,5 +1,6 @@
 package mlspark.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +28,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import mlspark.data.NpyFiles;
+import mlspark.io.Checkpoints;
+import mlspark.io.OutputDir;
 import mlspark.testing.CliProcess;
 import mlspark.testing.ProjectData;
 
 /**
  * Malformed inputs through the command line as a user runs it, each in a JVM of its own: a
  * one-line error naming what is wrong, the documented exit code, no stack trace (no --verbose),
- * and no output directory created.
+ * no output directory created, no staging directory or lock left, and every file of the user's
+ * (in foreign directories, a data copy, a fake project and home, earlier outputs, checkpoints)
+ * still there, unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
@@ -72,6 +80,73 @@ class BadInputTest {
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(truncated), 30));
         mnist("mnist-label", 6, 6, 12, 2051);
         mnist("mnist-count", 6, 5, 0, 2051);
+        places();
+    }
+
+    /** Files of a user (and earlier outputs and checkpoints) that no case may remove or change. */
+    static final Map<Path, byte[]> KEPT = new LinkedHashMap<>();
+
+    private static Path keep(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) {
+            Files.writeString(file, "a user's file: " + file.getFileName());
+        }
+        KEPT.put(file, Files.readAllBytes(file));
+        return file;
+    }
+
+    /** Directories an output must not go to: foreign ones, a data copy, a fake project and home, earlier outputs, checkpoints. */
+    private static void places() throws IOException {
+        keep(dir.resolve("foreign/notes.txt"));
+        Path data = Files.createDirectories(dir.resolve("tree/data/hw3"));
+        Files.copy(dataDir.resolve("hw3/soft_margin_svm_data.npy"), data.resolve("soft_margin_svm_data.npy"));
+        keep(data.resolve("soft_margin_svm_data.npy"));
+        keep(dir.resolve("tree/README"));
+        Files.createSymbolicLink(dir.resolve("link-to-data"), dir.resolve("tree/data"));
+        Path conf = Files.createDirectories(dir.resolve("work/project/conf"));
+        Files.copy(ProjectData.root().resolve("conf/defaults.properties"), conf.resolve("defaults.properties"));
+        keep(conf.resolve("defaults.properties"));
+        keep(dir.resolve("work/project/README.md"));
+        keep(dir.resolve("homes/me/.profile"));
+        earlierOutput("primal-output", "primal-svm");
+        earlierOutput("dual-output", "dual-svm");
+        Path inputs = earlierOutput("output-with-input", "primal-svm");
+        Files.copy(data.resolve("soft_margin_svm_data.npy"), inputs.resolve("train.npy"));
+        keep(inputs.resolve("train.npy"));
+        keep(Files.writeString(dir.resolve(".locked.lock"), ProcessHandle.current().pid() + "@"
+                + java.net.InetAddress.getLocalHost().getHostName()));
+        keep(dir.resolve("blocker"));
+        Map<String, String> other = Map.of("--eta", "0.002");
+        Map<String, Object> state = Map.of("epoch", 3, "point", new double[]{0.25, -1.5, 2, 0.125, 0.5});
+        checkpoint("ckpt-other", "primal-svm", other, state);
+        checkpoint("ckpt-net-other", "two-layer-net", Map.of("--hidden", "50"), state);
+        checkpoint("ckpt-of-net", "two-layer-net", other, state);
+        Path truncated = checkpoint("ckpt-truncated", "primal-svm", other, state);
+        byte[] whole = Files.readAllBytes(truncated);
+        Files.write(truncated, Arrays.copyOf(whole, whole.length - 12));
+        Path corrupted = checkpoint("ckpt-corrupted", "primal-svm", other, state);
+        Files.writeString(corrupted, Files.readString(corrupted).replace("0.125", "0.126"));
+        Path garbage = checkpoint("ckpt-garbage", "primal-svm", other, state);
+        Files.writeString(garbage, "{\"epoch\": 3}\n");
+        for (String name : new String[]{"ckpt-truncated", "ckpt-corrupted", "ckpt-garbage"}) {
+            keep(dir.resolve(name).resolve("primal-svm.json"));
+        }
+    }
+
+    /** A directory holding an earlier output of {@code job}: its marker and a metrics.json. */
+    private static Path earlierOutput(String name, String job) throws IOException {
+        Path out = Files.createDirectories(dir.resolve(name));
+        Files.writeString(out.resolve(OutputDir.MARKER), "{\"job\": \"" + job + "\"}");
+        keep(out.resolve(OutputDir.MARKER));
+        keep(out.resolve("metrics.json"));
+        return out;
+    }
+
+    private static Path checkpoint(String name, String job, Map<String, String> configuration, Object state) throws IOException {
+        Checkpoints checkpoints = new Checkpoints(dir.resolve(name), job, configuration);
+        checkpoints.save(state);
+        keep(checkpoints.file());
+        return checkpoints.file();
     }
 
     /** Raw IDX files of 2x2 images in {@code name}/: train images and labels counts, a label poked in, the images' magic. */
@@ -154,7 +229,85 @@ class BadInputTest {
                 Arguments.of("negative degree", List.of("dual-svm", "--kernel", "poly", "--degree", "-2"), 64, "--degree"),
                 Arguments.of("dual C zero", List.of("dual-svm", "--C", "0"), 64, "--C"),
                 Arguments.of("unknown solver", List.of("dual-svm", "--solver", "cvxopt"), 64, "cvxopt"),
-                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"));
+                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"),
+                // where an output may not go (each case also checks that every user's file is still there)
+                Arguments.of("out a user's directory", List.of("primal-svm", "OUT=" + d + "foreign"), 73,
+                        "foreign: exists, is not empty and is not an output of mlspark (no _MLSPARK_OUTPUT.json)"),
+                Arguments.of("out a user's directory, --overwrite", List.of("primal-svm", "OUT=" + d + "foreign", "--overwrite"), 73,
+                        "is not an output of mlspark"),
+                Arguments.of("out a user's file, --overwrite", List.of("primal-svm", "OUT=" + d + "blocker", "--overwrite"), 73,
+                        "exists and is not a directory"),
+                Arguments.of("out of dual-svm a user's directory", List.of("dual-svm", "OUT=" + d + "foreign"), 73,
+                        "is not an output of mlspark"),
+                Arguments.of("out of kernels a user's directory", List.of("kernels", "OUT=" + d + "foreign"), 73,
+                        "is not an output of mlspark"),
+                Arguments.of("out of reproduce a user's directory", List.of("reproduce", "OUT=" + d + "foreign"), 73,
+                        "is not an output of mlspark"),
+                Arguments.of("out of two-layer-net a user's directory", List.of("two-layer-net", "OUT=" + d + "foreign"), 73,
+                        "is not an output of mlspark"),
+                Arguments.of("out the data directory", List.of("primal-svm", "DATA=" + d + "tree/data", "OUT=" + d + "tree/data"), 73,
+                        "is the data directory"),
+                Arguments.of("out the data directory, --overwrite", List.of("primal-svm", "DATA=" + d + "tree/data", "OUT=" + d + "tree/data",
+                        "--overwrite"), 73, "is the data directory"),
+                Arguments.of("out contains the data directory", List.of("primal-svm", "DATA=" + d + "tree/data", "OUT=" + d + "tree"), 73,
+                        "tree: contains the data directory"),
+                Arguments.of("out a link to the data directory", List.of("primal-svm", "DATA=" + d + "tree/data", "OUT=" + d + "link-to-data"),
+                        73, "is the data directory"),
+                Arguments.of("out of dual-svm the data directory", List.of("dual-svm", "DATA=" + d + "tree/data", "OUT=" + d + "tree/data"), 73,
+                        "is the data directory"),
+                Arguments.of("out the project's conf", List.of("primal-svm", "JVM=-Dmlspark.home=" + d + "work/project",
+                        "OUT=" + d + "work/project/conf"), 73, "is the configuration directory"),
+                Arguments.of("out the project root", List.of("primal-svm", "JVM=-Dmlspark.home=" + d + "work/project",
+                        "OUT=" + d + "work/project"), 73, "is the project root"),
+                Arguments.of("out contains the project", List.of("primal-svm", "JVM=-Dmlspark.home=" + d + "work/project",
+                        "OUT=" + d + "work"), 73, "work: contains the configuration directory"),
+                Arguments.of("out the home directory", List.of("primal-svm", "JVM=-Duser.home=" + d + "homes/me",
+                        "OUT=" + d + "homes/me"), 73, "is the home directory"),
+                Arguments.of("out contains the home directory", List.of("primal-svm", "JVM=-Duser.home=" + d + "homes/me",
+                        "OUT=" + d + "homes"), 73, "homes: contains the home directory"),
+                Arguments.of("out the file system root", List.of("primal-svm", "OUT=/"), 73, "/: contains the"),
+                Arguments.of("out contains an input file", List.of("primal-svm", "--data", d + "output-with-input/train.npy",
+                        "OUT=" + d + "output-with-input", "--overwrite"), 73, "contains an input file"),
+                Arguments.of("out an earlier output without --overwrite", List.of("primal-svm", "OUT=" + d + "primal-output"), 73,
+                        "holds an earlier output of 'primal-svm'; pass --overwrite"),
+                Arguments.of("--overwrite on another job's output", List.of("primal-svm", "OUT=" + d + "dual-output", "--overwrite"), 73,
+                        "holds an output of 'dual-svm', not of 'primal-svm'"),
+                Arguments.of("out locked by a running job", List.of("primal-svm", "OUT=" + d + "locked"), 73,
+                        "another run (" + ProcessHandle.current().pid() + "@"),
+                Arguments.of("out on a read-only file system", List.of("primal-svm", "OUT=/proc/mlspark-out"), 73, "/proc/mlspark-out"),
+                Arguments.of("out under a file", List.of("primal-svm", "OUT=" + d + "blocker/out"), 73, "cannot create its parent directory"),
+                Arguments.of("out a file: URI of a user's directory", List.of("primal-svm", "OUT=file://" + d + "foreign"), 73,
+                        "is not an output of mlspark"),
+                Arguments.of("out a file: URI of the data directory", List.of("primal-svm", "DATA=" + d + "tree/data",
+                        "OUT=file://" + d + "tree/data"), 73, "is the data directory"),
+                Arguments.of("out a URI without a file system", List.of("primal-svm", "OUT=nosuchfs://host/out"), 73, "no file system"),
+                // checkpoint directories and checkpoints
+                Arguments.of("checkpoint-dir a user's directory", List.of("primal-svm", "--checkpoint-every", "1", "--checkpoint-dir",
+                        d + "foreign"), 73, "--checkpoint-dir " + d + "foreign: exists, is not empty"),
+                Arguments.of("checkpoint-dir the data directory", List.of("primal-svm", "DATA=" + d + "tree/data", "--checkpoint-every", "1",
+                        "--checkpoint-dir", d + "tree/data"), 73, "--checkpoint-dir " + d + "tree/data: is the data directory"),
+                Arguments.of("checkpoint-dir the project's conf", List.of("two-layer-net", "JVM=-Dmlspark.home=" + d + "work/project",
+                        "--checkpoint-every", "1", "--checkpoint-dir", d + "work/project/conf"), 73, "is the configuration directory"),
+                Arguments.of("checkpoint-dir the project root", List.of("primal-svm", "JVM=-Dmlspark.home=" + d + "work/project",
+                        "--checkpoint-dir", d + "work/project"), 73, "is the project root"),
+                Arguments.of("checkpoint-dir the home directory", List.of("primal-svm", "JVM=-Duser.home=" + d + "homes/me",
+                        "--checkpoint-dir", d + "homes/me"), 73, "is the home directory"),
+                Arguments.of("checkpoint-dir is --out", List.of("primal-svm", "--checkpoint-every", "1", "--checkpoint-dir", "{OUT}"), 73,
+                        "is the output directory"),
+                Arguments.of("checkpoint-dir inside --out", List.of("primal-svm", "--checkpoint-every", "1", "--checkpoint-dir", "{OUT}/ck"),
+                        73, "lies inside --out"),
+                Arguments.of("checkpoint-dir of another job", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-of-net"), 73,
+                        "holds an output of 'two-layer-net', not of 'primal-svm'"),
+                Arguments.of("checkpoint of another configuration", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-other"),
+                        64, "--eta: the checkpoint " + d + "ckpt-other/primal-svm.json was made with --eta 0.002, this run has 0.001"),
+                Arguments.of("net checkpoint of another configuration", List.of("two-layer-net", "--resume", "--checkpoint-dir",
+                        d + "ckpt-net-other"), 64, "--hidden: the checkpoint"),
+                Arguments.of("checkpoint truncated", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-truncated"), 65,
+                        "primal-svm.json: state_sha256: the state does not match its checksum (truncated or corrupted)"),
+                Arguments.of("checkpoint corrupted", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-corrupted"), 65,
+                        "state_sha256: the state does not match its checksum"),
+                Arguments.of("checkpoint not a checkpoint", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-garbage"), 65,
+                        "primal-svm.json: header: not a checkpoint of mlspark"));
     }
 
     private static List<String> nn(String mnistDir) {
@@ -164,13 +317,18 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithOneLineAndItsExitCode(String name, List<String> args, int code, String message) throws Exception {
-        Path out = dir.resolve("out-" + name.replace(' ', '-'));
-        List<String> command = new ArrayList<>(args.stream().filter(a -> !a.equals("NO-OUT") && !a.startsWith("OUT=")).toList());
-        String explicitOut = args.stream().filter(a -> a.startsWith("OUT=")).map(a -> a.substring(4)).findFirst().orElse(null);
+        Path out = dir.resolve("out-" + name.replaceAll("[^A-Za-z0-9-]+", "-"));
+        String explicitOut = token(args, "OUT=");
+        String data = token(args, "DATA=");
+        List<String> jvm = args.stream().filter(a -> a.startsWith("JVM=")).map(a -> a.substring(4)).toList();
+        List<String> command = new ArrayList<>(args.stream()
+                .filter(a -> !a.equals("NO-OUT") && !a.startsWith("OUT=") && !a.startsWith("DATA=") && !a.startsWith("JVM="))
+                .map(a -> a.replace("{OUT}", out.toString())).toList());
         if (!args.contains("NO-OUT") && !command.get(0).equals("svm")) {
-            command.addAll(1, List.of("--out", explicitOut != null ? explicitOut : out.toString(), "--data-dir", dataDir.toString()));
+            command.addAll(1, List.of("--out", explicitOut != null ? explicitOut : out.toString(),
+                    "--data-dir", data != null ? data : dataDir.toString()));
         }
-        Result r = runCli(command);
+        Result r = runCli(jvm, command);
         List<String> errors = r.stderr.lines().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(code, r.exitCode, r.stderr);
         assertEquals(1, errors.size(), r.stderr);
@@ -178,16 +336,37 @@ class BadInputTest {
         assertFalse(r.stderr.contains("\tat "), "no stack trace without --verbose:\n" + r.stderr);
         assertFalse(Files.exists(out), "no output directory");
         try (Stream<Path> left = Files.list(dir)) {
-            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no staging directory left");
+            assertTrue(left.map(p -> p.getFileName().toString()).noneMatch(f -> f.contains(".tmp-")
+                    || f.endsWith(".lock") && !f.equals(".locked.lock")), "no staging directory or lock left");
         }
+        KEPT.forEach((file, bytes) -> assertArrayEquals(bytes, read(file), file + " is still there, unchanged"));
+    }
+
+    private static String token(List<String> args, String prefix) {
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst().orElse(null);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void tableHasMoreThanEightyCases() {
+        assertTrue(cases().count() > 80, cases().count() + " cases");
     }
 
     record Result(int exitCode, String stderr) {
     }
 
     /** The job in a JVM of its own, with this JVM's flags and classpath, as the launchers start it. */
-    static Result runCli(List<String> args) throws Exception {
-        List<String> command = CliProcess.command(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), args);
+    static Result runCli(List<String> jvmFlags, List<String> args) throws Exception {
+        List<String> flags = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        flags.addAll(jvmFlags);
+        List<String> command = CliProcess.command(flags, args);
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
