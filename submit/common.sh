@@ -32,6 +32,16 @@ mlspark_check_job() {
   esac
 }
 
+# The launcher's --master (MLSPARK_MASTER, default local[2]), one word a line, unless the job's
+# arguments give --master themselves: the command line wins.
+mlspark_master_args() {
+  local arg
+  for arg in "$@"; do
+    [[ "$arg" == --master || "$arg" == --master=* ]] && return 0
+  done
+  printf '%s\n' --master "${MLSPARK_MASTER:-local[2]}"
+}
+
 mlspark_git_commit() {
   git -C "$MLSPARK_HOME" rev-parse HEAD 2>/dev/null || echo unknown
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** The options every job takes (a picocli mixin); their defaults come from conf/defaults.properties. */
 public final class JobOptions {
-    @Option(names = "--out", required = true, paramLabel = "DIR|URI",
+    @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output directory, a path or a Hadoop URI (file:, hdfs:, ...); new or empty, written all at once when the job succeeds.")
     public String out;
 

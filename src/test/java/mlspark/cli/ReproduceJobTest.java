@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import mlspark.io.Json;
+import mlspark.testing.CliProcess;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
 
@@ -33,8 +42,53 @@ class ReproduceJobTest extends SharedSpark {
         Path wrong = dir.resolve("wrong.json");
         Files.writeString(wrong, "{\"checks\": [{\"id\": \"b\", \"part\": \"primal\", \"path\": \"/runs/0/b\", "
                 + "\"expected\": 0.02, \"tolerance\": 1e-9}]}");
+        assertEquals(73, Main.run("reproduce", "--out", out.toString(), "--data-dir", dataDir.toString(), "--only", "primal",
+                "--expectations", wrong.toString()), "an earlier report is replaced only with --overwrite");
         assertEquals(53, Main.run("reproduce", "--out", out.toString(), "--data-dir", dataDir.toString(), "--only", "primal",
-                "--expectations", wrong.toString()));
+                "--expectations", wrong.toString(), "--overwrite"));
         assertTrue(Files.readString(out.resolve("report.md")).contains("**outside tolerance (53)**"));
+    }
+
+    /** As a scheduler runs it: a JVM of its own, Spark event logs in --event-log, the last stdout line a JSON summary. */
+    @Test
+    void scheduledRunWritesEventLogsAndEndsWithOneJsonLine() throws Exception {
+        Path dataDir = ProjectData.dataDirWith("hw3/soft_margin_svm_data.npy");
+        Path expectations = ProjectData.root().resolve("conf/expectations.json");
+        Path out = dir.resolve("nightly");
+        Path events = dir.resolve("events");
+        List<String> common = List.of("--data-dir", dataDir.toString(), "--only", "primal", "--expectations",
+                expectations.toString(), "--event-log", events.toString());
+        JsonNode line = lastLine(run(out, common));
+        long primalChecks = StreamSupport.stream(Json.read(expectations).get("checks").spliterator(), false)
+                .filter(c -> c.get("part").asText().equals("primal")).count();
+        assertEquals(0, line.get("exit_code").asInt(), line.toString());
+        assertEquals(primalChecks, line.get("checks_passed").asLong());
+        assertEquals(0, line.get("checks_failed").asInt());
+        assertTrue(line.get("seconds").asDouble() > 0);
+        assertEquals(out.resolve("report.md").toString(), line.get("report").asText());
+        try (Stream<Path> logs = Files.list(events)) {
+            // a file, or with rolling event logs (Spark 4's default) a directory eventlog_v2_APP-ID
+            assertTrue(logs.anyMatch(f -> f.getFileName().toString().contains("local-")), "an event log in " + events);
+        }
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| dual | Q4 test accuracy, circles, sigmoid kernel (C=1, gamma=0.2) | 0.4 | not run |"), report);
+
+        JsonNode refused = lastLine(run(out, common));
+        assertEquals(73, refused.get("exit_code").asInt(), "an earlier report is not replaced without --overwrite");
+        assertTrue(refused.get("report").isNull());
+    }
+
+    private static String run(Path out, List<String> options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("reproduce", "--out", out.toString()));
+        args.addAll(options);
+        Process p = new ProcessBuilder(CliProcess.command(List.of(), args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        return stdout;
+    }
+
+    private static JsonNode lastLine(String stdout) throws IOException {
+        List<String> lines = stdout.lines().toList();
+        return Json.mapper().readTree(lines.get(lines.size() - 1));
     }
 }
