@@ -255,10 +255,16 @@ public final class OutputDir implements AutoCloseable {
         return "file".equalsIgnoreCase(uri.getScheme()) ? Path.of(uri).toAbsolutePath().normalize() : null;
     }
 
-    /** Hadoop's raw local file system for a plain path (no .crc files), else the URI's, configured with spark.hadoop.* settings. */
+    /**
+     * Hadoop's raw local file system for a plain path (no .crc files), else the URI's, configured as
+     * Spark configures it: spark.hadoop.* settings from spark-submit (system properties) and --spark.
+     */
     private static FileSystem fileSystem(String option, String location, boolean uri, Map<String, String> settings) {
         Configuration conf = new Configuration();
-        settings.forEach((key, value) -> {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        System.getProperties().forEach((key, value) -> all.put(String.valueOf(key), String.valueOf(value)));
+        all.putAll(settings);
+        all.forEach((key, value) -> {
             if (key.startsWith("spark.hadoop.")) {
                 conf.set(key.substring("spark.hadoop.".length()), value);
             }
