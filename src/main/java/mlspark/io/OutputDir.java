@@ -74,7 +74,12 @@ public final class OutputDir implements AutoCloseable {
                                    Map<String, Object> marker, Map<String, String> hadoopSettings) {
         String job = String.valueOf(marker.get("job"));
         boolean uri = isUri(location);
-        Path local = localPath(location);
+        Path local;
+        try {
+            local = localPath(location);
+        } catch (IllegalArgumentException e) {
+            throw JobFailure.usage(option, "'" + location + "' is neither a path nor a valid URI (" + e.getMessage() + ")");
+        }
         if (local != null) {
             rules.refuseProtected(option, location, local);
         }
@@ -237,12 +242,13 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /** A local path as a Hadoop path (through a string: a directory's URI ends in '/', which Path(URI) would keep). */
+    /** A local path as a Hadoop path (not through Path(URI), which keeps the '/' a directory's URI ends in). */
     private static org.apache.hadoop.fs.Path hadoopPath(Path local) {
-        return new org.apache.hadoop.fs.Path(local.toUri().toString());
+        return new org.apache.hadoop.fs.Path("file", null, local.toString());
     }
 
-    static boolean isUri(String location) {
+    /** Whether {@code location} is a URI with a scheme (of two characters or more: a Windows drive letter stays a path). */
+    public static boolean isUri(String location) {
         return URI_SCHEME.matcher(location).matches();
     }
 

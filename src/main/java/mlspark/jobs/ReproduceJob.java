@@ -104,7 +104,7 @@ public final class ReproduceJob extends SparkJob {
 
     /** A local event-log directory is created (Spark requires it to exist) and given as a file: URI. */
     private static String eventLogDir(String location) {
-        if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+        if (OutputDir.isUri(location)) {
             return location;
         }
         Path dir = Path.of(location).toAbsolutePath().normalize();

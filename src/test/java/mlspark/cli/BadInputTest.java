@@ -274,6 +274,7 @@ class BadInputTest {
                         "holds an output of 'dual-svm', not of 'primal-svm'"),
                 Arguments.of("out locked by a running job", List.of("primal-svm", "OUT=" + d + "locked"), 73,
                         "another run (" + ProcessHandle.current().pid() + "@"),
+                // tests may run as root, whom chmod does not stop: /proc is read-only for root too, and a file as a parent
                 Arguments.of("out on a read-only file system", List.of("primal-svm", "OUT=/proc/mlspark-out"), 73, "/proc/mlspark-out"),
                 Arguments.of("out under a file", List.of("primal-svm", "OUT=" + d + "blocker/out"), 73, "cannot create its parent directory"),
                 Arguments.of("out a file: URI of a user's directory", List.of("primal-svm", "OUT=file://" + d + "foreign"), 73,
@@ -281,6 +282,8 @@ class BadInputTest {
                 Arguments.of("out a file: URI of the data directory", List.of("primal-svm", "DATA=" + d + "tree/data",
                         "OUT=file://" + d + "tree/data"), 73, "is the data directory"),
                 Arguments.of("out a URI without a file system", List.of("primal-svm", "OUT=nosuchfs://host/out"), 73, "no file system"),
+                Arguments.of("out a malformed file: URI", List.of("primal-svm", "OUT=file:relative/out"), 64,
+                        "--out: 'file:relative/out' is neither a path nor a valid URI"),
                 // checkpoint directories and checkpoints
                 Arguments.of("checkpoint-dir a user's directory", List.of("primal-svm", "--checkpoint-every", "1", "--checkpoint-dir",
                         d + "foreign"), 73, "--checkpoint-dir " + d + "foreign: exists, is not empty"),

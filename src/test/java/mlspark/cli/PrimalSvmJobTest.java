@@ -23,6 +23,7 @@ import mlspark.data.LabeledData;
 import mlspark.data.NpyFiles;
 import mlspark.data.TrainTest;
 import mlspark.io.Json;
+import mlspark.io.OutputDir;
 import mlspark.optim.StepSchedule;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.SequentialPrimalSvm;
@@ -120,7 +121,8 @@ class PrimalSvmJobTest extends SharedSpark {
         Path out = dir.resolve("kept");
         Files.createDirectories(out);
         Files.writeString(out.resolve("metrics.json"), "{\"earlier\": true}");
-        assertEquals(66, run("primal-svm", "--out", out.toString(), "--data", dir.resolve("nope.csv").toString(),
+        Files.writeString(out.resolve(OutputDir.MARKER), "{\"job\": \"primal-svm\"}");
+        assertEquals(66, run("primal-svm", "--out", out.toString(), "--overwrite", "--data", dir.resolve("nope.csv").toString(),
                 "--test", dir.resolve("nope.csv").toString()));
         assertEquals("{\"earlier\": true}", Files.readString(out.resolve("metrics.json")));
     }
