@@ -270,10 +270,10 @@ public final class DualSvmJob extends SparkJob {
         double[] h = DistributedGram.decisionValues(sc, model, points, options.partitions());
         double trainAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, 0, nTrain), set.train().y());
         double testAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, nTrain, nTrain + nTest), set.test().y());
-        log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %.5f, "
+        log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %s, "
                         + "test accuracy %.4f", set.name(), k.describe(), fit.solution().solver(),
                 fit.solution().iterations(), fit.solution().seconds(), fit.solution().kktResidual(), model.size(),
-                model.b(), testAccuracy));
+                Readable.number(model.b()), testAccuracy));
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test_accuracy", testAccuracy);

@@ -122,7 +122,7 @@ public final class PrimalSvmJob extends SparkJob {
         int every = Math.max(1, maxEpochs / 10);
         List<EpochResult> history = trainer.train(maxEpochs, r -> {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("epoch %d/%d  objective %.6f", r.epoch(), maxEpochs, r.objective()));
+                log(String.format("epoch %d/%d  objective %s", r.epoch(), maxEpochs, Readable.number(r.objective())));
             }
         }, checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
         checkpoints.delete();

@@ -180,10 +180,10 @@ public final class TwoLayerNetJob extends SparkJob {
                 log("resuming after epoch " + from.epoch() + " from " + checkpoints.file());
             }
             Solver.Result result = solver.train(start, data, (c, net) -> log(c.epoch() == 0
-                    ? String.format("iteration 1: loss %.4f, train acc %.4f, val acc %.4f", c.meanLoss(),
+                    ? String.format("iteration 1: loss %s, train acc %.4f, val acc %.4f", Readable.number(c.meanLoss()),
                     c.trainAccuracy(), c.validationAccuracy())
-                    : String.format("epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
-                    c.epoch(), epochs, c.meanLoss(), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
+                    : String.format("epoch %d/%d: mean loss %s, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
+                    c.epoch(), epochs, Readable.number(c.meanLoss()), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
                     c.trainingSeconds())), from, checkpointing.every > 0
                     ? state -> {
                         if (state.epoch() % checkpointing.every == 0) {
