@@ -80,6 +80,7 @@ class BadInputTest {
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(truncated), 30));
         mnist("mnist-label", 6, 6, 12, 2051);
         mnist("mnist-count", 6, 5, 0, 2051);
+        write("oneclass.npz", npz(new double[]{1, 1}, 0));
         places();
     }
 
@@ -310,7 +311,12 @@ class BadInputTest {
                 Arguments.of("checkpoint corrupted", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-corrupted"), 65,
                         "state_sha256: the state does not match its checksum"),
                 Arguments.of("checkpoint not a checkpoint", List.of("primal-svm", "--resume", "--checkpoint-dir", d + "ckpt-garbage"), 65,
-                        "primal-svm.json: header: not a checkpoint of mlspark"));
+                        "primal-svm.json: header: not a checkpoint of mlspark"),
+                // one class only: a classifier needs both (primal as the dual)
+                Arguments.of("primal one class", List.of("primal-svm", "--data", d + "oneclass.npz"), 67,
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
+                Arguments.of("dual one class", List.of("dual-svm", "--data", d + "oneclass.npz"), 67,
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"));
     }
 
     private static List<String> nn(String mnistDir) {
