@@ -2,6 +2,7 @@ package mlspark.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
@@ -54,7 +55,8 @@ public final class Main implements Runnable {
             return Failure.USAGE.exitCode();
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            JobFailure failure = jobFailureIn(e);
+            JobFailure failure = ParameterErrors.jobFailure(e, commandLine.getCommand() instanceof ParameterFlags job
+                    ? job.parameterFlags() : Map.of());
             if (failure != null) {
                 err.println("error: " + failure.getMessage());
             } else {
@@ -67,15 +69,5 @@ public final class Main implements Runnable {
             return failure != null ? failure.exitCode() : Failure.INTERNAL.exitCode();
         });
         return cli.execute(args);
-    }
-
-    /** The JobFailure behind {@code e}, also when Spark wrapped one thrown inside a task. */
-    static JobFailure jobFailureIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JobFailure f) {
-                return f;
-            }
-        }
-        return null;
     }
 }

@@ -112,6 +112,10 @@ public final class DualSvmJob extends SparkJob {
                            String description) {
     }
 
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("biasRule", "--bias-rule", "maxIter", "--max-iterations",
+            "svThreshold", "--sv-threshold", "tol", "--eps");
+
     @Override
     protected void prepare(Provenance provenance) {
         options.partitions();
@@ -163,6 +167,11 @@ public final class DualSvmJob extends SparkJob {
                 }
             }
         }
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     @Override

@@ -78,6 +78,9 @@ public final class PrimalSvmJob extends SparkJob {
     private int[] reported;
     private Checkpoints checkpoints;
 
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("stepSize", "--eta", "maxIter", "--epochs");
+
     @Override
     protected void prepare(Provenance provenance) {
         costs = new ClassCosts(c0 != null ? c0 : JobFailure.requirePositive("--C", c),
@@ -168,6 +171,11 @@ public final class PrimalSvmJob extends SparkJob {
         metrics.put("config", config);
         metrics.put("runs", runs);
         return metrics;
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     private void recordInputs(Provenance provenance) {

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.cli.Home;
 import mlspark.cli.JobOptions;
+import mlspark.cli.ParameterFlags;
 import mlspark.io.Json;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  * Spark and a staging output directory, run, write {@code metrics.json} with provenance and move
  * the output into place. Any failure before the commit leaves {@code --out} untouched.
  */
-public abstract class SparkJob implements Callable<Integer> {
+public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
     @Mixin
     protected JobOptions options;
 
@@ -50,6 +51,12 @@ public abstract class SparkJob implements Callable<Integer> {
             log("wrote " + out.target());
         }
         return exitCode();
+    }
+
+    /** The job's flags for the library's parameter names that are not {@code "--" + name}; none by default. */
+    @Override
+    public Map<String, String> parameterFlags() {
+        return Map.of();
     }
 
     /** The exit code of a job that completed and wrote its output (0 unless the job grades its results). */

@@ -103,6 +103,11 @@ public final class TwoLayerNetJob extends SparkJob {
     private TwoLayerNet.Init initKind;
     private UpdateRule rule;
 
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("stepSize", "--learning-rate", "weightScale", "--weight-scale",
+            "hiddenSize", "--hidden", "maxIter", "--epochs", "batchSize", "--batch-size", "decay", "--lr-decay",
+            "weightDecay", "--weight-decay", "localSteps", "--local-steps", "updateRule", "--update");
+
     @Override
     protected void prepare(Provenance provenance) {
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
@@ -144,6 +149,11 @@ public final class TwoLayerNetJob extends SparkJob {
         log(String.format("MNIST from %s: %d train, %d validation, %d test, %d pixels; normalize %s", location,
                 split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
                 normalization.label()));
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     private static void requireAtLeastOne(String option, int value) {
