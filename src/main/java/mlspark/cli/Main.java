@@ -9,6 +9,7 @@ import mlspark.errors.JobFailure;
 import mlspark.jobs.BenchJob;
 import mlspark.jobs.DualSvmJob;
 import mlspark.jobs.KernelsJob;
+import mlspark.jobs.PredictJob;
 import mlspark.jobs.PrimalSvmJob;
 import mlspark.jobs.ReproduceJob;
 import mlspark.jobs.TwoLayerNetJob;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 /** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, ReproduceJob.class,
+        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, PredictJob.class, ReproduceJob.class,
                 BenchJob.class})
 public final class Main implements Runnable {
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.util.Identifiable;
 
 import mlspark.data.BinaryDataSets;
 import mlspark.data.Sample;
@@ -28,6 +29,8 @@ import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.SaveModelOption;
+import mlspark.ml.PrimalSvmModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +74,9 @@ public final class PrimalSvmJob extends SparkJob {
 
     @Mixin
     CheckpointOptions checkpointing;
+
+    @Mixin
+    SaveModelOption saveModel;
 
     private TrainTest dataSet;
     private ClassCosts costs;
@@ -121,6 +127,7 @@ public final class PrimalSvmJob extends SparkJob {
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
                 d, blockRows);
         int maxEpochs = reported[reported.length - 1];
+        OutputDir modelDir = saveModel.requested() ? otherOutput(saveModel.dir) : null;
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
         int every = Math.max(1, maxEpochs / 10);
         List<EpochResult> history = trainer.train(maxEpochs, r -> {
@@ -153,6 +160,11 @@ public final class PrimalSvmJob extends SparkJob {
         }
         blocks.unpersist();
         testBlocks.unpersist();
+        if (modelDir != null) {
+            // the model of the largest reported epoch count, as the library's model
+            new PrimalSvmModel(Identifiable.randomUID("primalSvm"), history.get(maxEpochs).model()).write().overwrite()
+                    .save(modelDir.resolve("").toString());
+        }
         printTable(runs);
         writeHistory(out, history);
         PrimalSvmPlots.save(history, reported, testAccuracy, dataSet.name(), out.resolve("primal_svm.png"));

@@ -1,6 +1,8 @@
 package mlspark.jobs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,6 +31,8 @@ public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
     @Spec
     protected CommandSpec spec;
 
+    private final List<OutputDir> otherOutputs = new ArrayList<>();
+
     /** Checks options and reads inputs; nothing is created yet. */
     protected abstract void prepare(Provenance provenance);
 
@@ -49,8 +53,24 @@ public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
             Json.write(out.resolve("metrics.json"), metrics);
             out.commit();
             log("wrote " + out.target());
+            for (OutputDir other : otherOutputs) {
+                other.commit();
+                log("wrote " + other.target());
+            }
+        } finally {
+            otherOutputs.forEach(OutputDir::close);
         }
         return exitCode();
+    }
+
+    /**
+     * Another output directory of the job besides {@code --out} (a saved model): staged now, moved
+     * into place right after {@code --out}, removed if the job fails.
+     */
+    protected final OutputDir otherOutput(java.nio.file.Path dir) {
+        OutputDir other = OutputDir.create(dir);
+        otherOutputs.add(other);
+        return other;
     }
 
     /** The job's flags for the library's parameter names that are not {@code "--" + name}; none by default. */

@@ -72,6 +72,25 @@ class BadInputTest {
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(truncated), 30));
         mnist("mnist-label", 6, 6, 12, 2051);
         mnist("mnist-count", 6, 5, 0, 2051);
+        writeModels();
+    }
+
+    /** Model directories for predict: a real primal-svm model, and broken or mislabeled ones. */
+    private static void writeModels() throws IOException {
+        try {
+            Result trained = runCli(List.of("primal-svm", "--out", dir.resolve("primal-out").toString(), "--data-dir",
+                    dataDir.toString(), "--epochs", "1", "--save-model", dir.resolve("primal-model").toString()));
+            assertEquals(0, trained.exitCode, trained.stderr);
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        Files.createDirectories(dir.resolve("empty-model"));
+        Files.createDirectories(dir.resolve("json-model/metadata"));
+        Files.writeString(dir.resolve("json-model/metadata/part-00000"), "not json");
+        Files.createDirectories(dir.resolve("dual-meta/metadata"));
+        Files.writeString(dir.resolve("dual-meta/metadata/part-00000"), "{\"class\":\"mlspark.ml.KernelSvmModel\"}");
+        Files.createDirectories(dir.resolve("no-data/metadata"));
+        Files.copy(dir.resolve("primal-model/metadata/part-00000"), dir.resolve("no-data/metadata/part-00000"));
     }
 
     /** Raw IDX files of 2x2 images in {@code name}/: train images and labels counts, a label poked in, the images' magic. */
@@ -154,7 +173,26 @@ class BadInputTest {
                 Arguments.of("negative degree", List.of("dual-svm", "--kernel", "poly", "--degree", "-2"), 64, "--degree"),
                 Arguments.of("dual C zero", List.of("dual-svm", "--C", "0"), 64, "--C"),
                 Arguments.of("unknown solver", List.of("dual-svm", "--solver", "cvxopt"), 64, "cvxopt"),
-                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"));
+                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"),
+                // predict: model directories and data against the model
+                Arguments.of("predict: no model", List.of("predict", "--model", d + "absent-model", "--data", "hw3"), 66,
+                        "absent-model: no such model directory"),
+                Arguments.of("predict: model is a file", List.of("predict", "--model", d + "good.csv", "--data", "hw3"), 66,
+                        "good.csv: is a file; expected a model directory"),
+                Arguments.of("predict: no metadata", List.of("predict", "--model", d + "empty-model", "--data", "hw3"), 65,
+                        "empty-model: metadata: missing"),
+                Arguments.of("predict: metadata not JSON", List.of("predict", "--model", d + "json-model", "--data", "hw3"), 65,
+                        "json-model: metadata: not JSON"),
+                Arguments.of("predict: model data missing", List.of("predict", "--model", d + "no-data", "--data", "hw3"), 65,
+                        "no-data: cannot be read as a PrimalSvmModel"),
+                Arguments.of("predict: another kind", List.of("predict", "--model", d + "dual-meta", "--data", "hw3", "--kind",
+                        "primal-svm"), 65, "a KernelSvmModel (dual-svm), expected a PrimalSvmModel (--kind primal-svm)"),
+                Arguments.of("predict: unknown kind", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--kind",
+                        "svm"), 64, "--kind: 'svm' is not one of"),
+                Arguments.of("predict: dimension", List.of("predict", "--model", d + "primal-model", "--data", d + "good.csv"), 65,
+                        "good.csv: features: 2 features, but the model " + d + "primal-model takes 4"),
+                Arguments.of("predict: format", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--format",
+                        "json"), 64, "--format: 'json' is not one of parquet, csv"));
     }
 
     private static List<String> nn(String mnistDir) {
