@@ -162,8 +162,11 @@ public final class PrimalSvmJob extends SparkJob {
         testBlocks.unpersist();
         if (modelDir != null) {
             // the model of the largest reported epoch count, as the library's model
-            new PrimalSvmModel(Identifiable.randomUID("primalSvm"), history.get(maxEpochs).model()).write().overwrite()
-                    .save(modelDir.resolve("").toString());
+            PrimalSvmModel model = new PrimalSvmModel(Identifiable.randomUID("primalSvm"), history.get(maxEpochs).model());
+            model.set(model.C(), c).set(model.C0(), costs.c0()).set(model.C1(), costs.c1()).set(model.stepSize(), eta)
+                    .set(model.maxIter(), maxEpochs).set(model.schedule(), schedule).set(model.decay(), decay)
+                    .set(model.blockKib(), blockKib);
+            saveModel.save(model, modelDir);
         }
         printTable(runs);
         writeHistory(out, history);

@@ -132,6 +132,15 @@ record SavedModel(String dir, String className, ModelKind kind, List<String> sta
         if (cls == null || !cls.isTextual()) {
             throw JobFailure.badFormat(name, "metadata", "no \"class\" field (not a saved Spark ML model)");
         }
+        if (ModelKind.ofClass(cls.asText()) != null) {
+            try {
+                if (!fs.exists(new Path(modelDir, "data"))) {
+                    throw JobFailure.badFormat(name, "data", "missing (the Parquet files of the model's parameters)");
+                }
+            } catch (IOException e) {
+                throw JobFailure.badFormat(name, "data", "unreadable: " + e.getMessage());
+            }
+        }
         return cls.asText();
     }
 }

@@ -89,8 +89,15 @@ class BadInputTest {
         Files.writeString(dir.resolve("json-model/metadata/part-00000"), "not json");
         Files.createDirectories(dir.resolve("dual-meta/metadata"));
         Files.writeString(dir.resolve("dual-meta/metadata/part-00000"), "{\"class\":\"mlspark.ml.KernelSvmModel\"}");
+        Files.createDirectories(dir.resolve("dual-meta/data"));
         Files.createDirectories(dir.resolve("no-data/metadata"));
-        Files.copy(dir.resolve("primal-model/metadata/part-00000"), dir.resolve("no-data/metadata/part-00000"));
+        try (Stream<Path> parts = Files.list(dir.resolve("primal-model/metadata"))) {
+            Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+            Files.copy(part, dir.resolve("no-data/metadata").resolve(part.getFileName()));
+            Files.createDirectories(dir.resolve("empty-data/metadata"));
+            Files.createDirectories(dir.resolve("empty-data/data"));
+            Files.copy(part, dir.resolve("empty-data/metadata").resolve(part.getFileName()));
+        }
     }
 
     /** Raw IDX files of 2x2 images in {@code name}/: train images and labels counts, a label poked in, the images' magic. */
@@ -184,7 +191,9 @@ class BadInputTest {
                 Arguments.of("predict: metadata not JSON", List.of("predict", "--model", d + "json-model", "--data", "hw3"), 65,
                         "json-model: metadata: not JSON"),
                 Arguments.of("predict: model data missing", List.of("predict", "--model", d + "no-data", "--data", "hw3"), 65,
-                        "no-data: cannot be read as a PrimalSvmModel"),
+                        "no-data: data: missing"),
+                Arguments.of("predict: model data unreadable", List.of("predict", "--model", d + "empty-data", "--data", "hw3"),
+                        65, "empty-data: cannot be read as a PrimalSvmModel"),
                 Arguments.of("predict: another kind", List.of("predict", "--model", d + "dual-meta", "--data", "hw3", "--kind",
                         "primal-svm"), 65, "a KernelSvmModel (dual-svm), expected a PrimalSvmModel (--kind primal-svm)"),
                 Arguments.of("predict: unknown kind", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--kind",
