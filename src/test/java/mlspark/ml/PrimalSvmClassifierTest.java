@@ -143,8 +143,8 @@ class PrimalSvmClassifierTest extends SparkSqlTest {
         double[] y = new double[n];
         double[][] x = clouds(n, new SplittableRandom(11), y);
         Dataset<Row> data = vectors(x, y, false).cache();
-        PrimalSvmModel ours = new PrimalSvmClassifier().setC(c).setStepSize(2e-3).setSchedule("inverse").setDecay(0.01)
-                .setMaxIter(600).fit(data);
+        PrimalSvmModel ours = new PrimalSvmClassifier().setC(c).setStepSize(1e-2).setSchedule("inverse").setDecay(0.05)
+                .setMaxIter(150).fit(data);
         LinearSVCModel mllib = new LinearSVC().setRegParam(1.0 / (n * c)).setStandardization(false).setFitIntercept(true)
                 .setMaxIter(1000).setTol(1e-12).fit(data);
         double eOurs = objective(ours.coefficients().toArray(), ours.intercept(), x, y, c);

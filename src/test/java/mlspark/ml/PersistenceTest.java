@@ -1,0 +1,95 @@
+package mlspark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import mlspark.data.LabeledData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * save -> load -> transform: the loaded model's output columns equal the original's exactly (the
+ * rows compared as Java objects: doubles and vectors bit for bit), its Params too.
+ */
+class PersistenceTest extends SparkSqlTest {
+    @TempDir
+    Path tmp;
+
+    private static LabeledData generated(int n, int d, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % classes;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = random.nextGaussian() + (j % classes == y[i] ? 1.5 : 0);
+            }
+        }
+        return new LabeledData(x, y, "generated");
+    }
+
+    private Dataset<Row> data(int n, int d, int classes, long seed) {
+        LabeledData g = generated(n, d, classes, seed);
+        return vectors(g.x(), g.y(), false);
+    }
+
+    private static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+        assertEquals(List.of(expected.columns()), List.of(actual.columns()));
+        List<Row> a = expected.collectAsList();
+        List<Row> b = actual.collectAsList();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), "row " + i);
+        }
+    }
+
+    private static void assertSameParams(Params expected, Params actual) {
+        assertEquals(expected.uid(), actual.uid());
+        assertEquals(expected.extractParamMap().toString(), actual.extractParamMap().toString());
+    }
+
+    @Test
+    void primalSvmModelAndItsPipelineRoundTrip() throws IOException {
+        Dataset<Row> data = data(50, 3, 2, 1);
+        PrimalSvmModel model = new PrimalSvmClassifier().setC(2).setC1(3).setMaxIter(7).setPredictionCol("p").fit(data);
+        String path = tmp.resolve("primal").toUri().toString();
+        model.write().overwrite().save(path);
+        PrimalSvmModel loaded = PrimalSvmModel.load(path);
+        assertSameParams(model, loaded);
+        assertFalse(loaded.hasSummary());
+        assertSameRows(model.transform(data), loaded.transform(data));
+        model.write().overwrite().save(path);
+        assertThrows(IOException.class, () -> model.write().save(path), "saving over a model needs overwrite()");
+
+        Dataset<Row> columns = columns(generated(50, 3, 2, 1), true);
+        PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[]{
+                new VectorAssembler().setInputCols(new String[]{"x1", "x2", "x3"}).setOutputCol("features"),
+                new PrimalSvmClassifier().setMaxIter(5)}).fit(columns);
+        String pipelinePath = tmp.resolve("pipeline").toString();
+        pipeline.write().overwrite().save(pipelinePath);
+        assertSameRows(pipeline.transform(columns), PipelineModel.load(pipelinePath).transform(columns));
+
+        PrimalSvmClassifier estimator = new PrimalSvmClassifier().setC(0.5).setSchedule("inverse").setDecay(0.1);
+        String estimatorPath = tmp.resolve("estimator").toString();
+        estimator.save(estimatorPath);
+        assertSameParams(estimator, PrimalSvmClassifier.load(estimatorPath));
+        Pipeline unfitted = new Pipeline().setStages(new PipelineStage[]{estimator});
+        unfitted.save(tmp.resolve("unfitted").toString());
+        assertTrue(Pipeline.load(tmp.resolve("unfitted").toString()).getStages()[0] instanceof PrimalSvmClassifier);
+    }
+}
