@@ -10,7 +10,7 @@ import mlspark.errors.JobFailure;
  * (a number >= 0, or "scale" = 1 / (D Var(X)) over all training values), {@code degree} (an integer
  * >= 0) and {@code coef0}. Checked when parsed; gamma "scale" is resolved against the training set.
  */
-public record KernelSpec(String name, String gamma, int degree, double coef0) {
+public record KernelSpec(String name, String gamma, int degree, double coef0) implements java.io.Serializable {
     public static final List<String> NAMES = List.of("linear", "poly", "rbf", "sigmoid");
     public static final String SCALE = "scale";
 
