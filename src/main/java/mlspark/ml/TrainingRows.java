@@ -57,12 +57,11 @@ final class TrainingRows {
                         + " is not a class index (expected integers 0, 1, ..., K-1)");
             }
         }
-        int classes = set.length == 0 ? 0 : (int) set[set.length - 1] + 1;
-        if (classes < 2) {
+        if (set.length < 2) {
             throw new IllegalArgumentException("labelCol '" + labelCol + "': the training set has "
                     + (set.length == 0 ? "no rows" : "only class " + (int) set[0]) + "; a classifier needs two classes or more");
         }
-        return classes;
+        return (int) set[set.length - 1] + 1;
     }
 
     private static String describe(double[] set) {

@@ -92,4 +92,44 @@ class PersistenceTest extends SparkSqlTest {
         unfitted.save(tmp.resolve("unfitted").toString());
         assertTrue(Pipeline.load(tmp.resolve("unfitted").toString()).getStages()[0] instanceof PrimalSvmClassifier);
     }
+
+    @Test
+    void kernelSvmModelRoundTrips() throws IOException {
+        Dataset<Row> data = data(40, 3, 2, 2);
+        for (KernelSvmClassifier svm : new KernelSvmClassifier[]{
+                new KernelSvmClassifier().setKernel("rbf").setGamma("scale").setSolver("smo").setBiasRule("libsvm"),
+                new KernelSvmClassifier().setKernel("poly").setDegree(2).setCoef0(1).setGamma(0.3).setC0(2)}) {
+            KernelSvmModel model = svm.fit(data);
+            String path = tmp.resolve("kernel-" + model.getKernel()).toString();
+            model.write().overwrite().save(path);
+            KernelSvmModel loaded = KernelSvmModel.load(path);
+            assertSameParams(model, loaded);
+            assertEquals(model.numSupportVectors(), loaded.numSupportVectors());
+            assertSameRows(model.transform(data), loaded.transform(data));
+            KernelSvmClassifier estimator = KernelSvmClassifier.load(saved(svm, "kernel-estimator"));
+            assertSameParams(svm, estimator);
+        }
+    }
+
+    @Test
+    void twoLayerNetModelRoundTripsInBothPrecisions() throws IOException {
+        Dataset<Row> data = data(60, 4, 3, 3);
+        for (String precision : new String[]{"float64", "float32"}) {
+            TwoLayerNetClassifier net = new TwoLayerNetClassifier().setHiddenSize(5).setMaxIter(2).setBatchSize(8)
+                    .setPrecision(precision).setUpdate("adam").setValidationFraction(0.2).setTrainSubset(10).setSeed(4);
+            TwoLayerNetModel model = net.fit(data);
+            String path = tmp.resolve("net-" + precision).toString();
+            model.write().overwrite().save(path);
+            TwoLayerNetModel loaded = TwoLayerNetModel.load(path);
+            assertSameParams(model, loaded);
+            assertSameRows(model.transform(data), loaded.transform(data));
+            assertSameParams(net, TwoLayerNetClassifier.load(saved(net, "net-estimator")));
+        }
+    }
+
+    private String saved(org.apache.spark.ml.util.MLWritable estimator, String name) throws IOException {
+        String path = tmp.resolve(name).toString();
+        estimator.write().overwrite().save(path);
+        return path;
+    }
 }
