@@ -224,7 +224,11 @@ public final class PredictJob extends SparkJob {
             }
         }
 
-        Dataset<Row> input = frame(spark, sc, x, y, assembler, classifier.getFeaturesCol());
+        // the column the first stage reads: a pipeline's scaler takes the raw features under its inputCol
+        Transformer first = stages.get(0);
+        String featuresCol = first != classifier && first.hasParam("inputCol")
+                ? (String) first.getOrDefault(first.getParam("inputCol")) : classifier.getFeaturesCol();
+        Dataset<Row> input = frame(spark, sc, x, y, assembler, featuresCol);
         Dataset<Row> predicted = transformer.transform(input);
         List<Column> columns = new ArrayList<>();
         columns.add(col("id"));

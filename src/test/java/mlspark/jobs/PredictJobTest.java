@@ -46,7 +46,7 @@ class PredictJobTest extends SharedSpark {
         dataDir = ProjectData.dataDirWith("hw3/soft_margin_svm_data.npy");
         Mnist.DataSet mnist = Mnist.load(ProjectData.dataDirWith("mnist/" + Mnist.TRAIN_IMAGES + ".gz").resolve("mnist"), false);
         slice = dir.resolve("slice");
-        TwoLayerNetJobTest.writeIdx(slice, Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS, mnist.train().range(0, 2000));
+        TwoLayerNetJobTest.writeIdx(slice, Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS, mnist.train().range(0, 3000));
         TwoLayerNetJobTest.writeIdx(slice, Mnist.TEST_IMAGES, Mnist.TEST_LABELS, mnist.test().range(0, 500));
     }
 
@@ -144,8 +144,8 @@ class PredictJobTest extends SharedSpark {
         Path trained = dir.resolve("net");
         Path model = dir.resolve("net-model");
         runOk("two-layer-net", "--out", trained.toString(), "--mnist", slice.toString(), "--no-verify-checksums",
-                "--validation", "500", "--epochs", "2", "--hidden", "30", "--normalize", "standard",
-                "--update", "adam", "--save-model", model.toString());
+                "--validation", "500", "--epochs", "2", "--hidden", "50", "--normalize", "standard", "--init", "he",
+                "--update", "adam", "--precision", "float32", "--save-model", model.toString());
         Path out = dir.resolve("net-predictions");
         runOk("predict", "--out", out.toString(), "--model", model.toString(), "--data", slice.toString(),
                 "--no-verify-checksums");
