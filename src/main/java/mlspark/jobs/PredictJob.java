@@ -260,7 +260,12 @@ public final class PredictJob extends SparkJob {
         modelInfo.put("num_features", modelDimension);
         modelInfo.put("num_classes", numClasses);
         metrics.put("model", modelInfo);
-        metrics.put("data", Map.of("name", examples.name(), "n", x.length, "dimension", d, "labeled", y != null));
+        Map<String, Object> dataInfo = new LinkedHashMap<>();
+        dataInfo.put("name", examples.name());
+        dataInfo.put("n", x.length);
+        dataInfo.put("dimension", d);
+        dataInfo.put("labeled", y != null);
+        metrics.put("data", dataInfo);
         metrics.put("format", format);
         metrics.put("predictions", file);
         if (y != null) {
