@@ -107,7 +107,7 @@ public final class TwoLayerNetModel extends ProbabilisticClassificationModel<Vec
 
     /** Resolves the clash javac sees between the Scala superclasses' two covariant declarations. */
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public scala.Tuple3 findSummaryModel() {
         return super.findSummaryModel();
     }
