@@ -13,6 +13,7 @@ import mlspark.jobs.PredictJob;
 import mlspark.jobs.PrimalSvmJob;
 import mlspark.jobs.ReproduceJob;
 import mlspark.jobs.TwoLayerNetJob;
+import mlspark.linalg.Blas;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ public final class Main implements Runnable {
     /** As {@link #run(String...)}, with error messages going to {@code err}. */
     public static int run(PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        Blas.showLoaderWarnings(verbose);
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         try {
