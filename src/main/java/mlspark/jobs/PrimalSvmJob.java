@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.Sample;
 import mlspark.data.SampleBlock;
+import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
@@ -77,6 +78,7 @@ public final class PrimalSvmJob extends SparkJob {
     private StepSchedule steps;
     private int[] reported;
     private Checkpoints checkpoints;
+    private int partitions;
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -103,6 +105,8 @@ public final class PrimalSvmJob extends SparkJob {
         options.partitions();
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
+        SignedLabels.requireBothClasses(dataSet.train());
+        partitions = options.partitions(dataSet.train().size(), this::log);
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
                 dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
@@ -113,16 +117,16 @@ public final class PrimalSvmJob extends SparkJob {
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         int d = dataSet.train().dimension();
         int blockRows = SampleRdds.blockRows(d, blockKib);
-        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), options.partitions());
+        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), partitions);
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
-        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
+        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), partitions),
                 d, blockRows);
         int maxEpochs = reported[reported.length - 1];
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
         int every = Math.max(1, maxEpochs / 10);
         List<EpochResult> history = trainer.train(maxEpochs, r -> {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("epoch %d/%d  objective %.6f", r.epoch(), maxEpochs, r.objective()));
+                log(String.format("epoch %d/%d  objective %s", r.epoch(), maxEpochs, Readable.number(r.objective())));
             }
         }, checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
         checkpoints.delete();
@@ -163,7 +167,7 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("eta", eta);
         config.put("schedule", schedule);
         config.put("decay", decay);
-        config.put("partitions", options.partitions());
+        config.put("partitions", partitions);
         config.put("block_kib", blockKib);
         metrics.put("config", config);
         metrics.put("runs", runs);
