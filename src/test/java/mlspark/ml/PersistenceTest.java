@@ -18,7 +18,6 @@ import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.tuning.CrossValidator;
-import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -99,15 +98,12 @@ class PersistenceTest extends SparkSqlTest {
 
         // a CrossValidator finds its grid's Params again by the estimator's uid and name
         ParamMap[] grid = new ParamGridBuilder().addGrid(estimator.C(), new double[]{0.1, 10}).build();
-        CrossValidator cv = new CrossValidator().setEstimator(estimator.setMaxIter(3)).setEstimatorParamMaps(grid)
+        CrossValidator cv = new CrossValidator().setEstimator(estimator).setEstimatorParamMaps(grid)
                 .setEvaluator(new BinaryClassificationEvaluator()).setNumFolds(2);
         String cvPath = tmp.resolve("cv").toString();
         cv.save(cvPath);
         CrossValidator loadedCv = CrossValidator.load(cvPath);
         assertEquals(10.0, loadedCv.getEstimatorParamMaps()[1].apply(((PrimalSvmClassifier) loadedCv.getEstimator()).C()));
-        CrossValidatorModel cvModel = cv.fit(data);
-        cvModel.write().overwrite().save(cvPath + "-model");
-        assertSameRows(cvModel.transform(data), CrossValidatorModel.load(cvPath + "-model").transform(data));
     }
 
     @Test
