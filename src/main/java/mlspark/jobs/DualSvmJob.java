@@ -126,6 +126,7 @@ public final class DualSvmJob extends SparkJob {
     @Override
     protected void prepare(Provenance provenance) {
         options.partitions();
+        saveModel.check(options.out);
         biasRule = BiasRule.parse(biasRuleName);
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw JobFailure.usage("--sv-threshold", "expected a finite number >= 0, got " + threshold);

@@ -112,6 +112,7 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
+        saveModel.check(options.out);
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
         SignedLabels.requireBothClasses(dataSet.train());

@@ -155,6 +155,7 @@ public final class TwoLayerNetJob extends SparkJob {
             default -> throw JobFailure.usage("--update", "'" + update + "' is not one of sgd, momentum, adam");
         };
         options.partitions();
+        saveModel.check(options.out);
         Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : options.dataDir().resolve("mnist");
         Mnist.DataSet data = Mnist.load(location, verifyChecksums);
         data.files().forEach(provenance::input);

@@ -207,7 +207,9 @@ class BadInputTest {
                 Arguments.of("predict: dimension", List.of("predict", "--model", d + "primal-model", "--data", d + "good.csv"), 65,
                         "good.csv: features: 2 features, but the model " + d + "primal-model takes 4"),
                 Arguments.of("predict: format", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--format",
-                        "json"), 64, "--format: 'json' is not one of parquet, csv"));
+                        "json"), 64, "--format: 'json' is not one of parquet, csv"),
+                Arguments.of("save-model over a file", List.of("primal-svm", "--save-model", d + "good.csv"), 73,
+                        "--save-model " + d + "good.csv: exists and is not an empty directory"));
     }
 
     private static List<String> nn(String mnistDir) {
