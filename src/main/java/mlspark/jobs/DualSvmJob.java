@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.Identifiable;
 
+import mlspark.plot.DecisionBoundaryPlot;
 import mlspark.cli.SaveModelOption;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SignedLabels;

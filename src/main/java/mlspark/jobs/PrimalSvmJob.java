@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.Identifiable;
 
+import mlspark.plot.PrimalSvmPlots;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.Sample;
 import mlspark.data.SampleBlock;

@@ -15,6 +15,7 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLWritable;
 
+import mlspark.plot.TwoLayerNetPlots;
 import mlspark.errors.JobFailure;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
