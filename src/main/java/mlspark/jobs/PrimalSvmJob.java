@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.util.Identifiable;
 
+import mlspark.plot.PrimalSvmPlots;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.Sample;
 import mlspark.data.SampleBlock;
@@ -29,6 +31,8 @@ import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.SaveModelOption;
+import mlspark.ml.PrimalSvmModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,12 +77,18 @@ public final class PrimalSvmJob extends SparkJob {
     @Mixin
     CheckpointOptions checkpointing;
 
+    @Mixin
+    SaveModelOption saveModel;
+
     private TrainTest dataSet;
     private ClassCosts costs;
     private StepSchedule steps;
     private int[] reported;
     private Checkpoints checkpoints;
     private int partitions;
+
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("stepSize", "--eta", "maxIter", "--epochs");
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -103,6 +113,7 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
+        saveModel.check(options.out);
         checkpoints = checkpoints(checkpointing);
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
         SignedLabels.requireBothClasses(dataSet.train());
@@ -122,6 +133,7 @@ public final class PrimalSvmJob extends SparkJob {
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), partitions),
                 d, blockRows);
         int maxEpochs = reported[reported.length - 1];
+        OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
         int every = Math.max(1, maxEpochs / 10);
         List<EpochResult> history = trainer.train(maxEpochs, r -> {
@@ -154,6 +166,14 @@ public final class PrimalSvmJob extends SparkJob {
         }
         blocks.unpersist();
         testBlocks.unpersist();
+        if (modelDir != null) {
+            // the model of the largest reported epoch count, as the library's model
+            PrimalSvmModel model = new PrimalSvmModel(Identifiable.randomUID("primalSvm"), history.get(maxEpochs).model());
+            model.set(model.C(), c).set(model.C0(), costs.c0()).set(model.C1(), costs.c1()).set(model.stepSize(), eta)
+                    .set(model.maxIter(), maxEpochs).set(model.schedule(), schedule).set(model.decay(), decay)
+                    .set(model.blockKib(), blockKib);
+            saveModel.save(model, modelDir);
+        }
         printTable(runs);
         writeHistory(out, history);
         PrimalSvmPlots.save(history, reported, testAccuracy, dataSet.name(), out.resolve("primal_svm.png"));
@@ -172,6 +192,11 @@ public final class PrimalSvmJob extends SparkJob {
         metrics.put("config", config);
         metrics.put("runs", runs);
         return metrics;
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     private void recordInputs(Provenance provenance) {

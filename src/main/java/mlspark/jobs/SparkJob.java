@@ -1,7 +1,9 @@
 package mlspark.jobs;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -10,7 +12,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.Home;
 import mlspark.cli.JobOptions;
-import mlspark.cli.Main;
+import mlspark.cli.ParameterErrors;
+import mlspark.cli.ParameterFlags;
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
@@ -29,12 +32,14 @@ import picocli.CommandLine.Spec;
  * then) start Spark, run, write {@code metrics.json} with provenance and move the output into
  * place. Any failure before the commit leaves {@code --out} untouched.
  */
-public abstract class SparkJob implements Callable<Integer> {
+public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
     @Mixin
     protected JobOptions options;
 
     @Spec
     protected CommandSpec spec;
+
+    private final List<OutputDir> otherOutputs = new ArrayList<>();
 
     /** Checks options and reads inputs; nothing is created yet. */
     protected abstract void prepare(Provenance provenance);
@@ -44,6 +49,7 @@ public abstract class SparkJob implements Callable<Integer> {
 
     private OutputRules rules;
     private OutputDir output;
+    private Map<String, Object> identity;
 
     @Override
     public final Integer call() {
@@ -54,8 +60,8 @@ public abstract class SparkJob implements Callable<Integer> {
                 .protect(Home.get().resolve("conf"), "the configuration directory")
                 .protect(Home.get(), "the project root")
                 .protect(Path.of(System.getProperty("user.home")), "the home directory");
-        try (OutputDir out = OutputDir.create("--out", options.out, rules, options.overwrite, provenance.identity(),
-                options.spark)) {
+        identity = provenance.identity();
+        try (OutputDir out = OutputDir.create("--out", options.out, rules, options.overwrite, identity, options.spark)) {
             output = out;
             prepare(provenance);
             out.refuseInputs(rules, provenance.inputFiles());
@@ -68,9 +74,15 @@ public abstract class SparkJob implements Callable<Integer> {
                 Json.write(out.resolve("metrics.json"), metrics);
                 out.commit();
                 log("wrote " + out.target());
+                for (OutputDir other : otherOutputs) {
+                    other.commit();
+                    log("wrote " + other.target());
+                }
+            } finally {
+                otherOutputs.forEach(OutputDir::close);
             }
         } catch (RuntimeException e) {
-            JobFailure failure = Main.jobFailureIn(e);
+            JobFailure failure = ParameterErrors.jobFailure(e, parameterFlags());
             ended(failure != null ? failure.exitCode() : Failure.INTERNAL.exitCode(), (System.nanoTime() - started) / 1e9, null);
             throw e;
         }
@@ -88,6 +100,23 @@ public abstract class SparkJob implements Callable<Integer> {
     /** The job's checkpoint, its directory checked by the rules of outputs (for {@link #prepare}). */
     protected Checkpoints checkpoints(CheckpointOptions checkpointing) {
         return checkpointing.open(output, rules, spec, this::log);
+    }
+
+    /**
+     * Another output directory of the job besides {@code --out} (a saved model), under the same rules
+     * (given as {@code option}): staged now, moved into place right after {@code --out}, removed if
+     * the job fails.
+     */
+    protected final OutputDir otherOutput(String option, Path dir) {
+        OutputDir other = OutputDir.create(option, dir.toString(), rules, false, identity, options.spark);
+        otherOutputs.add(other);
+        return other;
+    }
+
+    /** The job's flags for the library's parameter names that are not {@code "--" + name}; none by default. */
+    @Override
+    public Map<String, String> parameterFlags() {
+        return Map.of();
     }
 
     /** The exit code of a job that completed and wrote its output (0 unless the job grades its results). */
