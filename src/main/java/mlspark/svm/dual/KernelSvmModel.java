@@ -3,6 +3,8 @@ package mlspark.svm.dual;
 import java.io.Serializable;
 
 import mlspark.kernel.Kernel;
+import mlspark.kernel.KernelBlocks;
+import mlspark.linalg.Blas;
 
 /**
  * A kernel SVM: h(x) = sum_s coefficients_s k(x_s, x) + b over the support vectors x_s, with
@@ -53,6 +55,33 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
         double h = b;
         for (int s = 0; s < coefficients.length; s++) {
             h += coefficients[s] * kernel.apply(supportVectors[s], x);
+        }
+        return h;
+    }
+
+    /** Rows and support vectors per kernel block of {@link #decisionValues}: blocks of 8 MB. */
+    private static final int BLOCK = 1024;
+
+    /**
+     * h(x) for the n rows of a row-major n x d block: kernel blocks of at most {@value #BLOCK} rows x
+     * {@value #BLOCK} support vectors by BLAS ({@link KernelBlocks}), each times the coefficients ({@code dgemv}).
+     */
+    public double[] decisionValues(double[] rows, int n, int d) {
+        double[] h = new double[n];
+        java.util.Arrays.fill(h, b);
+        int count = size();
+        double[] block = new double[BLOCK * Math.min(BLOCK, Math.max(1, count))];
+        for (int s0 = 0; s0 < count; s0 += BLOCK) {
+            int s1 = Math.min(count, s0 + BLOCK);
+            double[] vectors = KernelBlocks.stack(java.util.Arrays.copyOfRange(supportVectors, s0, s1), d);
+            double[] coef = java.util.Arrays.copyOfRange(coefficients, s0, s1);
+            for (int r0 = 0; r0 < n; r0 += BLOCK) {
+                int r1 = Math.min(n, r0 + BLOCK);
+                double[] part = java.util.Arrays.copyOfRange(rows, r0 * d, r1 * d);
+                KernelBlocks.compute(kernel, part, r1 - r0, vectors, s1 - s0, d, block);
+                // h[r0..r1) += K (rows x SVs, row-major = column-major SVs x rows) coef
+                Blas.blas().dgemv("T", s1 - s0, r1 - r0, 1.0, block, 0, s1 - s0, coef, 0, 1, 1.0, h, r0, 1);
+            }
         }
         return h;
     }
