@@ -28,6 +28,12 @@ import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.KernelFeatureOptions;
+import mlspark.kernel.KernelApproximation;
+import mlspark.kernel.KernelSpec;
+import mlspark.kernel.NystromFeatures;
+import mlspark.kernel.RandomFourierFeatures;
+import mlspark.spark.KernelFeatureRdds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +42,9 @@ import picocli.CommandLine.Option;
 @Command(name = "primal-svm", mixinStandardHelpOptions = true,
         description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
 public final class PrimalSvmJob extends SparkJob {
+    /** Training points on which the kernel approximation's error is measured. */
+    private static final int ERROR_SAMPLE = 500;
+
     @Option(names = "--data", paramLabel = "NAME|FILE",
             description = "hw3 (default), moons, circles, linearly_separable, xor, or a .npy/.npz/.csv/LIBSVM file.")
     String data;
@@ -69,8 +78,18 @@ public final class PrimalSvmJob extends SparkJob {
     @Option(names = "--block-kib", paramLabel = "KIB", description = "Size of the BLAS blocks of samples in KiB (default: ${DEFAULT-VALUE}).")
     int blockKib;
 
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "gd (the assignment's gradient descent on the hinge loss) or lbfgs (L-BFGS on the squared "
+                    + "hinge, epochs = iterations) (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
     @Mixin
     CheckpointOptions checkpointing;
+
+    @Mixin
+    KernelFeatureOptions kernelFeatures;
+
+    private KernelSpec kernelSpec;
 
     private TrainTest dataSet;
     private ClassCosts costs;
@@ -102,7 +121,14 @@ public final class PrimalSvmJob extends SparkJob {
         }
         options.partitions();
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
+        if (!optimizer.equals("gd") && !optimizer.equals("lbfgs")) {
+            throw JobFailure.usage("--optimizer", "'" + optimizer + "' is not one of gd, lbfgs");
+        }
+        if (optimizer.equals("lbfgs") && (checkpointing.every > 0 || checkpointing.resume)) {
+            throw JobFailure.usage("--optimizer", "lbfgs does not checkpoint; drop --checkpoint-every and --resume");
+        }
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
+        kernelSpec = kernelFeatures.check(dataSet.train());
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
                 dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
@@ -117,14 +143,28 @@ public final class PrimalSvmJob extends SparkJob {
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
                 d, blockRows);
+        Map<String, Object> featureReport = null;
+        if (kernelSpec != null) {
+            KernelApproximation z = approximation(blocks, d);
+            featureReport = featureReport(z, d);
+            blocks = KernelFeatureRdds.map(blocks, z, dataSet.train().size(), blockKib);
+            testBlocks = KernelFeatureRdds.map(testBlocks, z, dataSet.test().size(), blockKib);
+            d = z.components();
+        }
         int maxEpochs = reported[reported.length - 1];
-        PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
+        boolean lbfgs = optimizer.equals("lbfgs");
+        PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps, lbfgs);
         int every = Math.max(1, maxEpochs / 10);
-        List<EpochResult> history = trainer.train(maxEpochs, r -> {
+        java.util.function.Consumer<EpochResult> progress = r -> {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("epoch %d/%d  objective %.6f", r.epoch(), maxEpochs, r.objective()));
+                log(String.format("%s %d/%d  objective %.6f", lbfgs ? "iteration" : "epoch", r.epoch(), maxEpochs,
+                        r.objective()));
             }
-        }, checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
+        };
+        long trainStart = System.nanoTime();
+        List<EpochResult> history = lbfgs ? trainer.trainLbfgs(maxEpochs, progress) : trainer.train(maxEpochs, progress,
+                checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
+        double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         checkpoints.delete();
 
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -144,7 +184,8 @@ public final class PrimalSvmJob extends SparkJob {
                 counts.put(names[c], confusion[c]);
             }
             run.put("test_confusion", counts);
-            run.put("train_accuracy", r.model().accuracy(dataSet.train()));
+            run.put("train_accuracy", kernelSpec == null ? r.model().accuracy(dataSet.train())
+                    : PrimalSvmTrainer.accuracy(r.model(), blocks));
             run.put("objective", r.objective());
             runs.add(run);
         }
@@ -165,9 +206,53 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("decay", decay);
         config.put("partitions", options.partitions());
         config.put("block_kib", blockKib);
+        config.put("optimizer", optimizer);
         metrics.put("config", config);
+        metrics.put("train_seconds", trainSeconds);
+        if (lbfgs) {
+            metrics.put("passes", trainer.evaluations());
+        }
+        if (featureReport != null) {
+            metrics.put("features", featureReport);
+        }
         metrics.put("runs", runs);
         return metrics;
+    }
+
+    /** Random Fourier features, or Nystrom features of landmarks sampled on the executors. */
+    private KernelApproximation approximation(JavaRDD<SampleBlock> blocks, int d) {
+        int m = kernelFeatures.components;
+        if (kernelFeatures.features.equals(KernelFeatureOptions.RFF)) {
+            return RandomFourierFeatures.sample(kernelSpec.gammaFor(dataSet.train().x()), m, d, kernelFeatures.seed);
+        }
+        double[] landmarks = KernelFeatureRdds.sampleLandmarks(blocks, m, kernelFeatures.seed);
+        log("Nystrom: " + m + " landmarks sampled on the executors; eigendecomposition of their Gram matrix");
+        return NystromFeatures.of(kernelSpec.kernel(dataSet.train().x()), landmarks, m, d);
+    }
+
+    /** What the features are and their kernel error on {@value #ERROR_SAMPLE} training points drawn with the seed. */
+    private Map<String, Object> featureReport(KernelApproximation z, int d) {
+        int n = dataSet.train().size();
+        int m = Math.min(ERROR_SAMPLE, n);
+        java.util.Random random = new java.util.Random(kernelFeatures.seed);
+        double[] sample = new double[m * d];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(dataSet.train().x()[random.nextInt(n)], 0, sample, i * d, d);
+        }
+        double[] error = KernelApproximation.error(z, kernelSpec.kernel(dataSet.train().x()), sample, m, d);
+        log(String.format("%s: %d features; |z(x).z(x') - k(x, x')| on %d training points: max %.4g, mean %.4g",
+                z.describe(), z.components(), m, error[0], error[1]));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("kind", kernelFeatures.features);
+        report.put("components", z.components());
+        report.put("requested_components", kernelFeatures.components);
+        report.put("kernel", z.describe());
+        report.put("seed", kernelFeatures.seed);
+        report.put("cached", KernelFeatureRdds.cached(n, z.components()));
+        report.put("kernel_error_sample", m);
+        report.put("kernel_error_max", error[0]);
+        report.put("kernel_error_mean", error[1]);
+        return report;
     }
 
     private void recordInputs(Provenance provenance) {
@@ -197,8 +282,11 @@ public final class PrimalSvmJob extends SparkJob {
         for (Map<String, Object> r : runs) {
             double[] w = (double[]) r.get("w");
             StringBuilder ws = new StringBuilder("[");
-            for (int j = 0; j < w.length; j++) {
+            for (int j = 0; j < Math.min(w.length, 8); j++) {
                 ws.append(j == 0 ? "" : ", ").append(String.format("%.4f", w[j]));
+            }
+            if (w.length > 8) {
+                ws.append(", ... (").append(w.length).append(")");
             }
             table.append(String.format("%7d  %-52s %10.5f %9.4f %12.4f%n", (Integer) r.get("epochs"), ws + "]",
                     (Double) r.get("b"), (Double) r.get("test_accuracy"), (Double) r.get("objective")));
