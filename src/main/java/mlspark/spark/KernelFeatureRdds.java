@@ -44,10 +44,16 @@ public final class KernelFeatureRdds {
      * @param count the samples in {@code blocks}, to decide on caching
      */
     public static JavaRDD<SampleBlock> map(JavaRDD<SampleBlock> blocks, KernelApproximation z, long count, int kib) {
+        JavaRDD<SampleBlock> mapped = map(blocks, z, kib);
+        return cached(count, z.components()) ? mapped.persist(StorageLevel.MEMORY_AND_DISK()) : mapped;
+    }
+
+    /** The blocks mapped by {@code z}, not cached: for a single pass. */
+    public static JavaRDD<SampleBlock> map(JavaRDD<SampleBlock> blocks, KernelApproximation z, int kib) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<KernelApproximation> bc = sc.broadcast(z);
         int rows = SampleRdds.blockRows(z.components(), kib);
-        JavaRDD<SampleBlock> mapped = blocks.flatMap(b -> {
+        return blocks.flatMap(b -> {
             KernelApproximation map = bc.value();
             List<SampleBlock> out = new ArrayList<>();
             int d = b.dimension();
@@ -59,7 +65,6 @@ public final class KernelFeatureRdds {
             }
             return out.iterator();
         });
-        return cached(count, z.components()) ? mapped.persist(StorageLevel.MEMORY_AND_DISK()) : mapped;
     }
 
     /** Whether N x M doubles fit in {@value #CACHE_FRACTION} of this JVM's memory. */
