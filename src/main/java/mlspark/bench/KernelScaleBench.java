@@ -46,7 +46,8 @@ import mlspark.svm.primal.LinearSvmModel;
  * M = 1,000 and 4,000, beside scikit-learn's SVC (LIBSVM) where python3-sklearn is installed; all on
  * the same points in one run. Full SMO and SVC run up to N = 100,000 (N^2 kernel work; at 1,000,000
  * they would take well over the 10-minute budget); at N = 1,000,000 the cascade runs with 32
- * sub-problems and the approximations with M = 1,000.
+ * sub-problems and the approximations with M = 1,000 (30 L-BFGS iterations instead of 100: N x M values
+ * do not fit in memory there, so every pass recomputes the features).
  */
 public final class KernelScaleBench implements BenchSuite {
     private static final double GAMMA = 1;
@@ -55,7 +56,9 @@ public final class KernelScaleBench implements BenchSuite {
     private static final int TEST = 100_000;
     private static final double EPS = 1e-3;
     private static final int EXACT_LIMIT = 100_000;
+    /** L-BFGS iterations up to N = 100,000; above, where the features are recomputed every pass, fewer. */
     private static final int LBFGS_ITERATIONS = 100;
+    private static final int LBFGS_ITERATIONS_LARGE = 30;
     private static final int DATA_PARTITIONS = 2;
 
     /** Full SMO's objective on the current N, the reference of the other rows (NaN where it did not run). */
@@ -83,8 +86,8 @@ public final class KernelScaleBench implements BenchSuite {
         LabeledData warm = TwoMoons.generate(1000, NOISE, SEED + 1);
         smo(warm, kernel, costs);
         cascade(sc, warm, kernel, costs, 2);
-        boolean sklearn = SklearnSvc.available();
-        if (!sklearn) {
+        String python = SklearnSvc.interpreter();
+        if (python == null) {
             table.log("python3 with sklearn not found: no scikit-learn rows (apt-get install python3-sklearn)");
         }
         for (int n : quick ? new int[]{2000, 5000} : new int[]{20_000, 100_000, 1_000_000}) {
@@ -120,8 +123,8 @@ public final class KernelScaleBench implements BenchSuite {
                 approximate(sc, train, test, kernel, costs, m, true, benchCase, table);
                 approximate(sc, train, test, kernel, costs, m, false, benchCase, table);
             }
-            if (sklearn && exact) {
-                SklearnSvc.Result r = SklearnSvc.fit(train, test, GAMMA, EPS);
+            if (python != null && exact) {
+                SklearnSvc.Result r = SklearnSvc.fit(python, train, test, GAMMA, EPS);
                 table.add(benchCase, "scikit-learn SVC (LIBSVM, C++)", "seconds", r.seconds(), "objective", r.objective(),
                         "test_accuracy", r.testAccuracy(), "n_support", r.support(), "objective_rel_diff_vs_full_smo",
                         Math.abs(r.objective() - fullObjective) / fullObjective);
@@ -153,10 +156,11 @@ public final class KernelScaleBench implements BenchSuite {
         int rows = SampleRdds.blockRows(d, SampleRdds.DEFAULT_BLOCK_KIB);
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(SampleRdds.samples(sc, train, DATA_PARTITIONS), d, rows);
         KernelApproximation z = rff ? RandomFourierFeatures.sample(GAMMA, m, d, SEED)
-                : NystromFeatures.of(kernel, KernelFeatureRdds.sampleLandmarks(blocks, m, SEED), m, d);
+                : NystromFeatures.of(kernel, KernelFeatureRdds.sampleLandmarks(blocks, m, SEED), d);
         JavaRDD<SampleBlock> mapped = KernelFeatureRdds.map(blocks, z, train.size(), SampleRdds.DEFAULT_BLOCK_KIB);
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(mapped, z.components(), costs, StepSchedule.constant(1), true);
-        List<PrimalSvmTrainer.EpochResult> history = trainer.trainLbfgs(LBFGS_ITERATIONS, r -> { });
+        List<PrimalSvmTrainer.EpochResult> history = trainer.trainLbfgs(
+                train.size() <= EXACT_LIMIT ? LBFGS_ITERATIONS : LBFGS_ITERATIONS_LARGE, r -> { });
         PrimalSvmTrainer.EpochResult last = history.get(history.size() - 1);
         double seconds = (System.nanoTime() - start) / 1e9;
         mapped.unpersist();
@@ -173,7 +177,7 @@ public final class KernelScaleBench implements BenchSuite {
             System.arraycopy(train.x()[random.nextInt(train.size())], 0, points, i * d, d);
         }
         double[] error = KernelApproximation.error(z, kernel, points, sample, d);
-        table.add(benchCase, "ours: " + (rff ? "RFF" : "Nystrom") + " M=" + m + " + L-BFGS (squared hinge)", "seconds",
+        table.add(benchCase, "ours: " + (rff ? "RFF" : "Nystrom") + " M=" + Math.min(m, rff ? m : train.size()) + " + L-BFGS (squared hinge)", "seconds",
                 seconds, "objective", last.objective(), "test_accuracy", accuracy, "passes", trainer.evaluations(),
                 "features", z.components(), "kernel_error_mean", error[1], "kernel_error_max", error[0]);
     }
@@ -199,27 +203,33 @@ public final class KernelScaleBench implements BenchSuite {
                 "print(json.dumps({'seconds': s, 'objective': float(np.abs(c).sum() - 0.5 * q), 'accuracy': acc,",
                 "                  'support': int(len(c))}))");
 
-        static boolean available() {
-            try {
-                Process p = new ProcessBuilder("python3", "-c", "import sklearn").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        /** The first of python3 on the PATH and Debian's /usr/bin/python3 that imports sklearn, or null. */
+        static String interpreter() {
+            for (String python : List.of("python3", "/usr/bin/python3")) {
+                try {
+                    Process p = new ProcessBuilder(python, "-c", "import sklearn").redirectErrorStream(true).start();
+                    p.getInputStream().readAllBytes();
+                    if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                        return python;
+                    }
+                } catch (IOException e) {
+                    // not there: try the next
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
             }
+            return null;
         }
 
-        static Result fit(LabeledData train, LabeledData test, double gamma, double tol) {
+        static Result fit(String python, LabeledData train, LabeledData test, double gamma, double tol) {
             try {
                 Path dir = Files.createTempDirectory("mlspark-sklearn");
                 try {
                     Path trainFile = write(dir.resolve("train.f8"), train);
                     Path testFile = write(dir.resolve("test.f8"), test);
                     Path script = Files.writeString(dir.resolve("svc.py"), SCRIPT);
-                    Process p = new ProcessBuilder("python3", script.toString(), trainFile.toString(),
+                    Process p = new ProcessBuilder(python, script.toString(), trainFile.toString(),
                             testFile.toString(), String.valueOf(gamma), String.valueOf(tol)).redirectErrorStream(true)
                             .start();
                     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -227,7 +227,7 @@ public final class PrimalSvmJob extends SparkJob {
         }
         double[] landmarks = KernelFeatureRdds.sampleLandmarks(blocks, m, kernelFeatures.seed);
         log("Nystrom: " + m + " landmarks sampled on the executors; eigendecomposition of their Gram matrix");
-        return NystromFeatures.of(kernelSpec.kernel(dataSet.train().x()), landmarks, m, d);
+        return NystromFeatures.of(kernelSpec.kernel(dataSet.train().x()), landmarks, d);
     }
 
     /** What the features are and their kernel error on {@value #ERROR_SAMPLE} training points drawn with the seed. */

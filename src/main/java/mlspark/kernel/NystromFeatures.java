@@ -16,7 +16,8 @@ public record NystromFeatures(Kernel kernel, int dimension, int landmarkCount, d
     static final double RELATIVE_CUTOFF = 1e-12;
 
     /** From landmarks (row-major m x d). */
-    public static NystromFeatures of(Kernel kernel, double[] landmarks, int m, int d) {
+    public static NystromFeatures of(Kernel kernel, double[] landmarks, int d) {
+        int m = landmarks.length / d;
         double[] gram = new double[m * m];
         KernelBlocks.compute(kernel, landmarks, m, landmarks, m, d, gram);
         double[] values = new double[m];

@@ -107,14 +107,14 @@ class KernelApproximationTest {
     @Test
     void nystromWithEveryPointAsLandmarkIsTheExactKernel() {
         for (Kernel k : List.of(new RbfKernel(1), new RbfKernel(20), new PolynomialKernel(1, 2, 1))) {
-            NystromFeatures z = NystromFeatures.of(k, ROWS, SAMPLE.size(), D);
+            NystromFeatures z = NystromFeatures.of(k, ROWS, D);
             double[] e = error(z, k);
             assertTrue(e[0] < 1e-6, k.describe() + ": max error " + e[0] + " with rank " + z.components());
         }
         // fewer landmarks: an approximation, better with more
         Kernel rbf = new RbfKernel(1);
-        double coarse = error(NystromFeatures.of(rbf, ROWS, 5, D), rbf)[1];
-        double fine = error(NystromFeatures.of(rbf, ROWS, 30, D), rbf)[1];
+        double coarse = error(NystromFeatures.of(rbf, java.util.Arrays.copyOf(ROWS, 5 * D), D), rbf)[1];
+        double fine = error(NystromFeatures.of(rbf, java.util.Arrays.copyOf(ROWS, 30 * D), D), rbf)[1];
         assertTrue(fine < coarse / 10, coarse + " with 5 landmarks, " + fine + " with 30");
     }
 }
