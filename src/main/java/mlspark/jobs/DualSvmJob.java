@@ -356,8 +356,31 @@ public final class DualSvmJob extends SparkJob {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("partitions", cascadePartitions);
         report.put("passes", r.passes().size());
-        report.put("pass_history", r.passes());
-        report.put("layers", r.layers());
+        List<Map<String, Object>> passes = new ArrayList<>();
+        for (CascadeSvmTrainer.Pass p : r.passes()) {
+            Map<String, Object> pass = new LinkedHashMap<>();
+            pass.put("pass", p.pass());
+            pass.put("dual_objective", p.dualObjective());
+            pass.put("maximal_violation", p.maximalViolation());
+            pass.put("support_vectors", p.supportVectors());
+            pass.put("violators", p.violators());
+            pass.put("check_seconds", p.checkSeconds());
+            pass.put("seconds", p.seconds());
+            passes.add(pass);
+        }
+        report.put("pass_history", passes);
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (CascadeSvmTrainer.Layer l : r.layers()) {
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("pass", l.pass());
+            layer.put("layer", l.layer());
+            layer.put("where", l.where());
+            layer.put("sizes", l.sizes());
+            layer.put("support_vectors", l.supportVectors());
+            layer.put("seconds", l.seconds());
+            layers.add(layer);
+        }
+        report.put("layers", layers);
         return report;
     }
 

@@ -59,24 +59,25 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
         return h;
     }
 
-    /** Rows and support vectors per kernel block of {@link #decisionValues}: blocks of 8 MB. */
-    private static final int BLOCK = 1024;
+    /** Rows and support vectors per kernel block of {@link #decisionValues}: 1 MB, which stays in the CPU cache. */
+    private static final int ROW_BLOCK = 256;
+    private static final int SV_BLOCK = 512;
 
     /**
-     * h(x) for the n rows of a row-major n x d block: kernel blocks of at most {@value #BLOCK} rows x
-     * {@value #BLOCK} support vectors by BLAS ({@link KernelBlocks}), each times the coefficients ({@code dgemv}).
+     * h(x) for the n rows of a row-major n x d block: kernel blocks of at most {@value #ROW_BLOCK} rows x
+     * {@value #SV_BLOCK} support vectors by BLAS ({@link KernelBlocks}), each times the coefficients ({@code dgemv}).
      */
     public double[] decisionValues(double[] rows, int n, int d) {
         double[] h = new double[n];
         java.util.Arrays.fill(h, b);
         int count = size();
-        double[] block = new double[BLOCK * Math.min(BLOCK, Math.max(1, count))];
-        for (int s0 = 0; s0 < count; s0 += BLOCK) {
-            int s1 = Math.min(count, s0 + BLOCK);
+        double[] block = new double[ROW_BLOCK * Math.min(SV_BLOCK, Math.max(1, count))];
+        for (int s0 = 0; s0 < count; s0 += SV_BLOCK) {
+            int s1 = Math.min(count, s0 + SV_BLOCK);
             double[] vectors = KernelBlocks.stack(java.util.Arrays.copyOfRange(supportVectors, s0, s1), d);
             double[] coef = java.util.Arrays.copyOfRange(coefficients, s0, s1);
-            for (int r0 = 0; r0 < n; r0 += BLOCK) {
-                int r1 = Math.min(n, r0 + BLOCK);
+            for (int r0 = 0; r0 < n; r0 += ROW_BLOCK) {
+                int r1 = Math.min(n, r0 + ROW_BLOCK);
                 double[] part = java.util.Arrays.copyOfRange(rows, r0 * d, r1 * d);
                 KernelBlocks.compute(kernel, part, r1 - r0, vectors, s1 - s0, d, block);
                 // h[r0..r1) += K (rows x SVs, row-major = column-major SVs x rows) coef
