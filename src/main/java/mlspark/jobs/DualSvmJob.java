@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.data.BinaryDataSets;
-import mlspark.data.LabeledData;
+import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
 import mlspark.io.Json;
@@ -117,6 +117,7 @@ public final class DualSvmJob extends SparkJob {
     /** Null with --solver cascade, which is not a driver-side solver. */
     private DualSolver solver;
     private CascadeSvmTrainer.Settings cascade;
+    private int partitions;
 
     /** One model setting of a table. */
     private record Setting(String name, String gamma, DualSolver solver, BiasRule rule, double threshold,
@@ -172,7 +173,7 @@ public final class DualSvmJob extends SparkJob {
             // the sources are the files read (provenance skips anything else)
             provenance.input(Path.of(set.train().source()));
             provenance.input(Path.of(set.test().source()));
-            requireBothClasses(set.train());
+            SignedLabels.requireBothClasses(set.train());
             if (cascade != null && cascadePartitions > set.train().size()) {
                 throw JobFailure.usage("--cascade-partitions", cascadePartitions + " sub-problems for "
                         + set.train().size() + " training samples of " + set.name() + "; expected at most "
@@ -187,6 +188,7 @@ public final class DualSvmJob extends SparkJob {
                 }
             }
         }
+        partitions = options.partitions(dataSets.stream().mapToInt(s -> s.train().size()).max().getAsInt(), this::log);
     }
 
     @Override
@@ -218,7 +220,7 @@ public final class DualSvmJob extends SparkJob {
         config.put("bias_rule", biasRule.optionName());
         config.put("eps", eps);
         config.put("max_iterations", maxIterations);
-        config.put("partitions", options.partitions());
+        config.put("partitions", partitions);
         if (cascade != null) {
             config.put("cascade_partitions", cascadePartitions);
         }
@@ -285,12 +287,12 @@ public final class DualSvmJob extends SparkJob {
         DualSvmTrainer.Fit fit;
         CascadeSvmTrainer.Result cascaded = null;
         if (setting.solver() == null) {
-            cascaded = CascadeSvmTrainer.train(SampleRdds.samples(sc, set.train(), options.partitions()), k, bounds,
+            cascaded = CascadeSvmTrainer.train(SampleRdds.samples(sc, set.train(), partitions), k, bounds,
                     cascade, setting.threshold(), setting.rule(), this::log);
             fit = new DualSvmTrainer.Fit(cascaded.model(), cascaded.solution().requireConverged(), 0);
         } else {
             fit = DualSvmTrainer.train(sc, set.train(), k, bounds, setting.solver(), setting.threshold(),
-                    setting.rule(), options.partitions(), this::log);
+                    setting.rule(), partitions, this::log);
         }
         KernelSvmModel model = fit.model();
         // one Spark pass for the training (unless the cascade has h of them), test and plot points
@@ -303,7 +305,7 @@ public final class DualSvmJob extends SparkJob {
         System.arraycopy(set.train().x(), 0, points, 0, nEvaluated);
         System.arraycopy(set.test().x(), 0, points, nEvaluated, nTest);
         System.arraycopy(gridPoints, 0, points, nEvaluated + nTest, gridPoints.length);
-        double[] evaluated = DistributedGram.decisionValues(sc, model, points, options.partitions());
+        double[] evaluated = DistributedGram.decisionValues(sc, model, points, partitions);
         double[] h = cascaded == null ? evaluated : new double[nTrain + evaluated.length];
         if (cascaded != null) {
             System.arraycopy(cascaded.trainingDecision(), 0, h, 0, nTrain);
@@ -311,10 +313,10 @@ public final class DualSvmJob extends SparkJob {
         }
         double trainAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, 0, nTrain), set.train().y());
         double testAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, nTrain, nTrain + nTest), set.test().y());
-        log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %.5f, "
+        log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %s, "
                         + "test accuracy %.4f", set.name(), k.describe(), fit.solution().solver(),
                 fit.solution().iterations(), fit.solution().seconds(), fit.solution().kktResidual(), model.size(),
-                model.b(), testAccuracy));
+                Readable.number(model.b()), testAccuracy));
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test_accuracy", testAccuracy);
@@ -396,13 +398,5 @@ public final class DualSvmJob extends SparkJob {
             md.append('\n');
         });
         return md.toString();
-    }
-
-    private static void requireBothClasses(LabeledData train) {
-        double[] labels = train.labelSet();
-        if (labels.length < 2) {
-            throw JobFailure.badValues(Path.of(train.source()), "labels", "the training set has only the label "
-                    + (labels.length == 0 ? "(none)" : labels[0]) + "; a classifier needs both classes");
-        }
     }
 }

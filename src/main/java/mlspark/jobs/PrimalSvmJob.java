@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.Sample;
 import mlspark.data.SampleBlock;
+import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
@@ -96,6 +97,7 @@ public final class PrimalSvmJob extends SparkJob {
     private StepSchedule steps;
     private int[] reported;
     private Checkpoints checkpoints;
+    private int partitions;
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -128,6 +130,8 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--optimizer", "lbfgs does not checkpoint; drop --checkpoint-every and --resume");
         }
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
+        SignedLabels.requireBothClasses(dataSet.train());
+        partitions = options.partitions(dataSet.train().size(), this::log);
         kernelSpec = kernelFeatures.check(dataSet.train());
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
@@ -139,9 +143,9 @@ public final class PrimalSvmJob extends SparkJob {
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         int d = dataSet.train().dimension();
         int blockRows = SampleRdds.blockRows(d, blockKib);
-        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), options.partitions());
+        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), partitions);
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
-        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
+        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), partitions),
                 d, blockRows);
         Map<String, Object> featureReport = null;
         if (kernelSpec != null) {
@@ -157,8 +161,8 @@ public final class PrimalSvmJob extends SparkJob {
         int every = Math.max(1, maxEpochs / 10);
         java.util.function.Consumer<EpochResult> progress = r -> {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("%s %d/%d  objective %.6f", lbfgs ? "iteration" : "epoch", r.epoch(), maxEpochs,
-                        r.objective()));
+                log(String.format("%s %d/%d  objective %s", lbfgs ? "iteration" : "epoch", r.epoch(), maxEpochs,
+                        Readable.number(r.objective())));
             }
         };
         long trainStart = System.nanoTime();
@@ -204,7 +208,7 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("eta", eta);
         config.put("schedule", schedule);
         config.put("decay", decay);
-        config.put("partitions", options.partitions());
+        config.put("partitions", partitions);
         config.put("block_kib", blockKib);
         config.put("optimizer", optimizer);
         metrics.put("config", config);

@@ -72,6 +72,7 @@ class BadInputTest {
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(truncated), 30));
         mnist("mnist-label", 6, 6, 12, 2051);
         mnist("mnist-count", 6, 5, 0, 2051);
+        write("oneclass.npz", npz(new double[]{1, 1}, 0));
     }
 
     /** Raw IDX files of 2x2 images in {@code name}/: train images and labels counts, a label poked in, the images' magic. */
@@ -154,6 +155,12 @@ class BadInputTest {
                 Arguments.of("negative degree", List.of("dual-svm", "--kernel", "poly", "--degree", "-2"), 64, "--degree"),
                 Arguments.of("dual C zero", List.of("dual-svm", "--C", "0"), 64, "--C"),
                 Arguments.of("unknown solver", List.of("dual-svm", "--solver", "cvxopt"), 64, "cvxopt"),
+                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"),
+                // one class only: a classifier needs both (primal as the dual)
+                Arguments.of("primal one class", List.of("primal-svm", "--data", d + "oneclass.npz"), 67,
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
+                Arguments.of("dual one class", List.of("dual-svm", "--data", d + "oneclass.npz"), 67,
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
                 // kernel scale: cascade, kernel approximation, generated data
                 Arguments.of("cascade partitions above samples", List.of("dual-svm", "--data", "moons:50", "--solver", "cascade",
                         "--cascade-partitions", "60"), 64, "--cascade-partitions: 60 sub-problems for 50 training samples"),
@@ -168,8 +175,7 @@ class BadInputTest {
                 Arguments.of("unknown features", List.of("primal-svm", "--features", "fourier"), 64,
                         "--features: 'fourier' is not one of none, rff, nystrom"),
                 Arguments.of("unknown optimizer", List.of("primal-svm", "--optimizer", "adam"), 64,
-                        "--optimizer: 'adam' is not one of gd, lbfgs"),
-                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"));
+                        "--optimizer: 'adam' is not one of gd, lbfgs"));
     }
 
     private static List<String> nn(String mnistDir) {
