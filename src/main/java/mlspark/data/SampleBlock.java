@@ -5,14 +5,28 @@ import java.util.List;
 
 /**
  * Samples stacked for BLAS: {@code features} is the row-major {@code size x dimension} matrix of
- * their features, {@code labels} their labels.
+ * their features, {@code labels} their labels, {@code weights} their per-sample cost factors
+ * (null when every weight is 1).
  */
-public record SampleBlock(int size, int dimension, double[] features, double[] labels) implements Serializable {
+public record SampleBlock(int size, int dimension, double[] features, double[] labels, double[] weights)
+        implements Serializable {
+
+    /** A block of unweighted samples. */
+    public SampleBlock(int size, int dimension, double[] features, double[] labels) {
+        this(size, dimension, features, labels, null);
+    }
+
+    /** The weight of sample {@code i}. */
+    public double weight(int i) {
+        return weights == null ? 1 : weights[i];
+    }
 
     public static SampleBlock of(List<Sample> samples, int dimension) {
         int n = samples.size();
         double[] x = new double[n * dimension];
         double[] y = new double[n];
+        double[] w = new double[n];
+        boolean weighted = false;
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
             if (s.features().length != dimension) {
@@ -21,7 +35,9 @@ public record SampleBlock(int size, int dimension, double[] features, double[] l
             }
             System.arraycopy(s.features(), 0, x, i * dimension, dimension);
             y[i] = s.label();
+            w[i] = s.weight();
+            weighted |= s.weight() != 1;
         }
-        return new SampleBlock(n, dimension, x, y);
+        return new SampleBlock(n, dimension, x, y, weighted ? w : null);
     }
 }

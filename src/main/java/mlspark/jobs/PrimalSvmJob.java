@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.util.Identifiable;
 
+import mlspark.plot.PrimalSvmPlots;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.Sample;
 import mlspark.data.SampleBlock;
@@ -35,6 +37,8 @@ import mlspark.kernel.KernelSpec;
 import mlspark.kernel.NystromFeatures;
 import mlspark.kernel.RandomFourierFeatures;
 import mlspark.spark.KernelFeatureRdds;
+import mlspark.cli.SaveModelOption;
+import mlspark.ml.PrimalSvmModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,12 +96,18 @@ public final class PrimalSvmJob extends SparkJob {
 
     private KernelSpec kernelSpec;
 
+    @Mixin
+    SaveModelOption saveModel;
+
     private TrainTest dataSet;
     private ClassCosts costs;
     private StepSchedule steps;
     private int[] reported;
     private Checkpoints checkpoints;
     private int partitions;
+
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("stepSize", "--eta", "maxIter", "--epochs");
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -122,6 +132,7 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
+        saveModel.check(options.out);
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
         if (!optimizer.equals("gd") && !optimizer.equals("lbfgs")) {
             throw JobFailure.usage("--optimizer", "'" + optimizer + "' is not one of gd, lbfgs");
@@ -133,6 +144,10 @@ public final class PrimalSvmJob extends SparkJob {
         SignedLabels.requireBothClasses(dataSet.train());
         partitions = options.partitions(dataSet.train().size(), this::log);
         kernelSpec = kernelFeatures.check(dataSet.train());
+        if (kernelSpec != null && saveModel.requested()) {
+            throw JobFailure.usage("--save-model", "a model on --features " + kernelFeatures.features
+                    + " needs its feature map, which PrimalSvmModel does not hold; drop --save-model");
+        }
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
                 dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
@@ -156,6 +171,7 @@ public final class PrimalSvmJob extends SparkJob {
             d = z.components();
         }
         int maxEpochs = reported[reported.length - 1];
+        OutputDir modelDir = saveModel.requested() ? otherOutput(saveModel.dir) : null;
         boolean lbfgs = optimizer.equals("lbfgs");
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps, lbfgs);
         int every = Math.max(1, maxEpochs / 10);
@@ -195,6 +211,14 @@ public final class PrimalSvmJob extends SparkJob {
         }
         blocks.unpersist();
         testBlocks.unpersist();
+        if (modelDir != null) {
+            // the model of the largest reported epoch count, as the library's model
+            PrimalSvmModel model = new PrimalSvmModel(Identifiable.randomUID("primalSvm"), history.get(maxEpochs).model());
+            model.set(model.C(), c).set(model.C0(), costs.c0()).set(model.C1(), costs.c1()).set(model.stepSize(), eta)
+                    .set(model.maxIter(), maxEpochs).set(model.schedule(), schedule).set(model.decay(), decay)
+                    .set(model.blockKib(), blockKib);
+            saveModel.save(model, modelDir);
+        }
         printTable(runs);
         writeHistory(out, history);
         PrimalSvmPlots.save(history, reported, testAccuracy, dataSet.name(), out.resolve("primal_svm.png"));
@@ -221,6 +245,11 @@ public final class PrimalSvmJob extends SparkJob {
         }
         metrics.put("runs", runs);
         return metrics;
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     /** Random Fourier features, or Nystrom features of landmarks sampled on the executors. */

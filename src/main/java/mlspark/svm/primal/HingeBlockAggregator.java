@@ -9,7 +9,8 @@ import mlspark.svm.ClassCosts;
 
 /**
  * The data term of the soft-margin SVM objective, {@code sum_i C_i max(0, 1 - y_i (w.x_i + b))}, and
- * its (sub)gradient {@code -sum_i C_i 1[y_i (w.x_i + b) < 1] y_i (x_i, 1)}, over blocks of samples.
+ * its (sub)gradient {@code -sum_i C_i 1[y_i (w.x_i + b) < 1] y_i (x_i, 1)}, over blocks of samples;
+ * {@code C_i = C_{y_i} * weight_i} (the class cost times the sample's weight).
  * Parameters are {@code (w_1..w_d, b)}; the margin test is strict, as in the assignment.
  */
 public final class HingeBlockAggregator implements BlockAggregator<HingeBlockAggregator> {
@@ -51,7 +52,7 @@ public final class HingeBlockAggregator implements BlockAggregator<HingeBlockAgg
             double y = block.labels()[i];
             double margin = y * (z[i] + b);
             if (margin < 1) {
-                double c = costs.of(y);
+                double c = costs.of(y) * block.weight(i);
                 loss += c * (1 - margin);
                 coefficient[i] = -c * y;
                 gradB += coefficient[i];
