@@ -3,6 +3,7 @@ package mlspark.bench;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.data.LabeledData;
+import mlspark.data.TwoMoons;
 import mlspark.kernel.Gram;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.RbfKernel;

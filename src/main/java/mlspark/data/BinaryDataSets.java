@@ -18,7 +18,8 @@ import mlspark.errors.JobFailure;
  *       {@code hw3/generated_toy/} (CSV train and test files);</li>
  *   <li>a {@code .npy} (pickled dict) or {@code .npz} file with x_train, y_train, x_test, y_test
  *       (X_train, X_test also accepted);</li>
- *   <li>a CSV ({@code x1,...,xd,y}) or LIBSVM text file, with the test set given separately.</li>
+ *   <li>a CSV ({@code x1,...,xd,y}) or LIBSVM text file, with the test set given separately;</li>
+ *   <li>{@code moons:N[:noise[:seed]]}: generated two moons ({@link TwoMoons}).</li>
  * </ul>
  * Labels end up in -1/+1 ({@link SignedLabels}), one mapping for both splits.
  */
@@ -43,6 +44,9 @@ public final class BinaryDataSets {
      * @param dataDir  where named data sets live
      */
     public static TrainTest load(String spec, Path testFile, Path dataDir, Consumer<String> log) {
+        if (TwoMoons.isSpec(spec)) {
+            return TwoMoons.load(spec);
+        }
         TrainTest raw;
         if (spec.equals(ASSIGNMENT)) {
             raw = fromArrays(ASSIGNMENT, assignmentFile(dataDir));

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import mlspark.bench.BenchSuite;
 import mlspark.bench.BenchTable;
 import mlspark.bench.DualBench;
+import mlspark.bench.KernelScaleBench;
 import mlspark.bench.NetBench;
 import mlspark.bench.PrimalBench;
 import mlspark.errors.JobFailure;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
         description = "Benchmarks: our implementations beside their baselines, measured in the same run.")
 public final class BenchJob extends SparkJob {
     /** Every suite, by name. */
-    static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench());
+    static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench(),
+            new KernelScaleBench());
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run (default: all): ${COMPLETION-CANDIDATES}")
     List<String> names = new ArrayList<>();

@@ -25,7 +25,9 @@ import mlspark.io.Provenance;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.KernelSpec;
 import mlspark.spark.DistributedGram;
+import mlspark.spark.CascadeSvmTrainer;
 import mlspark.spark.DualSvmTrainer;
+import mlspark.spark.SampleRdds;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.dual.BiasRule;
 import mlspark.svm.dual.DualSolver;
@@ -79,8 +81,14 @@ public final class DualSvmJob extends SparkJob {
     @Option(names = "--C1", paramLabel = "C1", description = "Bound for label +1 samples (default: --C).")
     Double c1;
 
-    @Option(names = "--solver", paramLabel = "NAME", description = "ipm (interior point) or smo (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solver", paramLabel = "NAME",
+            description = "ipm (interior point), smo, or cascade (Cascade SVM of SMO sub-problems on the executors) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String solverName;
+
+    @Option(names = "--cascade-partitions", paramLabel = "P",
+            description = "Sub-problems of the cascade's first layer (default: ${DEFAULT-VALUE}).")
+    int cascadePartitions;
 
     @Option(names = "--sv-threshold", paramLabel = "T",
             description = "Support vectors are the a_i > T (default: ${DEFAULT-VALUE}).")
@@ -95,7 +103,8 @@ public final class DualSvmJob extends SparkJob {
     double eps;
 
     @Option(names = "--max-iterations", paramLabel = "N",
-            description = "Iteration limit of the solver (default: 100 for ipm, 10000000 for smo).")
+            description = "Iteration limit of the solver; passes of the cascade (default: 100 for ipm, 10000000 for "
+                    + "smo, 20 for cascade).")
     Integer maxIterations;
 
     @Option(names = "--grid", paramLabel = "N", description = "Plot grid points per axis (default: ${DEFAULT-VALUE}).")
@@ -112,7 +121,9 @@ public final class DualSvmJob extends SparkJob {
     private KernelSpec kernelSpec;
     private ClassCosts costs;
     private BiasRule biasRule;
+    /** Null with --solver cascade, which is not a driver-side solver. */
     private DualSolver solver;
+    private CascadeSvmTrainer.Settings cascade;
     private int partitions;
 
     /** One model setting of a table. */
@@ -144,8 +155,16 @@ public final class DualSvmJob extends SparkJob {
                     : InteriorPointQp.Settings.defaults().withMaxIterations(maxIterations));
             case "smo" -> new SmoSolver(maxIterations == null ? SmoSolver.Settings.defaults().withEps(eps)
                     : SmoSolver.Settings.defaults().withEps(eps).withMaxIterations(maxIterations));
-            default -> throw JobFailure.usage("--solver", "'" + solverName + "' is not one of ipm, smo");
+            case "cascade" -> null;
+            default -> throw JobFailure.usage("--solver", "'" + solverName + "' is not one of ipm, smo, cascade");
         };
+        if (solverName.equals("cascade")) {
+            if (cascadePartitions < 1) {
+                throw JobFailure.usage("--cascade-partitions", "expected an integer >= 1, got " + cascadePartitions);
+            }
+            cascade = new CascadeSvmTrainer.Settings(cascadePartitions, maxIterations == null ? 20 : maxIterations,
+                    SmoSolver.Settings.defaults().withEps(eps));
+        }
         if (all) {
             for (String option : MODEL_OPTIONS) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -167,6 +186,11 @@ public final class DualSvmJob extends SparkJob {
             provenance.input(Path.of(set.train().source()));
             provenance.input(Path.of(set.test().source()));
             SignedLabels.requireBothClasses(set.train());
+            if (cascade != null && cascadePartitions > set.train().size()) {
+                throw JobFailure.usage("--cascade-partitions", cascadePartitions + " sub-problems for "
+                        + set.train().size() + " training samples of " + set.name() + "; expected at most "
+                        + set.train().size());
+            }
             if (solver instanceof InteriorPointSolver) {
                 long bytes = 3L * set.train().size() * set.train().size() * Double.BYTES;
                 if (bytes > Runtime.getRuntime().maxMemory()) {
@@ -208,7 +232,7 @@ public final class DualSvmJob extends SparkJob {
         }
         System.out.printf("%n%s, %s, %s: test accuracy %.4f, train accuracy %.4f, %d support vectors, b = %.6f, "
                         + "dual objective %.8f (%d iterations, %.3f s)%n", set.name(), metrics.get("kernel_formula"),
-                solver.name(), (Double) metrics.get("test_accuracy"), (Double) metrics.get("train_accuracy"),
+                solverName, (Double) metrics.get("test_accuracy"), (Double) metrics.get("train_accuracy"),
                 (Integer) metrics.get("n_support"), (Double) metrics.get("b"), (Double) metrics.get("dual_objective"),
                 (Integer) metrics.get("iterations"), (Double) metrics.get("seconds"));
         Map<String, Object> config = new LinkedHashMap<>();
@@ -219,6 +243,9 @@ public final class DualSvmJob extends SparkJob {
         config.put("eps", eps);
         config.put("max_iterations", maxIterations);
         config.put("partitions", partitions);
+        if (cascade != null) {
+            config.put("cascade_partitions", cascadePartitions);
+        }
         metrics.put("config", config);
         return metrics;
     }
@@ -227,7 +254,7 @@ public final class DualSvmJob extends SparkJob {
         List<Setting> settings = List.of(
                 new Setting("assignment", "0.2", solver, biasRule, threshold, String.format(
                         "the assignment's model: C=1, gamma=0.2, degree=3, coef0=0; solver %s, bias rule %s, "
-                                + "support vectors a > %s", solver.name(), biasRule.optionName(),
+                                + "support vectors a > %s", solverName, biasRule.optionName(),
                         java.math.BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString())),
                 new Setting("sklearn", KernelSpec.SCALE, new SmoSolver(SmoSolver.Settings.defaults()), BiasRule.LIBSVM, 0,
                         "scikit-learn SVC's defaults: C=1, gamma=scale, degree=3, coef0=0; as SVC solves it: "
@@ -266,7 +293,7 @@ public final class DualSvmJob extends SparkJob {
             System.out.print("\n" + markdown);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("description", setting.description());
-            summary.put("solver", setting.solver().name());
+            summary.put("solver", setting.solver() == null ? solverName : setting.solver().name());
             summary.put("bias_rule", setting.rule().optionName());
             summary.put("sv_threshold", setting.threshold());
             summary.put("table", table);
@@ -280,19 +307,33 @@ public final class DualSvmJob extends SparkJob {
     private Map<String, Object> fit(JavaSparkContext sc, TrainTest set, KernelSpec spec, ClassCosts bounds,
                                     Setting setting, boolean plot) {
         Kernel k = spec.kernel(set.train().x());
-        DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, set.train(), k, bounds, setting.solver(), setting.threshold(),
-                setting.rule(), partitions, this::log);
+        DualSvmTrainer.Fit fit;
+        CascadeSvmTrainer.Result cascaded = null;
+        if (setting.solver() == null) {
+            cascaded = CascadeSvmTrainer.train(SampleRdds.samples(sc, set.train(), partitions), k, bounds,
+                    cascade, setting.threshold(), setting.rule(), this::log);
+            fit = new DualSvmTrainer.Fit(cascaded.model(), cascaded.solution().requireConverged(), 0);
+        } else {
+            fit = DualSvmTrainer.train(sc, set.train(), k, bounds, setting.solver(), setting.threshold(),
+                    setting.rule(), partitions, this::log);
+        }
         KernelSvmModel model = fit.model();
-        // one Spark pass for the training, test and plot points
+        // one Spark pass for the training (unless the cascade has h of them), test and plot points
         int nTrain = set.train().size();
         int nTest = set.test().size();
+        int nEvaluated = cascaded == null ? nTrain : 0;
         DecisionBoundaryPlot.Grid plotGrid = plot ? DecisionBoundaryPlot.Grid.around(set, grid) : null;
         double[][] gridPoints = plot ? plotGrid.points() : new double[0][];
-        double[][] points = new double[nTrain + nTest + gridPoints.length][];
-        System.arraycopy(set.train().x(), 0, points, 0, nTrain);
-        System.arraycopy(set.test().x(), 0, points, nTrain, nTest);
-        System.arraycopy(gridPoints, 0, points, nTrain + nTest, gridPoints.length);
-        double[] h = DistributedGram.decisionValues(sc, model, points, partitions);
+        double[][] points = new double[nEvaluated + nTest + gridPoints.length][];
+        System.arraycopy(set.train().x(), 0, points, 0, nEvaluated);
+        System.arraycopy(set.test().x(), 0, points, nEvaluated, nTest);
+        System.arraycopy(gridPoints, 0, points, nEvaluated + nTest, gridPoints.length);
+        double[] evaluated = DistributedGram.decisionValues(sc, model, points, partitions);
+        double[] h = cascaded == null ? evaluated : new double[nTrain + evaluated.length];
+        if (cascaded != null) {
+            System.arraycopy(cascaded.trainingDecision(), 0, h, 0, nTrain);
+            System.arraycopy(evaluated, 0, h, nTrain, evaluated.length);
+        }
         double trainAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, 0, nTrain), set.train().y());
         double testAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, nTrain, nTrain + nTest), set.test().y());
         log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %s, "
@@ -313,6 +354,9 @@ public final class DualSvmJob extends SparkJob {
         m.put("kkt_residual", fit.solution().kktResidual());
         m.put("solver_status", fit.solution().status());
         m.put("gram_seconds", fit.gramSeconds());
+        if (cascaded != null) {
+            m.put("cascade", cascadeReport(cascaded));
+        }
         m.put("data", Map.of("name", set.name(), "n_train", nTrain, "n_test", nTest,
                 "dimension", set.train().dimension()));
         Map<String, Object> kernelInfo = new LinkedHashMap<>();
@@ -331,6 +375,39 @@ public final class DualSvmJob extends SparkJob {
                     Arrays.copyOfRange(h, nTrain + nTest, h.length), set.train(), set.test(), model.supportIndices()));
         }
         return m;
+    }
+
+    /** passes, and per layer the sub-problems' sizes, their support vectors and seconds. */
+    private Map<String, Object> cascadeReport(CascadeSvmTrainer.Result r) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("partitions", cascadePartitions);
+        report.put("passes", r.passes().size());
+        List<Map<String, Object>> passes = new ArrayList<>();
+        for (CascadeSvmTrainer.Pass p : r.passes()) {
+            Map<String, Object> pass = new LinkedHashMap<>();
+            pass.put("pass", p.pass());
+            pass.put("dual_objective", p.dualObjective());
+            pass.put("maximal_violation", p.maximalViolation());
+            pass.put("support_vectors", p.supportVectors());
+            pass.put("violators", p.violators());
+            pass.put("check_seconds", p.checkSeconds());
+            pass.put("seconds", p.seconds());
+            passes.add(pass);
+        }
+        report.put("pass_history", passes);
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (CascadeSvmTrainer.Layer l : r.layers()) {
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("pass", l.pass());
+            layer.put("layer", l.layer());
+            layer.put("where", l.where());
+            layer.put("sizes", l.sizes());
+            layer.put("support_vectors", l.supportVectors());
+            layer.put("seconds", l.seconds());
+            layers.add(layer);
+        }
+        report.put("layers", layers);
+        return report;
     }
 
     /** The model as the library's, with the job's options as its Params and gamma resolved on the training set. */

@@ -31,6 +31,12 @@ import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.KernelFeatureOptions;
+import mlspark.kernel.KernelApproximation;
+import mlspark.kernel.KernelSpec;
+import mlspark.kernel.NystromFeatures;
+import mlspark.kernel.RandomFourierFeatures;
+import mlspark.spark.KernelFeatureRdds;
 import mlspark.cli.SaveModelOption;
 import mlspark.ml.PrimalSvmModel;
 import picocli.CommandLine.Command;
@@ -41,6 +47,9 @@ import picocli.CommandLine.Option;
 @Command(name = "primal-svm", mixinStandardHelpOptions = true,
         description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
 public final class PrimalSvmJob extends SparkJob {
+    /** Training points on which the kernel approximation's error is measured. */
+    private static final int ERROR_SAMPLE = 500;
+
     @Option(names = "--data", paramLabel = "NAME|FILE",
             description = "hw3 (default), moons, circles, linearly_separable, xor, or a .npy/.npz/.csv/LIBSVM file.")
     String data;
@@ -74,8 +83,18 @@ public final class PrimalSvmJob extends SparkJob {
     @Option(names = "--block-kib", paramLabel = "KIB", description = "Size of the BLAS blocks of samples in KiB (default: ${DEFAULT-VALUE}).")
     int blockKib;
 
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "gd (the assignment's gradient descent on the hinge loss) or lbfgs (L-BFGS on the squared "
+                    + "hinge, epochs = iterations) (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
     @Mixin
     CheckpointOptions checkpointing;
+
+    @Mixin
+    KernelFeatureOptions kernelFeatures;
+
+    private KernelSpec kernelSpec;
 
     @Mixin
     SaveModelOption saveModel;
@@ -115,9 +134,20 @@ public final class PrimalSvmJob extends SparkJob {
         options.partitions();
         saveModel.check(options.out);
         checkpoints = checkpoints(checkpointing);
+        if (!optimizer.equals("gd") && !optimizer.equals("lbfgs")) {
+            throw JobFailure.usage("--optimizer", "'" + optimizer + "' is not one of gd, lbfgs");
+        }
+        if (optimizer.equals("lbfgs") && (checkpointing.every > 0 || checkpointing.resume)) {
+            throw JobFailure.usage("--optimizer", "lbfgs does not checkpoint; drop --checkpoint-every and --resume");
+        }
         dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
         SignedLabels.requireBothClasses(dataSet.train());
         partitions = options.partitions(dataSet.train().size(), this::log);
+        kernelSpec = kernelFeatures.check(dataSet.train());
+        if (kernelSpec != null && saveModel.requested()) {
+            throw JobFailure.usage("--save-model", "a model on --features " + kernelFeatures.features
+                    + " needs its feature map, which PrimalSvmModel does not hold; drop --save-model");
+        }
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
                 dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
@@ -132,15 +162,29 @@ public final class PrimalSvmJob extends SparkJob {
         JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), partitions),
                 d, blockRows);
+        Map<String, Object> featureReport = null;
+        if (kernelSpec != null) {
+            KernelApproximation z = approximation(blocks, d);
+            featureReport = featureReport(z, d);
+            blocks = KernelFeatureRdds.map(blocks, z, dataSet.train().size(), blockKib);
+            testBlocks = KernelFeatureRdds.map(testBlocks, z, dataSet.test().size(), blockKib);
+            d = z.components();
+        }
         int maxEpochs = reported[reported.length - 1];
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
-        PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
+        boolean lbfgs = optimizer.equals("lbfgs");
+        PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps, lbfgs);
         int every = Math.max(1, maxEpochs / 10);
-        List<EpochResult> history = trainer.train(maxEpochs, r -> {
+        java.util.function.Consumer<EpochResult> progress = r -> {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("epoch %d/%d  objective %s", r.epoch(), maxEpochs, Readable.number(r.objective())));
+                log(String.format("%s %d/%d  objective %s", lbfgs ? "iteration" : "epoch", r.epoch(), maxEpochs,
+                        Readable.number(r.objective())));
             }
-        }, checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
+        };
+        long trainStart = System.nanoTime();
+        List<EpochResult> history = lbfgs ? trainer.trainLbfgs(maxEpochs, progress) : trainer.train(maxEpochs, progress,
+                checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
+        double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         checkpoints.delete();
 
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -160,7 +204,8 @@ public final class PrimalSvmJob extends SparkJob {
                 counts.put(names[c], confusion[c]);
             }
             run.put("test_confusion", counts);
-            run.put("train_accuracy", r.model().accuracy(dataSet.train()));
+            run.put("train_accuracy", kernelSpec == null ? r.model().accuracy(dataSet.train())
+                    : PrimalSvmTrainer.accuracy(r.model(), blocks));
             run.put("objective", r.objective());
             runs.add(run);
         }
@@ -189,7 +234,15 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("decay", decay);
         config.put("partitions", partitions);
         config.put("block_kib", blockKib);
+        config.put("optimizer", optimizer);
         metrics.put("config", config);
+        metrics.put("train_seconds", trainSeconds);
+        if (lbfgs) {
+            metrics.put("passes", trainer.evaluations());
+        }
+        if (featureReport != null) {
+            metrics.put("features", featureReport);
+        }
         metrics.put("runs", runs);
         return metrics;
     }
@@ -197,6 +250,42 @@ public final class PrimalSvmJob extends SparkJob {
     @Override
     public Map<String, String> parameterFlags() {
         return FLAGS;
+    }
+
+    /** Random Fourier features, or Nystrom features of landmarks sampled on the executors. */
+    private KernelApproximation approximation(JavaRDD<SampleBlock> blocks, int d) {
+        int m = kernelFeatures.components;
+        if (kernelFeatures.features.equals(KernelFeatureOptions.RFF)) {
+            return RandomFourierFeatures.sample(kernelSpec.gammaFor(dataSet.train().x()), m, d, kernelFeatures.seed);
+        }
+        double[] landmarks = KernelFeatureRdds.sampleLandmarks(blocks, m, kernelFeatures.seed);
+        log("Nystrom: " + m + " landmarks sampled on the executors; eigendecomposition of their Gram matrix");
+        return NystromFeatures.of(kernelSpec.kernel(dataSet.train().x()), landmarks, d);
+    }
+
+    /** What the features are and their kernel error on {@value #ERROR_SAMPLE} training points drawn with the seed. */
+    private Map<String, Object> featureReport(KernelApproximation z, int d) {
+        int n = dataSet.train().size();
+        int m = Math.min(ERROR_SAMPLE, n);
+        java.util.Random random = new java.util.Random(kernelFeatures.seed);
+        double[] sample = new double[m * d];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(dataSet.train().x()[random.nextInt(n)], 0, sample, i * d, d);
+        }
+        double[] error = KernelApproximation.error(z, kernelSpec.kernel(dataSet.train().x()), sample, m, d);
+        log(String.format("%s: %d features; |z(x).z(x') - k(x, x')| on %d training points: max %.4g, mean %.4g",
+                z.describe(), z.components(), m, error[0], error[1]));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("kind", kernelFeatures.features);
+        report.put("components", z.components());
+        report.put("requested_components", kernelFeatures.components);
+        report.put("kernel", z.describe());
+        report.put("seed", kernelFeatures.seed);
+        report.put("cached", KernelFeatureRdds.cached(n, z.components()));
+        report.put("kernel_error_sample", m);
+        report.put("kernel_error_max", error[0]);
+        report.put("kernel_error_mean", error[1]);
+        return report;
     }
 
     private void recordInputs(Provenance provenance) {
@@ -226,8 +315,11 @@ public final class PrimalSvmJob extends SparkJob {
         for (Map<String, Object> r : runs) {
             double[] w = (double[]) r.get("w");
             StringBuilder ws = new StringBuilder("[");
-            for (int j = 0; j < w.length; j++) {
+            for (int j = 0; j < Math.min(w.length, 8); j++) {
                 ws.append(j == 0 ? "" : ", ").append(String.format("%.4f", w[j]));
+            }
+            if (w.length > 8) {
+                ws.append(", ... (").append(w.length).append(")");
             }
             table.append(String.format("%7d  %-52s %10.5f %9.4f %12.4f%n", (Integer) r.get("epochs"), ws + "]",
                     (Double) r.get("b"), (Double) r.get("test_accuracy"), (Double) r.get("objective")));

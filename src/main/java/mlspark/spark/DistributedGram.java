@@ -18,7 +18,7 @@ import scala.Tuple2;
  * kernel are broadcast, an RDD of row ranges computes one block of rows per task with the same
  * sequential code as {@link Gram#rows}, and the blocks come back to the driver (one partition at a
  * time when the matrix is too large for one result, see spark.driver.maxResultSize). Prediction: the model (support vectors, coefficients, b) is broadcast and every task
- * evaluates h(x) = sum_s a_s y_s k(x_s, x) + b for its test points.
+ * evaluates h(x) = sum_s a_s y_s k(x_s, x) + b for its test points, block by block with BLAS.
  */
 public final class DistributedGram {
     /** Rows per block, so that a block stays near 8 MB whatever n. */
@@ -58,12 +58,28 @@ public final class DistributedGram {
         }
     }
 
-    /** h(x) of {@code model} for each point of {@code points}, in the RDD's order. */
+    /**
+     * h(x) of {@code model} for each point of {@code points}, in the RDD's order: each partition
+     * stacks its points into one block and evaluates it against the support vectors with BLAS
+     * ({@link KernelSvmModel#decisionValues(double[], int, int)}).
+     */
     public static double[] decisionValues(JavaSparkContext sc, KernelSvmModel model, JavaRDD<double[]> points) {
         Broadcast<KernelSvmModel> bc = sc.broadcast(model);
         try {
-            List<Double> values = points.map(x -> bc.value().decision(x)).collect();
-            return values.stream().mapToDouble(Double::doubleValue).toArray();
+            List<double[]> parts = points.mapPartitions((Iterator<double[]> it) -> {
+                List<double[]> rows = new ArrayList<>();
+                it.forEachRemaining(rows::add);
+                int d = rows.isEmpty() ? 0 : rows.get(0).length;
+                double[] block = mlspark.kernel.KernelBlocks.stack(rows.toArray(new double[0][]), d);
+                return List.of(bc.value().decisionValues(block, rows.size(), d)).iterator();
+            }).collect();
+            double[] values = new double[parts.stream().mapToInt(p -> p.length).sum()];
+            int offset = 0;
+            for (double[] p : parts) {
+                System.arraycopy(p, 0, values, offset, p.length);
+                offset += p.length;
+            }
+            return values;
         } finally {
             bc.destroy();
         }

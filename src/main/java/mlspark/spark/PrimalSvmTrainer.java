@@ -11,9 +11,11 @@ import mlspark.io.Checkpoints;
 import mlspark.optim.DifferentiableFunction;
 import mlspark.optim.GradientDescent;
 import mlspark.optim.L2Regularized;
+import mlspark.optim.Lbfgs;
 import mlspark.optim.StepSchedule;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.HingeBlockAggregator;
+import mlspark.svm.primal.SquaredHingeBlockAggregator;
 import mlspark.svm.primal.LinearSvmModel;
 
 /**
@@ -36,11 +38,19 @@ public final class PrimalSvmTrainer {
     private final DifferentiableFunction objective;
 
     public PrimalSvmTrainer(JavaRDD<SampleBlock> blocks, int dimension, ClassCosts costs, StepSchedule steps) {
+        this(blocks, dimension, costs, steps, false);
+    }
+
+    /** With {@code squaredHinge}, the L2-loss SVM 1/2|w|^2 + sum_i C_i hinge_i^2, smooth for {@link #trainLbfgs}. */
+    public PrimalSvmTrainer(JavaRDD<SampleBlock> blocks, int dimension, ClassCosts costs, StepSchedule steps,
+                            boolean squaredHinge) {
         this.dimension = dimension;
         this.steps = steps;
-        RddLossFunction<HingeBlockAggregator> hinge = new RddLossFunction<>(blocks,
-                bc -> new HingeBlockAggregator(bc::value, costs, dimension), TREE_DEPTH);
-        this.objective = new L2Regularized(hinge, dimension, 1.0);
+        DifferentiableFunction data = squaredHinge
+                ? new RddLossFunction<>(blocks, bc -> new SquaredHingeBlockAggregator(bc::value, costs, dimension),
+                TREE_DEPTH)
+                : new RddLossFunction<>(blocks, bc -> new HingeBlockAggregator(bc::value, costs, dimension), TREE_DEPTH);
+        this.objective = new L2Regularized(data, dimension, 1.0);
     }
 
     /** The objective E over the training blocks, as a function of (w_1..w_d, b). */
@@ -79,6 +89,34 @@ public final class PrimalSvmTrainer {
         });
         record(history, epochs, last, objective.evaluate(last).loss(), progress);
         return history;
+    }
+
+    /**
+     * Up to {@code iterations} L-BFGS iterations ({@link Lbfgs}, memory 10) from w = 0, b = 0, the
+     * model after each, index = iteration; when L-BFGS stops early (relative decrease below 1e-9) the
+     * last model stands for the remaining iterations. Returns the history and the function evaluations.
+     */
+    public List<EpochResult> trainLbfgs(int iterations, Consumer<EpochResult> progress) {
+        List<EpochResult> history = new ArrayList<>(iterations + 1);
+        double[][] previous = {new double[dimension + 1]};
+        Lbfgs lbfgs = new Lbfgs(10, 1e-9);
+        double[] last = lbfgs.minimize(objective, previous[0], iterations, (iteration, point, lossBefore) -> {
+            record(history, iteration - 1, previous[0], lossBefore, progress);
+            previous[0] = point;
+        });
+        double loss = objective.evaluate(last).loss();
+        while (history.size() <= iterations) {
+            record(history, history.size(), last, loss, progress);
+        }
+        evaluations = lbfgs.evaluations() + 1;
+        return history;
+    }
+
+    private int evaluations;
+
+    /** Passes over the data (function evaluations) of the last {@link #trainLbfgs}. */
+    public int evaluations() {
+        return evaluations;
     }
 
     private static void record(List<EpochResult> history, int epoch, double[] point, double objective,

@@ -207,7 +207,7 @@ class BadInputTest {
                 Arguments.of("epochs negative", List.of("primal-svm", "--epochs", "10,-3"), 64, "--epochs: expected an integer >= 0"),
                 Arguments.of("unknown schedule", List.of("primal-svm", "--schedule", "cosine"), 64, "--schedule: 'cosine'"),
                 Arguments.of("partitions zero", List.of("primal-svm", "--partitions", "0"), 64, "--partitions: expected an integer >= 1"),
-                Arguments.of("unknown option", List.of("primal-svm", "--gamma", "1"), 64, "Unknown options: '--gamma', '1'"),
+                Arguments.of("unknown option", List.of("primal-svm", "--lambda", "1"), 64, "Unknown options: '--lambda', '1'"),
                 Arguments.of("unknown job", List.of("svm"), 64, "Unmatched argument at index 0: 'svm'"),
                 Arguments.of("missing --out", List.of("primal-svm", "NO-OUT"), 64, "Missing required option: '--out=DIR'"),
                 Arguments.of("unknown reproduce part", List.of("reproduce", "--only", "q9"), 64, "--only: 'q9' is not one of"),
@@ -365,7 +365,22 @@ class BadInputTest {
                 Arguments.of("predict: format", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--format",
                         "json"), 64, "--format: 'json' is not one of parquet, csv"),
                 Arguments.of("save-model over a file", List.of("primal-svm", "--save-model", d + "good.csv"), 73,
-                        "--save-model " + d + "good.csv: exists and is not an empty directory"));
+                        "--save-model " + d + "good.csv: exists and is not an empty directory"),
+                // kernel scale: cascade, kernel approximation, generated data
+                Arguments.of("cascade partitions above samples", List.of("dual-svm", "--data", "moons:50", "--solver", "cascade",
+                        "--cascade-partitions", "60"), 64, "--cascade-partitions: 60 sub-problems for 50 training samples"),
+                Arguments.of("cascade partitions zero", List.of("dual-svm", "--solver", "cascade", "--cascade-partitions", "0"),
+                        64, "--cascade-partitions: expected an integer >= 1"),
+                Arguments.of("moons size not a number", List.of("dual-svm", "--data", "moons:ten"), 64,
+                        "--data: expected moons:N[:noise[:seed]]"),
+                Arguments.of("components zero", List.of("primal-svm", "--features", "rff", "--components", "0"), 64,
+                        "--components: expected an integer >= 1, got 0"),
+                Arguments.of("rff with a non-rbf kernel", List.of("primal-svm", "--features", "rff", "--kernel", "poly"), 64,
+                        "--features: rff approximates the rbf kernel only"),
+                Arguments.of("unknown features", List.of("primal-svm", "--features", "fourier"), 64,
+                        "--features: 'fourier' is not one of none, rff, nystrom"),
+                Arguments.of("unknown optimizer", List.of("primal-svm", "--optimizer", "adam"), 64,
+                        "--optimizer: 'adam' is not one of gd, lbfgs"));
     }
 
     private static List<String> nn(String mnistDir) {

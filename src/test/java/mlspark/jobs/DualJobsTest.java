@@ -83,6 +83,36 @@ class DualJobsTest extends SharedSpark {
         assertTrue(Files.exists(out.resolve("decision_boundary.png")));
     }
 
+    /** The cascade through the job, on generated moons: LIBSVM's objective on all the data, its accuracy, the layers reported. */
+    @Test
+    void cascadeRunReportsItsPassesAndLayersAndReachesLibsvmsOptimum() {
+        Path out = tmp.resolve("cascade");
+        assertEquals(0, Main.run("dual-svm", "--out", out.toString(), "--data", "moons:600:0.2:3", "--gamma", "1",
+                "--solver", "cascade", "--cascade-partitions", "5", "--bias-rule", "libsvm", "--grid", "20"));
+        JsonNode m = Json.read(out.resolve("metrics.json"));
+        assertEquals("cascade", m.get("solver").asText());
+        JsonNode cascade = m.get("cascade");
+        assertEquals(5, cascade.get("partitions").asInt());
+        int passes = cascade.get("passes").asInt();
+        assertTrue(passes >= 1 && passes == cascade.get("pass_history").size(), cascade.toString());
+        JsonNode first = cascade.get("layers").get(0);
+        assertEquals(5, first.get("sizes").size());
+        int total = 0;
+        for (JsonNode size : first.get("sizes")) {
+            total += size.asInt();
+        }
+        assertEquals(600, total, "the first layer holds every training point once");
+        assertTrue(first.has("seconds") && first.has("support_vectors") && first.has("where"));
+
+        TrainTest set = mlspark.data.TwoMoons.load("moons:600:0.2:3");
+        Kernel k = new RbfKernel(1);
+        LibsvmBaseline.Result libsvm = LibsvmBaseline.train(set.train().x(), set.train().y(), k,
+                ClassCosts.symmetric(1), 1e-3, 20);
+        assertEquals(libsvm.dualObjective(), m.get("dual_objective").asDouble(), 1e-3 * libsvm.dualObjective());
+        assertEquals(mlspark.testing.DualTables.libsvmAccuracy(set, k), m.get("test_accuracy").asDouble(), 0.002);
+        assertTrue(Files.exists(out.resolve("decision_boundary.png")));
+    }
+
     private int run(String... args) {
         String[] all = new String[args.length + 3];
         all[0] = args[0];

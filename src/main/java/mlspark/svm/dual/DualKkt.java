@@ -1,5 +1,7 @@
 package mlspark.svm.dual;
 
+import mlspark.svm.ClassCosts;
+
 /**
  * The KKT residual of the SVM dual, one measure for every solver. With the bias b as the multiplier
  * of y'a = 0, the conditions read: F_i = G_i + b y_i is >= 0 where a_i = 0, <= 0 where a_i = C_i
@@ -17,17 +19,22 @@ public final class DualKkt {
     }
 
     public static double residual(double[] alpha, double[] gradient, DualProblem problem) {
+        return residual(alpha, gradient, problem.y(), problem.costs());
+    }
+
+    /** The residual of the problem with labels {@code y} and costs {@code costs}, whatever holds its kernel. */
+    public static double residual(double[] alpha, double[] gradient, double[] y, ClassCosts costs) {
         double hi = 0;
         for (int i = 0; i < alpha.length; i++) {
-            hi = Math.max(hi, Math.max(Math.abs(alpha[i]), Math.abs(problem.cost(i) - alpha[i])));
+            hi = Math.max(hi, Math.max(Math.abs(alpha[i]), Math.abs(costs.of(y[i]) - alpha[i])));
         }
-        if (feasible(0, alpha, gradient, problem)) {
+        if (feasible(0, alpha, gradient, y, costs)) {
             return 0;
         }
         double lo = 0;
         for (int k = 0; k < BISECTIONS; k++) {
             double t = 0.5 * (lo + hi);
-            if (feasible(t, alpha, gradient, problem)) {
+            if (feasible(t, alpha, gradient, y, costs)) {
                 hi = t;
             } else {
                 lo = t;
@@ -40,12 +47,11 @@ public final class DualKkt {
      * Whether some b gives every |residual_i| <= t: |residual_i| <= t holds for F_i in [L_i, U_i],
      * L_i = -inf if C_i - a_i <= t else -t, U_i = +inf if a_i <= t else t, an interval of b.
      */
-    private static boolean feasible(double t, double[] alpha, double[] gradient, DualProblem problem) {
+    private static boolean feasible(double t, double[] alpha, double[] gradient, double[] y, ClassCosts costs) {
         double low = Double.NEGATIVE_INFINITY;
         double high = Double.POSITIVE_INFINITY;
-        double[] y = problem.y();
         for (int i = 0; i < alpha.length; i++) {
-            double lower = problem.cost(i) - alpha[i] <= t ? Double.NEGATIVE_INFINITY : -t;
+            double lower = costs.of(y[i]) - alpha[i] <= t ? Double.NEGATIVE_INFINITY : -t;
             double upper = alpha[i] <= t ? Double.POSITIVE_INFINITY : t;
             // b = y_i (F_i - G_i)
             if (y[i] > 0) {
@@ -57,6 +63,34 @@ public final class DualKkt {
             }
         }
         return low <= high;
+    }
+
+    /**
+     * LIBSVM's stopping measure, the maximal violating pair m(a) - M(a) with m = max over I_up of
+     * -y_i G_i and M = min over I_low (I_up: a_i < C_i for y_i = +1, a_i > 0 for y_i = -1; I_low the
+     * other way round); SMO stops when it is below eps. -infinity when either set is empty.
+     */
+    public static double maximalViolation(double[] alpha, double[] gradient, double[] y, ClassCosts costs) {
+        double[] bounds = violationBounds(alpha, gradient, y, costs);
+        return bounds[0] - bounds[1];
+    }
+
+    /** {m(a), M(a)} of {@link #maximalViolation}. */
+    public static double[] violationBounds(double[] alpha, double[] gradient, double[] y, ClassCosts costs) {
+        double m = Double.NEGATIVE_INFINITY;
+        double bigM = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < alpha.length; i++) {
+            double v = -y[i] * gradient[i];
+            boolean belowC = alpha[i] < costs.of(y[i]);
+            boolean aboveZero = alpha[i] > 0;
+            if (y[i] > 0 ? belowC : aboveZero) {
+                m = Math.max(m, v);
+            }
+            if (y[i] > 0 ? aboveZero : belowC) {
+                bigM = Math.min(bigM, v);
+            }
+        }
+        return new double[]{m, bigM};
     }
 
     /** sum a_i - 1/2 a'Qa = -1/2 a'(G - 1). */

@@ -29,7 +29,8 @@ public final class SmoSolver implements DualSolver {
      * @param cacheBytes    kernel cache budget (LIBSVM -m, in bytes)
      * @param maxIterations iteration limit (LIBSVM's: max(10^7, 100 l))
      */
-    public record Settings(double eps, boolean shrinking, long cacheBytes, int maxIterations) {
+    public record Settings(double eps, boolean shrinking, long cacheBytes, int maxIterations)
+            implements java.io.Serializable {
         public static Settings defaults() {
             return new Settings(1e-3, true, 256L << 20, 10_000_000);
         }
@@ -60,8 +61,16 @@ public final class SmoSolver implements DualSolver {
 
     @Override
     public DualSolution solve(DualProblem problem) {
+        return solve(problem, null);
+    }
+
+    /**
+     * Solves from a feasible starting point (0 <= a_i <= C_i, y'a = 0; null for a = 0), as LIBSVM's
+     * Solver takes its alpha argument: G and G_bar are built from the rows of the non-zero a_i.
+     */
+    public DualSolution solve(DualProblem problem, double[] initialAlpha) {
         long start = System.nanoTime();
-        Solver s = new Solver(problem);
+        Solver s = new Solver(problem, initialAlpha);
         boolean converged = s.solve();
         double[] alpha = new double[problem.size()];
         double[] gradient = new double[problem.size()];
@@ -145,7 +154,7 @@ public final class SmoSolver implements DualSolver {
         boolean unshrink;
         int iter;
 
-        Solver(DualProblem problem) {
+        Solver(DualProblem problem, double[] initialAlpha) {
             l = problem.size();
             Q = new SvcQ(problem, settings.cacheBytes());
             QD = Q.QD;
@@ -159,13 +168,34 @@ public final class SmoSolver implements DualSolver {
             active_set = new int[l];
             Cp = problem.costs().c1();
             Cn = problem.costs().c0();
+            if (initialAlpha != null) {
+                if (initialAlpha.length != l) {
+                    throw new IllegalArgumentException("initial alpha has " + initialAlpha.length + " values, the problem "
+                            + l + " samples");
+                }
+                System.arraycopy(initialAlpha, 0, alpha, 0, l);
+            }
             for (int i = 0; i < l; i++) {
                 update_alpha_status(i);
                 active_set[i] = i;
             }
             active_size = l;
-            // alpha = 0: G = p, G_bar = 0
             System.arraycopy(p, 0, G, 0, l);
+            for (int i = 0; i < l; i++) {
+                if (!is_lower_bound(i)) {
+                    double[] Q_i = Q.get_Q(i, l);
+                    double alpha_i = alpha[i];
+                    for (int j = 0; j < l; j++) {
+                        G[j] += alpha_i * Q_i[j];
+                    }
+                    if (is_upper_bound(i)) {
+                        double c = get_C(i);
+                        for (int j = 0; j < l; j++) {
+                            G_bar[j] += c * Q_i[j];
+                        }
+                    }
+                }
+            }
         }
 
         double get_C(int i) {

@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import mlspark.bench.LibsvmBaseline;
-import mlspark.bench.TwoMoons;
+import mlspark.data.TwoMoons;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
@@ -286,5 +286,30 @@ class DualSolverTest {
         }
         assertEquals(count, model.size());
         assertEquals(sum / count, model.b(), 1e-12);
+    }
+
+    /** SMO from a feasible start (the solution of half the points, zero elsewhere) reaches the cold start's optimum. */
+    @Test
+    void smoFromAWarmStartReachesTheSameOptimum() {
+        LabeledData data = TwoMoons.generate(300, 0.2, 3);
+        Kernel rbf = new RbfKernel(1);
+        ClassCosts costs = ClassCosts.symmetric(1);
+        DualSolution cold = SMO.solve(problem(data, rbf, costs));
+        LabeledData half = new LabeledData(java.util.Arrays.copyOf(data.x(), 150), java.util.Arrays.copyOf(data.y(), 150),
+                "half");
+        double[] start = java.util.Arrays.copyOf(SMO.solve(problem(half, rbf, costs)).alpha(), 300);
+        DualSolution warm = SMO.solve(problem(data, rbf, costs), start);
+        assertTrue(warm.converged());
+        assertEquals(cold.dualObjective(), warm.dualObjective(), 1e-6 * cold.dualObjective());
+        assertTrue(warm.iterations() < cold.iterations(), warm.iterations() + " vs " + cold.iterations());
+        double[] q = problem(data, rbf, costs).kernel().matrix();
+        for (int i = 0; i < 300; i += 37) {
+            // G_i = sum_j a_j y_i y_j K_ij - 1, recomputed
+            double g = -1;
+            for (int j = 0; j < 300; j++) {
+                g += warm.alpha()[j] * data.y()[i] * data.y()[j] * q[i * 300 + j];
+            }
+            assertEquals(g, warm.gradient()[i], 1e-9);
+        }
     }
 }

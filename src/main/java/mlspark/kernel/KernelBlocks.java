@@ -1,0 +1,80 @@
+package mlspark.kernel;
+
+import mlspark.linalg.Blas;
+
+/**
+ * Blocks of kernel values K(a_i, b_j) between two row-major point blocks, by one BLAS {@code dgemm}
+ * for the inner products where the kernel is a function of x.z (linear, poly, sigmoid) or of
+ * |x - z|^2 = |x|^2 + |z|^2 - 2 x.z (rbf); any other kernel entry by entry.
+ */
+public final class KernelBlocks {
+    private KernelBlocks() {
+    }
+
+    /**
+     * out[i * n + j] = k(a_i, b_j), for a an m x d and b an n x d row-major block; out holds at
+     * least m * n values.
+     */
+    public static void compute(Kernel kernel, double[] a, int m, double[] b, int n, int d, double[] out) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (!(kernel instanceof RbfKernel || kernel instanceof LinearKernel || kernel instanceof PolynomialKernel
+                || kernel instanceof SigmoidKernel)) {
+            double[] x = new double[d];
+            double[] z = new double[d];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(a, i * d, x, 0, d);
+                for (int j = 0; j < n; j++) {
+                    System.arraycopy(b, j * d, z, 0, d);
+                    out[i * n + j] = kernel.apply(x, z);
+                }
+            }
+            return;
+        }
+        // row-major out (m x n) = A B' is column-major out' (n x m) = B A'
+        Blas.blas().dgemm("T", "N", n, m, d, 1.0, b, d, a, d, 0.0, out, n);
+        if (kernel instanceof RbfKernel rbf) {
+            double[] an = squaredNorms(a, m, d);
+            double[] bn = squaredNorms(b, n, d);
+            double g = rbf.gamma();
+            for (int i = 0; i < m; i++) {
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    double distance = Math.max(0, an[i] + bn[j] - 2 * out[row + j]);
+                    out[row + j] = Math.exp(-g * distance);
+                }
+            }
+        } else if (kernel instanceof PolynomialKernel p) {
+            for (int t = 0; t < m * n; t++) {
+                out[t] = Math.pow(p.gamma() * out[t] + p.coef0(), p.degree());
+            }
+        } else if (kernel instanceof SigmoidKernel s) {
+            for (int t = 0; t < m * n; t++) {
+                out[t] = Math.tanh(s.gamma() * out[t] + s.coef0());
+            }
+        }
+    }
+
+    /** |row_i|^2 of an m x d row-major block. */
+    public static double[] squaredNorms(double[] rows, int m, int d) {
+        double[] norms = new double[m];
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = i * d; j < (i + 1) * d; j++) {
+                s += rows[j] * rows[j];
+            }
+            norms[i] = s;
+        }
+        return norms;
+    }
+
+    /** The rows of {@code points} stacked row-major. */
+    public static double[] stack(double[][] points, int d) {
+        double[] flat = new double[points.length * d];
+        for (int i = 0; i < points.length; i++) {
+            System.arraycopy(points[i], 0, flat, i * d, d);
+        }
+        return flat;
+    }
+}
