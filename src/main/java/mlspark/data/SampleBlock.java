@@ -4,10 +4,30 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Samples stacked for BLAS: {@code features} is the row-major {@code size x dimension} matrix of
- * their features, {@code labels} their labels.
+ * Samples stacked for BLAS: {@code features} their feature rows (dense or sparse), {@code labels}
+ * their labels, {@code weights} their sample weights, or null when every weight is 1.
  */
-public record SampleBlock(int size, int dimension, double[] features, double[] labels) implements Serializable {
+public record SampleBlock(int size, int dimension, FeatureBlock features, double[] labels, double[] weights)
+        implements Serializable {
+
+    public SampleBlock {
+        if (features.rows() != size || features.dimension() != dimension || labels.length != size
+                || (weights != null && weights.length != size)) {
+            throw new IllegalArgumentException("block of " + size + " x " + dimension + " has features "
+                    + features.rows() + " x " + features.dimension() + ", " + labels.length + " labels"
+                    + (weights == null ? "" : ", " + weights.length + " weights"));
+        }
+    }
+
+    /** A dense float64 block of the row-major {@code size x dimension} matrix {@code x}, weights 1. */
+    public static SampleBlock dense(int size, int dimension, double[] x, double[] labels) {
+        return new SampleBlock(size, dimension, new FeatureBlock.Dense(size, dimension, x), labels, null);
+    }
+
+    /** The weight of sample {@code i}. */
+    public double weight(int i) {
+        return weights == null ? 1 : weights[i];
+    }
 
     public static SampleBlock of(List<Sample> samples, int dimension) {
         int n = samples.size();
@@ -22,6 +42,6 @@ public record SampleBlock(int size, int dimension, double[] features, double[] l
             System.arraycopy(s.features(), 0, x, i * dimension, dimension);
             y[i] = s.label();
         }
-        return new SampleBlock(n, dimension, x, y);
+        return dense(n, dimension, x, y);
     }
 }

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 import mlspark.data.BinaryDataSets;
-import mlspark.data.Sample;
+import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
@@ -22,12 +23,14 @@ import mlspark.io.Checkpoints;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.optim.StepSchedule;
-import mlspark.spark.SampleRdds;
+import mlspark.spark.DataSources;
+import mlspark.spark.SampleBlocks;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.SourceOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,12 +39,21 @@ import picocli.CommandLine.Option;
 @Command(name = "primal-svm", mixinStandardHelpOptions = true,
         description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
 public final class PrimalSvmJob extends SparkJob {
-    @Option(names = "--data", paramLabel = "NAME|FILE",
-            description = "hw3 (default), moons, circles, linearly_separable, xor, or a .npy/.npz/.csv/LIBSVM file.")
+    @Option(names = "--data", paramLabel = "NAME|FILE|FORMAT:PATH",
+            description = "hw3 (default), moons, circles, linearly_separable, xor, a .npy/.npz/.csv/LIBSVM file, "
+                    + "or libsvm:PATH, csv:PATH, parquet:PATH (any Hadoop path, read by the executors).")
     String data;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Test file, for a CSV or LIBSVM training file.")
-    java.nio.file.Path test;
+    @Option(names = "--test", paramLabel = "FILE|FORMAT:PATH",
+            description = "Test set, for a CSV or LIBSVM training file or a FORMAT:PATH training set.")
+    String test;
+
+    @Mixin
+    SourceOptions sources;
+
+    @Option(names = "--storage", paramLabel = "TYPE",
+            description = "Values of dense blocks: float64 (default) or float32 (half the memory; sums still in double).")
+    String storage;
 
     @Option(names = "--C", paramLabel = "C", description = "Cost of a margin violation (default: ${DEFAULT-VALUE}).")
     double c;
@@ -73,6 +85,8 @@ public final class PrimalSvmJob extends SparkJob {
     CheckpointOptions checkpointing;
 
     private TrainTest dataSet;
+    private DataSources.Options sourceOptions;
+    private FeatureBlock.Storage blockStorage;
     private ClassCosts costs;
     private StepSchedule steps;
     private int[] reported;
@@ -102,7 +116,21 @@ public final class PrimalSvmJob extends SparkJob {
         }
         options.partitions();
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
-        dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
+        blockStorage = switch (storage) {
+            case "float64" -> FeatureBlock.Storage.FLOAT64;
+            case "float32" -> FeatureBlock.Storage.FLOAT32;
+            default -> throw JobFailure.usage("--storage", "'" + storage + "' is not one of float64, float32");
+        };
+        sourceOptions = sources.options();
+        if (DataSources.isSource(data)) {
+            log(String.format("data %s, test %s (read by the executors); C0=%s C1=%s eta=%s (%s)", data, test,
+                    costs.c0(), costs.c1(), eta, schedule));
+            return;
+        }
+        if (DataSources.isSource(test)) {
+            throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
+        }
+        dataSet = BinaryDataSets.load(data, test == null ? null : java.nio.file.Path.of(test), options.dataDir(), this::log);
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
                 dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
@@ -111,12 +139,29 @@ public final class PrimalSvmJob extends SparkJob {
 
     @Override
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
-        int d = dataSet.train().dimension();
-        int blockRows = SampleRdds.blockRows(d, blockKib);
-        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), options.partitions());
-        JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
-        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), options.partitions()),
-                d, blockRows);
+        SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+        String name;
+        int d;
+        JavaRDD<SampleBlock> blocks;
+        JavaRDD<SampleBlock> testBlocks;
+        if (dataSet == null) {
+            DataSources.Input input = DataSources.read(spark, data, test, sourceOptions, this::log);
+            name = data;
+            d = input.dimension();
+            SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
+            blocks = SampleBlocks.of(input.train(), layout, input.zeroIsNegative(), data);
+            testBlocks = SampleBlocks.of(input.test(), layout, input.zeroIsNegative(), test);
+        } else {
+            name = dataSet.name();
+            d = dataSet.train().dimension();
+            SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
+            blocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.train(), options.partitions()), layout, false, name);
+            testBlocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.test(), options.partitions()), layout, false, name);
+        }
+        long nTrain = count(blocks);
+        long nTest = count(testBlocks);
+        log(String.format("%s: %d train, %d test, %d features, %d + %d blocks (%s)", name, nTrain, nTest, d,
+                blocks.count(), testBlocks.count(), storage));
         int maxEpochs = reported[reported.length - 1];
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
         int every = Math.max(1, maxEpochs / 10);
@@ -144,7 +189,7 @@ public final class PrimalSvmJob extends SparkJob {
                 counts.put(names[c], confusion[c]);
             }
             run.put("test_confusion", counts);
-            run.put("train_accuracy", r.model().accuracy(dataSet.train()));
+            run.put("train_accuracy", PrimalSvmTrainer.accuracy(r.model(), blocks));
             run.put("objective", r.objective());
             runs.add(run);
         }
@@ -152,11 +197,10 @@ public final class PrimalSvmJob extends SparkJob {
         testBlocks.unpersist();
         printTable(runs);
         writeHistory(out, history);
-        PrimalSvmPlots.save(history, reported, testAccuracy, dataSet.name(), out.resolve("primal_svm.png"));
+        PrimalSvmPlots.save(history, reported, testAccuracy, name, out.resolve("primal_svm.png"));
 
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("data", Map.of("name", dataSet.name(), "n_train", dataSet.train().size(),
-                "n_test", dataSet.test().size(), "dimension", d));
+        metrics.put("data", Map.of("name", name, "n_train", nTrain, "n_test", nTest, "dimension", d));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("C0", costs.c0());
         config.put("C1", costs.c1());
@@ -165,9 +209,14 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("decay", decay);
         config.put("partitions", options.partitions());
         config.put("block_kib", blockKib);
+        config.put("storage", storage);
         metrics.put("config", config);
         metrics.put("runs", runs);
         return metrics;
+    }
+
+    private static long count(JavaRDD<SampleBlock> blocks) {
+        return blocks.map(SampleBlock::size).fold(0, Integer::sum).longValue();
     }
 
     private void recordInputs(Provenance provenance) {
@@ -179,7 +228,7 @@ public final class PrimalSvmJob extends SparkJob {
         } else {
             provenance.input(java.nio.file.Path.of(data));
             if (test != null) {
-                provenance.input(test);
+                provenance.input(java.nio.file.Path.of(test));
             }
         }
     }

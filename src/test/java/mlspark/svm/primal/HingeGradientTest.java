@@ -25,8 +25,8 @@ class HingeGradientTest {
 
     /** E on the driver: the aggregator over two blocks, plus 1/2 |w|^2. */
     private DifferentiableFunction objective() {
-        SampleBlock first = new SampleBlock(15, D, java.util.Arrays.copyOf(x, 15 * D), java.util.Arrays.copyOf(y, 15));
-        SampleBlock second = new SampleBlock(N - 15, D, java.util.Arrays.copyOfRange(x, 15 * D, N * D),
+        SampleBlock first = SampleBlock.dense(15, D, java.util.Arrays.copyOf(x, 15 * D), java.util.Arrays.copyOf(y, 15));
+        SampleBlock second = SampleBlock.dense(N - 15, D, java.util.Arrays.copyOfRange(x, 15 * D, N * D),
                 java.util.Arrays.copyOfRange(y, 15, N));
         return new L2Regularized(p -> {
             HingeBlockAggregator a = new HingeBlockAggregator(() -> p, costs, D).add(first);
@@ -74,7 +74,7 @@ class HingeGradientTest {
         double[] p = new double[D + 1];
         p[0] = 1;
         HingeBlockAggregator a = new HingeBlockAggregator(() -> p, costs, D)
-                .add(new SampleBlock(1, D, xs, new double[]{1}));
+                .add(SampleBlock.dense(1, D, xs, new double[]{1}));
         assertEquals(0, a.loss());
         assertArrayEquals(new double[D + 1], a.gradient());
     }
