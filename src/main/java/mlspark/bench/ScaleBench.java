@@ -201,6 +201,8 @@ public final class ScaleBench implements BenchSuite {
             table.add(benchCase, "single-threaded CSR loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / ours);
 
             Dataset<Row> frame = spark.read().format("libsvm").option("numFeatures", SPARSE_D).load(path)
+                    .withColumn("label", org.apache.spark.sql.functions.when(
+                            org.apache.spark.sql.functions.col("label").gt(0), 1.0).otherwise(0.0))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             frame.count();
             mllib(frame, n, benchCase, ours, table);

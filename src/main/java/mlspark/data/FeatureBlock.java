@@ -43,12 +43,19 @@ public sealed interface FeatureBlock extends Serializable {
     }
 
     /**
-     * Row-major float32 features: half the memory traffic of {@link Dense}. Each product widens the
-     * block to float64 in a per-thread scratch buffer (in cache for blocks of a few MiB) and runs
-     * the float64 {@code dgemv}, so margins and gradients are computed and summed in double.
+     * Row-major float32 features: half the memory traffic of {@link Dense}. A block is widened to
+     * float64 in a per-thread scratch buffer (in cache for blocks of a few MiB; once for the two
+     * products of a gradient) and multiplied by the float64 {@code dgemv}, so margins and gradients
+     * are computed and summed in double.
      */
     record Float32(int rows, int dimension, float[] values) implements FeatureBlock {
-        private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[1][0]);
+        /** The block last widened by this thread and its float64 copy. */
+        private static final class Scratch {
+            float[] source;
+            double[] widened = new double[0];
+        }
+
+        private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
         @Override
         public long storedValues() {
@@ -56,15 +63,18 @@ public sealed interface FeatureBlock extends Serializable {
         }
 
         private double[] widened() {
-            double[][] holder = SCRATCH.get();
-            if (holder[0].length < values.length) {
-                holder[0] = new double[values.length];
+            Scratch scratch = SCRATCH.get();
+            if (scratch.source != values) {
+                if (scratch.widened.length < values.length) {
+                    scratch.widened = new double[values.length];
+                }
+                double[] x = scratch.widened;
+                for (int k = 0; k < values.length; k++) {
+                    x[k] = values[k];
+                }
+                scratch.source = values;
             }
-            double[] x = holder[0];
-            for (int k = 0; k < values.length; k++) {
-                x[k] = values[k];
-            }
-            return x;
+            return scratch.widened;
         }
 
         @Override

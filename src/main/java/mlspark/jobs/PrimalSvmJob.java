@@ -207,7 +207,7 @@ public final class PrimalSvmJob extends SparkJob {
         config.put("eta", eta);
         config.put("schedule", schedule);
         config.put("decay", decay);
-        config.put("partitions", options.partitions());
+        config.put("partitions", blocks.getNumPartitions());
         config.put("block_kib", blockKib);
         config.put("storage", storage);
         metrics.put("config", config);

@@ -133,19 +133,12 @@ public final class DataSources {
         Dataset<Row> trainRows = train.format() == Format.LIBSVM ? null : fixedRows(spark, train, options);
         Dataset<Row> testRows = test.format() == Format.LIBSVM ? null : fixedRows(spark, test, options);
         Integer dimension = options.numFeatures();
-        Spec fixedFrom = null;
-        for (Object[] s : new Object[][]{{train, trainRows}, {test, testRows}}) {
-            if (s[1] != null) {
-                Spec spec = (Spec) s[0];
-                int d = firstVectorSize((Dataset<Row>) s[1], spec);
-                if (dimension != null && d != dimension) {
-                    throw new JobFailure(Failure.BAD_FORMAT, spec + ": " + SampleBlocks.FEATURES + ": " + d + " features, "
-                            + (fixedFrom != null ? "the training set " + fixedFrom + " has " + dimension
-                            : "--num-features is " + dimension));
-                }
-                dimension = d;
-                fixedFrom = spec;
-            }
+        if (trainRows != null) {
+            dimension = agreeingDimension(train, trainRows, dimension, "--num-features is " + dimension);
+        }
+        if (testRows != null) {
+            dimension = agreeingDimension(test, testRows, dimension, trainRows != null
+                    ? "the training set " + train + " has " + dimension : "--num-features is " + dimension);
         }
         TreeSet<Double> labels = new TreeSet<>();
         long limit = dimension != null ? dimension : maxDenseDimension();
@@ -170,16 +163,33 @@ public final class DataSources {
         if (testRows == null) {
             testRows = libsvmRows(spark, test, dimension);
         }
-        for (Object[] s : new Object[][]{{train, trainRows}, {test, testRows}}) {
-            if (((Spec) s[0]).format() != Format.LIBSVM) {
-                for (Row r : ((Dataset<Row>) s[1]).select(SampleBlocks.LABEL).distinct().limit(4).collectAsList()) {
-                    labels.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0));
-                }
-            }
+        if (train.format() != Format.LIBSVM) {
+            labels.addAll(labelsOf(trainRows));
+        }
+        if (test.format() != Format.LIBSVM) {
+            labels.addAll(labelsOf(testRows));
         }
         boolean zeroIsNegative = SignedLabels.zeroIsNegative(labels.stream().mapToDouble(Double::doubleValue).toArray(),
                 java.nio.file.Path.of(train.path()), SampleBlocks.LABEL, log);
         return new Input(train, trainRows, test, testRows, dimension, zeroIsNegative);
+    }
+
+    /** The vectors' size in {@code rows}, which must equal {@code dimension} unless null ({@code other} says whose it is). */
+    private static int agreeingDimension(Spec spec, Dataset<Row> rows, Integer dimension, String other) {
+        int d = firstVectorSize(rows, spec);
+        if (dimension != null && d != dimension) {
+            throw new JobFailure(Failure.BAD_FORMAT, spec + ": " + SampleBlocks.FEATURES + ": " + d + " features, " + other);
+        }
+        return d;
+    }
+
+    /** Up to 4 distinct labels (more than 2 fail either way). */
+    private static List<Double> labelsOf(Dataset<Row> rows) {
+        List<Double> labels = new ArrayList<>();
+        for (Row r : rows.select(SampleBlocks.LABEL).distinct().limit(4).collectAsList()) {
+            labels.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0));
+        }
+        return labels;
     }
 
     /** One set, e.g. for prediction, of a known dimension (LIBSVM indices must not exceed it). */
@@ -190,11 +200,7 @@ public final class DataSources {
             return libsvmRows(spark, spec, dimension);
         }
         Dataset<Row> rows = fixedRows(spark, spec, options);
-        int d = firstVectorSize(rows, spec);
-        if (d != dimension) {
-            throw new JobFailure(Failure.BAD_FORMAT, spec + ": " + SampleBlocks.FEATURES + ": " + d + " features, expected "
-                    + dimension);
-        }
+        agreeingDimension(spec, rows, dimension, "expected " + dimension);
         return rows;
     }
 

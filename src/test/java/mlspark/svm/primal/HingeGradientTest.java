@@ -78,4 +78,44 @@ class HingeGradientTest {
         assertEquals(0, a.loss());
         assertArrayEquals(new double[D + 1], a.gradient());
     }
+
+    /** Weight 2 counts a sample twice, weight 0 drops it, in dense and in sparse (CSR) blocks alike. */
+    @Test
+    void weightsCountSamplesLikeCopies() {
+        double[] params = random.doubles(D + 1, -0.3, 0.3).toArray();
+        double[] weights = new double[N];
+        java.util.List<Integer> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            weights[i] = i % 3;
+            for (int k = 0; k < i % 3; k++) {
+                copies.add(i);
+            }
+        }
+        double[] xc = new double[copies.size() * D];
+        double[] yc = new double[copies.size()];
+        for (int r = 0; r < copies.size(); r++) {
+            System.arraycopy(x, copies.get(r) * D, xc, r * D, D);
+            yc[r] = y[copies.get(r)];
+        }
+        HingeBlockAggregator expected = new HingeBlockAggregator(() -> params, costs, D)
+                .add(SampleBlock.dense(copies.size(), D, xc, yc));
+        int[] starts = new int[N + 1];
+        int[] indices = new int[N * D];
+        for (int i = 0; i < N; i++) {
+            starts[i + 1] = (i + 1) * D;
+            for (int j = 0; j < D; j++) {
+                indices[i * D + j] = j;
+            }
+        }
+        for (mlspark.data.FeatureBlock features : new mlspark.data.FeatureBlock[]{
+                new mlspark.data.FeatureBlock.Dense(N, D, x), new mlspark.data.FeatureBlock.Sparse(N, D, starts, indices, x)}) {
+            HingeBlockAggregator weighted = new HingeBlockAggregator(() -> params, costs, D)
+                    .add(new SampleBlock(N, D, features, y, weights));
+            assertEquals(expected.loss(), weighted.loss(), 1e-12 * expected.loss());
+            double[] g = expected.gradient();
+            for (int j = 0; j <= D; j++) {
+                assertEquals(g[j], weighted.gradient()[j], 1e-12 * Math.max(1, Math.abs(g[j])), features.getClass().getSimpleName());
+            }
+        }
+    }
 }
