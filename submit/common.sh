@@ -2,6 +2,30 @@
 MLSPARK_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export MLSPARK_HOME
 
+# A JDK 17+ is the only prerequisite: java from the PATH, else from JAVA_HOME. Without one, a single
+# line says what to install and the script exits with 127 (the shell's "command not found").
+if ! command -v java >/dev/null && [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+  PATH="$JAVA_HOME/bin:$PATH"
+fi
+mlspark_require_java() {
+  local version major
+  if ! command -v java >/dev/null; then
+    echo "error: java not found: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless) or set JAVA_HOME" >&2
+    exit 127
+  fi
+  version="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  major="${version#1.}"; major="${major%%.*}"   # 1.8 -> 8, 17 -> 17
+  if [[ ! "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
+    echo "error: java ${version:-of unknown version} found ($(command -v java)): install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless) or set JAVA_HOME" >&2
+    exit 127
+  fi
+}
+
+# Maven through the project's wrapper (mvnw): it downloads the pinned Maven into ~/.m2/wrapper on first use.
+mlspark_mvn() {
+  (cd "$MLSPARK_HOME" && ./mvnw "$@")
+}
+
 # The flags org.apache.spark.launcher.JavaModuleOptions adds, plus the Vector API for netlib
 # (one list, read from pom.xml so that tests and launchers cannot drift apart).
 mlspark_jvm_options() {
@@ -15,11 +39,13 @@ mlspark_app_jar() {
 # Builds the application jar and the local classpath when missing or older than the sources.
 mlspark_build() {
   local jar
+  mlspark_require_java
   jar="$(mlspark_app_jar)"
   if [[ -z "$jar" || ! -f "$MLSPARK_HOME/target/classpath.txt" ]] \
      || [[ -n "$(find "$MLSPARK_HOME/src/main" "$MLSPARK_HOME/pom.xml" "$MLSPARK_HOME/conf" -newer "$jar" -print -quit)" ]]; then
-    echo "[submit] building the application jar (mvn package)..." >&2
-    (cd "$MLSPARK_HOME" && mvn -B -q -DskipTests package) >&2 || { echo "[submit] build failed" >&2; exit 1; }
+    command -v javac >/dev/null || { echo "error: javac not found: the build needs a JDK 17 or newer, not only a JRE (e.g. apt-get install openjdk-17-jdk-headless)" >&2; exit 127; }
+    echo "[submit] building the application jar (mvnw package)..." >&2
+    mlspark_mvn -B -q -DskipTests package >&2 || { echo "[submit] build failed" >&2; exit 1; }
   fi
 }
 

@@ -3,6 +3,7 @@ package mlspark.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import picocli.CommandLine.Option;
 
@@ -39,5 +40,18 @@ public final class JobOptions {
             throw mlspark.errors.JobFailure.usage("--partitions", "expected an integer >= 1, got " + partitions);
         }
         return partitions;
+    }
+
+    /**
+     * The partitions for a data set of {@code samples} rows: at most one per row, since more would only
+     * add empty tasks to every Spark job; a one-line note says when {@code --partitions} was lowered.
+     */
+    public int partitions(int samples, Consumer<String> log) {
+        int p = partitions();
+        if (samples >= 1 && p > samples) {
+            log.accept("--partitions " + p + " is more than the " + samples + " samples: using " + samples);
+            return samples;
+        }
+        return p;
     }
 }

@@ -11,6 +11,7 @@ import mlspark.jobs.KernelsJob;
 import mlspark.jobs.PrimalSvmJob;
 import mlspark.jobs.ReproduceJob;
 import mlspark.jobs.TwoLayerNetJob;
+import mlspark.linalg.Blas;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
     /** As {@link #run(String...)}, with error messages going to {@code err}. */
     public static int run(PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        Blas.showLoaderWarnings(verbose);
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         try {

@@ -37,4 +37,21 @@ public final class SignedLabels {
         throw JobFailure.badValues(file, yField, "labels " + Arrays.toString(set)
                 + " are not a binary label set (expected {-1, +1} or {0, 1})");
     }
+
+    /** Fails with {@link mlspark.errors.Failure#BAD_VALUES} unless the training set holds both classes. */
+    public static void requireBothClasses(LabeledData train) {
+        requireBothClasses(train.labelSet(), train.source());
+    }
+
+    /**
+     * Fails with {@link mlspark.errors.Failure#BAD_VALUES} unless {@code labelSet}, the distinct labels of
+     * the training set read from {@code source}, has two values: trained on one class, a classifier can
+     * only ever predict that class.
+     */
+    public static void requireBothClasses(double[] labelSet, String source) {
+        if (labelSet.length < 2) {
+            throw JobFailure.badValues(Path.of(source), "labels", "the training set has only the label "
+                    + (labelSet.length == 0 ? "(none)" : labelSet[0]) + "; a classifier needs both classes");
+        }
+    }
 }

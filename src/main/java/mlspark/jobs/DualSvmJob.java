@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.data.BinaryDataSets;
-import mlspark.data.LabeledData;
+import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
 import mlspark.io.Json;
@@ -106,6 +106,7 @@ public final class DualSvmJob extends SparkJob {
     private ClassCosts costs;
     private BiasRule biasRule;
     private DualSolver solver;
+    private int partitions;
 
     /** One model setting of a table. */
     private record Setting(String name, String gamma, DualSolver solver, BiasRule rule, double threshold,
@@ -153,7 +154,7 @@ public final class DualSvmJob extends SparkJob {
             // the sources are the files read (provenance skips anything else)
             provenance.input(Path.of(set.train().source()));
             provenance.input(Path.of(set.test().source()));
-            requireBothClasses(set.train());
+            SignedLabels.requireBothClasses(set.train());
             if (solver instanceof InteriorPointSolver) {
                 long bytes = 3L * set.train().size() * set.train().size() * Double.BYTES;
                 if (bytes > Runtime.getRuntime().maxMemory()) {
@@ -163,6 +164,7 @@ public final class DualSvmJob extends SparkJob {
                 }
             }
         }
+        partitions = options.partitions(dataSets.stream().mapToInt(s -> s.train().size()).max().getAsInt(), this::log);
     }
 
     @Override
@@ -194,7 +196,7 @@ public final class DualSvmJob extends SparkJob {
         config.put("bias_rule", biasRule.optionName());
         config.put("eps", eps);
         config.put("max_iterations", maxIterations);
-        config.put("partitions", options.partitions());
+        config.put("partitions", partitions);
         metrics.put("config", config);
         return metrics;
     }
@@ -256,7 +258,7 @@ public final class DualSvmJob extends SparkJob {
                                     Setting setting, boolean plot) {
         Kernel k = spec.kernel(set.train().x());
         DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, set.train(), k, bounds, setting.solver(), setting.threshold(),
-                setting.rule(), options.partitions(), this::log);
+                setting.rule(), partitions, this::log);
         KernelSvmModel model = fit.model();
         // one Spark pass for the training, test and plot points
         int nTrain = set.train().size();
@@ -267,13 +269,13 @@ public final class DualSvmJob extends SparkJob {
         System.arraycopy(set.train().x(), 0, points, 0, nTrain);
         System.arraycopy(set.test().x(), 0, points, nTrain, nTest);
         System.arraycopy(gridPoints, 0, points, nTrain + nTest, gridPoints.length);
-        double[] h = DistributedGram.decisionValues(sc, model, points, options.partitions());
+        double[] h = DistributedGram.decisionValues(sc, model, points, partitions);
         double trainAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, 0, nTrain), set.train().y());
         double testAccuracy = KernelSvmModel.accuracy(Arrays.copyOfRange(h, nTrain, nTrain + nTest), set.test().y());
-        log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %.5f, "
+        log(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %s, "
                         + "test accuracy %.4f", set.name(), k.describe(), fit.solution().solver(),
                 fit.solution().iterations(), fit.solution().seconds(), fit.solution().kktResidual(), model.size(),
-                model.b(), testAccuracy));
+                Readable.number(model.b()), testAccuracy));
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test_accuracy", testAccuracy);
@@ -319,13 +321,5 @@ public final class DualSvmJob extends SparkJob {
             md.append('\n');
         });
         return md.toString();
-    }
-
-    private static void requireBothClasses(LabeledData train) {
-        double[] labels = train.labelSet();
-        if (labels.length < 2) {
-            throw JobFailure.badValues(Path.of(train.source()), "labels", "the training set has only the label "
-                    + (labels.length == 0 ? "(none)" : labels[0]) + "; a classifier needs both classes");
-        }
     }
 }

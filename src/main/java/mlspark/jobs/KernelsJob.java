@@ -55,6 +55,7 @@ public final class KernelsJob extends SparkJob {
     }
 
     private double[][] sample;
+    private int partitions;
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -65,6 +66,7 @@ public final class KernelsJob extends SparkJob {
             throw JobFailure.usage("--dimension", "expected an integer >= 1, got " + dimension);
         }
         JobFailure.requirePositive("--tolerance", tolerance);
+        partitions = options.partitions(points, this::log);
         Random random = new Random(seed);
         sample = new double[points][dimension];
         for (double[] x : sample) {
@@ -166,8 +168,8 @@ public final class KernelsJob extends SparkJob {
 
     private Map<String, Object> featureMapCheck(JavaSparkContext sc, String name, FeatureMap phi, int features,
                                                 Kernel kernel) {
-        double[] exact = DistributedGram.compute(sc, kernel, sample, options.partitions());
-        double[] mapped = DistributedGram.compute(sc, new LinearKernel().after(phi), sample, options.partitions());
+        double[] exact = DistributedGram.compute(sc, kernel, sample, partitions);
+        double[] mapped = DistributedGram.compute(sc, new LinearKernel().after(phi), sample, partitions);
         double worst = 0;
         double sum = 0;
         for (int i = 0; i < exact.length; i++) {

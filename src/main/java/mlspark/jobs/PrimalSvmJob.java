@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
+import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
@@ -91,6 +92,7 @@ public final class PrimalSvmJob extends SparkJob {
     private StepSchedule steps;
     private int[] reported;
     private Checkpoints checkpoints;
+    private int partitions;
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -131,6 +133,8 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
         }
         dataSet = BinaryDataSets.load(data, test == null ? null : java.nio.file.Path.of(test), options.dataDir(), this::log);
+        SignedLabels.requireBothClasses(dataSet.train());
+        partitions = options.partitions(dataSet.train().size(), this::log);
         recordInputs(provenance);
         log(String.format("data %s: %d train, %d test, %d features; C0=%s C1=%s eta=%s (%s)", dataSet.name(),
                 dataSet.train().size(), dataSet.test().size(), dataSet.train().dimension(), costs.c0(), costs.c1(),
@@ -155,8 +159,8 @@ public final class PrimalSvmJob extends SparkJob {
             name = dataSet.name();
             d = dataSet.train().dimension();
             SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
-            blocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.train(), options.partitions()), layout, false, name);
-            testBlocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.test(), options.partitions()), layout, false, name);
+            blocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, false, name);
+            testBlocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, false, name);
         }
         long nTrain = count(blocks);
         long nTest = count(testBlocks);
@@ -167,7 +171,7 @@ public final class PrimalSvmJob extends SparkJob {
         int every = Math.max(1, maxEpochs / 10);
         List<EpochResult> history = trainer.train(maxEpochs, r -> {
             if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("epoch %d/%d  objective %.6f", r.epoch(), maxEpochs, r.objective()));
+                log(String.format("epoch %d/%d  objective %s", r.epoch(), maxEpochs, Readable.number(r.objective())));
             }
         }, checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
         checkpoints.delete();

@@ -98,6 +98,7 @@ public final class TwoLayerNetJob extends SparkJob {
     long seed;
 
     private Mnist.Split split;
+    private int partitions;
     private Precision floatType;
     private Normalization normalization;
     private TwoLayerNet.Init initKind;
@@ -144,6 +145,7 @@ public final class TwoLayerNetJob extends SparkJob {
         log(String.format("MNIST from %s: %d train, %d validation, %d test, %d pixels; normalize %s", location,
                 split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
                 normalization.label()));
+        partitions = options.partitions(split.train().count(), this::log);
     }
 
     private static void requireAtLeastOne(String option, int value) {
@@ -170,8 +172,8 @@ public final class TwoLayerNetJob extends SparkJob {
                 trainSubset, seed);
         TwoLayerNet start = TwoLayerNet.initialize(train.dimension(), hidden, classes, floatType, initKind, weightScale, seed);
         long started = System.nanoTime();
-        try (DistributedNetData data = new DistributedNetData(sc, train, val, test, options.partitions())) {
-            log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %d parameters, %s, %s", options.partitions(),
+        try (DistributedNetData data = new DistributedNetData(sc, train, val, test, partitions)) {
+            log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %d parameters, %s, %s", partitions,
                     (System.nanoTime() - started) / 1e9, train.dimension(), hidden, classes, start.params().size(),
                     floatType.label(), describe(config)));
             Solver solver = new Solver(config);
@@ -180,10 +182,10 @@ public final class TwoLayerNetJob extends SparkJob {
                 log("resuming after epoch " + from.epoch() + " from " + checkpoints.file());
             }
             Solver.Result result = solver.train(start, data, (c, net) -> log(c.epoch() == 0
-                    ? String.format("iteration 1: loss %.4f, train acc %.4f, val acc %.4f", c.meanLoss(),
+                    ? String.format("iteration 1: loss %s, train acc %.4f, val acc %.4f", Readable.number(c.meanLoss()),
                     c.trainAccuracy(), c.validationAccuracy())
-                    : String.format("epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
-                    c.epoch(), epochs, c.meanLoss(), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
+                    : String.format("epoch %d/%d: mean loss %s, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
+                    c.epoch(), epochs, Readable.number(c.meanLoss()), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
                     c.trainingSeconds())), from, checkpointing.every > 0
                     ? state -> {
                         if (state.epoch() % checkpointing.every == 0) {
@@ -253,7 +255,7 @@ public final class TwoLayerNetJob extends SparkJob {
         conf.put("iterations_per_epoch", r.iterationsPerEpoch());
         conf.put("train_subset", trainSubset);
         conf.put("seed", seed);
-        conf.put("partitions", options.partitions());
+        conf.put("partitions", partitions);
         m.put("configuration", conf);
         m.put("data", Map.of("train", split.train().count(), "validation", split.validation().count(),
                 "test", split.test().count(), "dimension", split.train().dimension()));

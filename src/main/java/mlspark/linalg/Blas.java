@@ -1,5 +1,8 @@
 package mlspark.linalg;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 
@@ -8,7 +11,24 @@ import dev.ludovic.netlib.lapack.LAPACK;
  * OpenBLAS where the system has it, else the Vector API implementation, else plain Java.
  */
 public final class Blas {
+    /** netlib's java.util.logging parent logger, held here: the logging framework keeps loggers weakly. */
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+
     private Blas() {
+    }
+
+    /**
+     * Shows or hides netlib's warnings about the implementations it could not load ("Failed to load
+     * implementation from: ...JNIBLAS" where the native library is missing). They take effect only
+     * when called before the first BLAS or LAPACK use in this JVM.
+     */
+    public static void showLoaderWarnings(boolean show) {
+        NETLIB_LOG.setLevel(show ? null : Level.SEVERE);
+    }
+
+    /** Whether both BLAS and LAPACK run on a native library (libblas.so.3, liblapack.so.3). */
+    public static boolean isNative() {
+        return implementation().equals("native") && lapackImplementation().equals("native");
     }
 
     public static BLAS blas() {

@@ -56,6 +56,10 @@ public final class SparkSetup {
         JavaSparkContext sc = new JavaSparkContext(conf);
         sc.setLogLevel(conf.get("spark.log.level", "WARN"));
         System.out.println("[spark] " + sc.version() + ", master " + sc.master() + ", " + Blas.describe());
+        if (!Blas.isNative()) {
+            System.out.println("[spark] native BLAS/LAPACK not found (libblas.so.3, liblapack.so.3), running on Java's; "
+                    + "for native speed: apt-get install libopenblas0-pthread");
+        }
         return sc;
     }
 }

@@ -73,6 +73,7 @@ class BadInputTest {
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(truncated), 30));
         mnist("mnist-label", 6, 6, 12, 2051);
         mnist("mnist-count", 6, 5, 0, 2051);
+        write("oneclass.npz", npz(new double[]{1, 1}, 0));
     }
 
     /** LIBSVM, CSV and Parquet inputs of the executor-side readers (Parquet written by a Spark of its own, stopped after). */
@@ -197,7 +198,12 @@ class BadInputTest {
                 Arguments.of("negative degree", List.of("dual-svm", "--kernel", "poly", "--degree", "-2"), 64, "--degree"),
                 Arguments.of("dual C zero", List.of("dual-svm", "--C", "0"), 64, "--C"),
                 Arguments.of("unknown solver", List.of("dual-svm", "--solver", "cvxopt"), 64, "cvxopt"),
-                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"));
+                Arguments.of("out is a file", List.of("primal-svm", "OUT=" + d + "blocker"), 73, "exists and is not a directory"),
+                // one class only: a classifier needs both (primal as the dual)
+                Arguments.of("primal one class", List.of("primal-svm", "--data", d + "oneclass.npz"), 67,
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
+                Arguments.of("dual one class", List.of("dual-svm", "--data", d + "oneclass.npz"), 67,
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"));
     }
 
     private static List<String> src(String format, String train, String test) {

@@ -115,6 +115,35 @@ class PrimalSvmJobTest extends SharedSpark {
         }
     }
 
+    /** More partitions than samples: one note, one partition per sample, the same model as the sequential loop. */
+    @Test
+    void clampsPartitionsToTheSampleCount() throws IOException {
+        Path dataDir = ProjectData.dataDirWith("hw3/soft_margin_svm_data.npy");
+        Path out = dir.resolve("clamped");
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream console = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run("primal-svm", "--out", out.toString(), "--data-dir", dataDir.toString(), "--epochs", "2",
+                    "--partitions", "100000"), err.toString());
+        } finally {
+            System.setOut(console);
+        }
+        LabeledData train = BinaryDataSets.load("hw3", null, dataDir, m -> { }).train();
+        int n = train.size();
+        assertEquals(1, stdout.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.equals("[primal-svm] --partitions 100000 is more than the " + n + " samples: using " + n))
+                .count(), stdout.toString(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode metrics = Json.read(out.resolve("metrics.json"));
+        assertEquals(n, metrics.get("config").get("partitions").asInt());
+        double[] expected = SequentialPrimalSvm.train(Arrays.stream(train.x()).flatMapToDouble(Arrays::stream).toArray(),
+                train.y(), 4, ClassCosts.symmetric(5), StepSchedule.constant(1e-3), 2);
+        for (int j = 0; j < 4; j++) {
+            assertEquals(expected[j], metrics.get("runs").get(0).get("w").get(j).asDouble(),
+                    1e-12 * Math.max(1, Math.abs(expected[j])));
+        }
+    }
+
     @Test
     void aFailedRunLeavesTheEarlierResultInPlace() throws IOException {
         Path out = dir.resolve("kept");
