@@ -50,7 +50,7 @@ mlspark_build() {
 }
 
 # Maps a job name to itself, or fails listing the known ones.
-MLSPARK_JOBS="primal-svm dual-svm kernels two-layer-net reproduce bench"
+MLSPARK_JOBS="primal-svm dual-svm kernels two-layer-net predict reproduce bench"
 mlspark_check_job() {
   case " $MLSPARK_JOBS " in
     *" $1 "*) ;;

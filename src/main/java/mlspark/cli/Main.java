@@ -2,12 +2,14 @@ package mlspark.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.jobs.BenchJob;
 import mlspark.jobs.DualSvmJob;
 import mlspark.jobs.KernelsJob;
+import mlspark.jobs.PredictJob;
 import mlspark.jobs.PrimalSvmJob;
 import mlspark.jobs.ReproduceJob;
 import mlspark.jobs.TwoLayerNetJob;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
 /** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, ReproduceJob.class,
+        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, PredictJob.class, ReproduceJob.class,
                 BenchJob.class})
 public final class Main implements Runnable {
 
@@ -56,7 +58,8 @@ public final class Main implements Runnable {
             return Failure.USAGE.exitCode();
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            JobFailure failure = jobFailureIn(e);
+            JobFailure failure = ParameterErrors.jobFailure(e, commandLine.getCommand() instanceof ParameterFlags job
+                    ? job.parameterFlags() : Map.of());
             if (failure != null) {
                 err.println("error: " + failure.getMessage());
             } else {
@@ -69,15 +72,5 @@ public final class Main implements Runnable {
             return failure != null ? failure.exitCode() : Failure.INTERNAL.exitCode();
         });
         return cli.execute(args);
-    }
-
-    /** The JobFailure behind {@code e}, also when Spark wrapped one thrown inside a task. */
-    static JobFailure jobFailureIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JobFailure f) {
-                return f;
-            }
-        }
-        return null;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Samples stacked for BLAS: {@code features} their feature rows (dense or sparse), {@code labels}
- * their labels, {@code weights} their sample weights, or null when every weight is 1.
+ * their labels, {@code weights} their per-sample cost factors (null when every weight is 1).
  */
 public record SampleBlock(int size, int dimension, FeatureBlock features, double[] labels, double[] weights)
         implements Serializable {
@@ -33,6 +33,8 @@ public record SampleBlock(int size, int dimension, FeatureBlock features, double
         int n = samples.size();
         double[] x = new double[n * dimension];
         double[] y = new double[n];
+        double[] w = new double[n];
+        boolean weighted = false;
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
             if (s.features().length != dimension) {
@@ -41,7 +43,9 @@ public record SampleBlock(int size, int dimension, FeatureBlock features, double
             }
             System.arraycopy(s.features(), 0, x, i * dimension, dimension);
             y[i] = s.label();
+            w[i] = s.weight();
+            weighted |= s.weight() != 1;
         }
-        return dense(n, dimension, x, y);
+        return new SampleBlock(n, dimension, new FeatureBlock.Dense(n, dimension, x), y, weighted ? w : null);
     }
 }

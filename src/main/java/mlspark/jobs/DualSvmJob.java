@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.util.Identifiable;
 
+import mlspark.plot.DecisionBoundaryPlot;
+import mlspark.cli.SaveModelOption;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
@@ -31,6 +34,7 @@ import mlspark.svm.dual.InteriorPointSolver;
 import mlspark.svm.dual.KernelSvmModel;
 import mlspark.svm.dual.SmoSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,7 +48,7 @@ public final class DualSvmJob extends SparkJob {
     /** The kernels of the tables, in their column order. */
     static final List<String> TABLE_KERNELS = List.of("linear", "poly", "sigmoid", "rbf");
     private static final List<String> MODEL_OPTIONS = List.of("--data", "--test", "--kernel", "--gamma", "--degree",
-            "--coef0", "--C", "--C0", "--C1");
+            "--coef0", "--C", "--C0", "--C1", "--save-model");
 
     @Option(names = "--data", paramLabel = "NAME|FILE",
             description = "moons (default), circles, linearly_separable, xor, hw3, or a .npy/.npz/.csv/LIBSVM file.")
@@ -101,6 +105,9 @@ public final class DualSvmJob extends SparkJob {
             + "(C=1, gamma=0.2, degree 3, coef0 0) and scikit-learn SVC's defaults (C=1, gamma=scale).")
     boolean all;
 
+    @Mixin
+    SaveModelOption saveModel;
+
     private final List<TrainTest> dataSets = new ArrayList<>();
     private KernelSpec kernelSpec;
     private ClassCosts costs;
@@ -113,9 +120,14 @@ public final class DualSvmJob extends SparkJob {
                            String description) {
     }
 
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("biasRule", "--bias-rule", "maxIter", "--max-iterations",
+            "svThreshold", "--sv-threshold", "tol", "--eps");
+
     @Override
     protected void prepare(Provenance provenance) {
         options.partitions();
+        saveModel.check(options.out);
         biasRule = BiasRule.parse(biasRuleName);
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw JobFailure.usage("--sv-threshold", "expected a finite number >= 0, got " + threshold);
@@ -168,6 +180,11 @@ public final class DualSvmJob extends SparkJob {
     }
 
     @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
+    }
+
+    @Override
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         return all ? runAll(sc, out) : runOne(sc, out);
     }
@@ -176,7 +193,12 @@ public final class DualSvmJob extends SparkJob {
         TrainTest set = dataSets.get(0);
         Setting setting = new Setting("single", kernelSpec.gamma(), solver, biasRule, threshold, "");
         boolean plot = set.train().dimension() == 2;
+        OutputDir modelDir = saveModel.requested() ? otherOutput(saveModel.dir) : null;
         Map<String, Object> metrics = fit(sc, set, kernelSpec, costs, setting, plot);
+        KernelSvmModel model = (KernelSvmModel) metrics.remove("model");
+        if (modelDir != null) {
+            saveModel.save(libraryModel(model, set), modelDir);
+        }
         Object panel = metrics.remove("panel");
         if (plot) {
             DecisionBoundaryPlot.save(List.of((DecisionBoundaryPlot.Panel) panel), 1, 640, 560,
@@ -221,6 +243,7 @@ public final class DualSvmJob extends SparkJob {
                 for (String kernelName : TABLE_KERNELS) {
                     KernelSpec spec = KernelSpec.parse(kernelName, setting.gamma(), 3, 0);
                     Map<String, Object> run = fit(sc, set, spec, unit, setting, true);
+                    run.remove("model");
                     panels.add((DecisionBoundaryPlot.Panel) run.remove("panel"));
                     row.put(kernelName, (Double) run.get("test_accuracy"));
                     Map<String, Object> tagged = new LinkedHashMap<>();
@@ -278,6 +301,7 @@ public final class DualSvmJob extends SparkJob {
                 Readable.number(model.b()), testAccuracy));
 
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
         m.put("test_accuracy", testAccuracy);
         m.put("train_accuracy", trainAccuracy);
         m.put("n_support", model.size());
@@ -305,6 +329,25 @@ public final class DualSvmJob extends SparkJob {
                     trainAccuracy);
             m.put("panel", new DecisionBoundaryPlot.Panel(title, plotGrid,
                     Arrays.copyOfRange(h, nTrain + nTest, h.length), set.train(), set.test(), model.supportIndices()));
+        }
+        return m;
+    }
+
+    /** The model as the library's, with the job's options as its Params and gamma resolved on the training set. */
+    private mlspark.ml.KernelSvmModel libraryModel(KernelSvmModel model, TrainTest set) {
+        KernelSpec resolved = KernelSpec.parse(kernelSpec.name(), Double.toString(kernelSpec.gammaFor(set.train().x())),
+                kernelSpec.degree(), kernelSpec.coef0());
+        mlspark.ml.KernelSvmModel m = new mlspark.ml.KernelSvmModel(Identifiable.randomUID("kernelSvm"), resolved, model);
+        m.set(m.C(), c).set(m.C0(), costs.c0()).set(m.C1(), costs.c1()).set(m.kernel(), kernelSpec.name())
+                .set(m.degree(), kernelSpec.degree()).set(m.coef0(), kernelSpec.coef0())
+                .set(m.solver(), solverName).set(m.svThreshold(), threshold).set(m.biasRule(), biasRule.optionName())
+                .set(m.tol(), eps);
+        if ((Boolean) m.gamma().isValid().apply(kernelSpec.gamma())) {
+            // the job takes gamma = 0, the library does not: such a model keeps gamma only resolved
+            m.set(m.gamma(), kernelSpec.gamma());
+        }
+        if (maxIterations != null) {
+            m.set(m.maxIter(), maxIterations);
         }
         return m;
     }

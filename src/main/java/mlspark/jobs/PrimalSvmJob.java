@@ -13,7 +13,9 @@ import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.ml.util.Identifiable;
 
+import mlspark.plot.PrimalSvmPlots;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
@@ -32,6 +34,8 @@ import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.SourceOptions;
+import mlspark.cli.SaveModelOption;
+import mlspark.ml.PrimalSvmModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,6 +89,9 @@ public final class PrimalSvmJob extends SparkJob {
     @Mixin
     CheckpointOptions checkpointing;
 
+    @Mixin
+    SaveModelOption saveModel;
+
     private TrainTest dataSet;
     private DataSources.Options sourceOptions;
     private FeatureBlock.Storage blockStorage;
@@ -93,6 +100,9 @@ public final class PrimalSvmJob extends SparkJob {
     private int[] reported;
     private Checkpoints checkpoints;
     private int partitions;
+
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("stepSize", "--eta", "maxIter", "--epochs");
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -117,6 +127,7 @@ public final class PrimalSvmJob extends SparkJob {
             throw JobFailure.usage("--block-kib", "expected an integer >= 1, got " + blockKib);
         }
         options.partitions();
+        saveModel.check(options.out);
         checkpoints = checkpointing.open(options.out, spec.name(), this::log);
         blockStorage = switch (storage) {
             case "float64" -> FeatureBlock.Storage.FLOAT64;
@@ -167,6 +178,7 @@ public final class PrimalSvmJob extends SparkJob {
         log(String.format("%s: %d train, %d test, %d features, %d + %d blocks (%s)", name, nTrain, nTest, d,
                 blocks.count(), testBlocks.count(), storage));
         int maxEpochs = reported[reported.length - 1];
+        OutputDir modelDir = saveModel.requested() ? otherOutput(saveModel.dir) : null;
         PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, d, costs, steps);
         int every = Math.max(1, maxEpochs / 10);
         List<EpochResult> history = trainer.train(maxEpochs, r -> {
@@ -199,6 +211,14 @@ public final class PrimalSvmJob extends SparkJob {
         }
         blocks.unpersist();
         testBlocks.unpersist();
+        if (modelDir != null) {
+            // the model of the largest reported epoch count, as the library's model
+            PrimalSvmModel model = new PrimalSvmModel(Identifiable.randomUID("primalSvm"), history.get(maxEpochs).model());
+            model.set(model.C(), c).set(model.C0(), costs.c0()).set(model.C1(), costs.c1()).set(model.stepSize(), eta)
+                    .set(model.maxIter(), maxEpochs).set(model.schedule(), schedule).set(model.decay(), decay)
+                    .set(model.blockKib(), blockKib);
+            saveModel.save(model, modelDir);
+        }
         printTable(runs);
         writeHistory(out, history);
         PrimalSvmPlots.save(history, reported, testAccuracy, name, out.resolve("primal_svm.png"));
@@ -221,6 +241,11 @@ public final class PrimalSvmJob extends SparkJob {
 
     private static long count(JavaRDD<SampleBlock> blocks) {
         return blocks.map(SampleBlock::size).fold(0, Integer::sum).longValue();
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     private void recordInputs(Provenance provenance) {

@@ -1,6 +1,8 @@
 package mlspark.jobs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -8,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.cli.Home;
 import mlspark.cli.JobOptions;
+import mlspark.cli.ParameterFlags;
 import mlspark.io.Json;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
@@ -21,12 +24,14 @@ import picocli.CommandLine.Spec;
  * Spark and a staging output directory, run, write {@code metrics.json} with provenance and move
  * the output into place. Any failure before the commit leaves {@code --out} untouched.
  */
-public abstract class SparkJob implements Callable<Integer> {
+public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
     @Mixin
     protected JobOptions options;
 
     @Spec
     protected CommandSpec spec;
+
+    private final List<OutputDir> otherOutputs = new ArrayList<>();
 
     /** Checks options and reads inputs; nothing is created yet. */
     protected abstract void prepare(Provenance provenance);
@@ -48,8 +53,30 @@ public abstract class SparkJob implements Callable<Integer> {
             Json.write(out.resolve("metrics.json"), metrics);
             out.commit();
             log("wrote " + out.target());
+            for (OutputDir other : otherOutputs) {
+                other.commit();
+                log("wrote " + other.target());
+            }
+        } finally {
+            otherOutputs.forEach(OutputDir::close);
         }
         return exitCode();
+    }
+
+    /**
+     * Another output directory of the job besides {@code --out} (a saved model): staged now, moved
+     * into place right after {@code --out}, removed if the job fails.
+     */
+    protected final OutputDir otherOutput(java.nio.file.Path dir) {
+        OutputDir other = OutputDir.create(dir);
+        otherOutputs.add(other);
+        return other;
+    }
+
+    /** The job's flags for the library's parameter names that are not {@code "--" + name}; none by default. */
+    @Override
+    public Map<String, String> parameterFlags() {
+        return Map.of();
     }
 
     /** The exit code of a job that completed and wrote its output (0 unless the job grades its results). */

@@ -7,7 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.ElementwiseProduct;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLWritable;
 
+import mlspark.plot.TwoLayerNetPlots;
 import mlspark.errors.JobFailure;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
@@ -24,6 +32,8 @@ import mlspark.cli.CheckpointOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import mlspark.cli.SaveModelOption;
+import mlspark.ml.TwoLayerNetModel;
 
 /** {@code two-layer-net}: the assignment's two-layer net on MNIST, trained on Spark by mini-batch gradient aggregation. */
 @Command(name = "two-layer-net", mixinStandardHelpOptions = true,
@@ -92,6 +102,9 @@ public final class TwoLayerNetJob extends SparkJob {
     @Mixin
     CheckpointOptions checkpointing;
 
+    @Mixin
+    SaveModelOption saveModel;
+
     private Checkpoints checkpoints;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and the mini-batches (default: ${DEFAULT-VALUE}).")
@@ -103,6 +116,11 @@ public final class TwoLayerNetJob extends SparkJob {
     private Normalization normalization;
     private TwoLayerNet.Init initKind;
     private UpdateRule rule;
+
+    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
+    private static final Map<String, String> FLAGS = Map.of("stepSize", "--learning-rate", "weightScale", "--weight-scale",
+            "hiddenSize", "--hidden", "maxIter", "--epochs", "batchSize", "--batch-size", "decay", "--lr-decay",
+            "weightDecay", "--weight-decay", "localSteps", "--local-steps", "trainSubset", "--train-subset");
 
     @Override
     protected void prepare(Provenance provenance) {
@@ -138,6 +156,7 @@ public final class TwoLayerNetJob extends SparkJob {
             default -> throw JobFailure.usage("--update", "'" + update + "' is not one of sgd, momentum, adam");
         };
         options.partitions();
+        saveModel.check(options.out);
         Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : options.dataDir().resolve("mnist");
         Mnist.DataSet data = Mnist.load(location, verifyChecksums);
         data.files().forEach(provenance::input);
@@ -146,6 +165,11 @@ public final class TwoLayerNetJob extends SparkJob {
                 split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
                 normalization.label()));
         partitions = options.partitions(split.train().count(), this::log);
+    }
+
+    @Override
+    public Map<String, String> parameterFlags() {
+        return FLAGS;
     }
 
     private static void requireAtLeastOne(String option, int value) {
@@ -171,6 +195,7 @@ public final class TwoLayerNetJob extends SparkJob {
         Solver.Config config = new Solver.Config(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps,
                 trainSubset, seed);
         TwoLayerNet start = TwoLayerNet.initialize(train.dimension(), hidden, classes, floatType, initKind, weightScale, seed);
+        OutputDir modelDir = saveModel.requested() ? otherOutput(saveModel.dir) : null;
         long started = System.nanoTime();
         try (DistributedNetData data = new DistributedNetData(sc, train, val, test, partitions)) {
             log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %d parameters, %s, %s", partitions,
@@ -198,8 +223,50 @@ public final class TwoLayerNetJob extends SparkJob {
             log(String.format("test accuracy %.4f (best validation accuracy %.4f); %.1f s training, %.1f s in all",
                     testAccuracy, result.bestValidationAccuracy(), result.trainingSeconds(), seconds));
             TwoLayerNetPlots.save(result, out.resolve("two_layer_net.png"));
+            if (modelDir != null) {
+                saveModel.save(libraryModel(result.best(), affine), modelDir);
+            }
             return metrics(result, testAccuracy, seconds, affine);
         }
+    }
+
+    /**
+     * The best net as the library's model, the job's options as its Params. The net takes pixels
+     * scaled as in training, (p - shift) * scale: with a normalization, the model is a pipeline
+     * whose first stages compute exactly that from the raw pixels (a StandardScalerModel that only
+     * centers, an ElementwiseProduct), so it is applied to raw data as the job's data are.
+     */
+    private MLWritable libraryModel(TwoLayerNet best, double[] affine) {
+        TwoLayerNetModel net = new TwoLayerNetModel(Identifiable.randomUID("twoLayerNet"), best);
+        net.set(net.hiddenSize(), hidden).set(net.init(), init).set(net.weightScale(), weightScale)
+                .set(net.precision(), floatType.label()).set(net.maxIter(), epochs).set(net.batchSize(), batchSize)
+                .set(net.stepSize(), learningRate).set(net.decay(), lrDecay).set(net.update(), update)
+                .set(net.momentum(), momentum).set(net.beta1(), beta1).set(net.beta2(), beta2)
+                .set(net.weightDecay(), weightDecay).set(net.localSteps(), localSteps).set(net.trainSubset(), trainSubset)
+                .set(net.seed(), seed);
+        if (normalization == Normalization.NONE) {
+            return net;
+        }
+        int d = best.inputSize();
+        List<Transformer> stages = new ArrayList<>();
+        String column = "features";
+        if (affine[0] != 0) {
+            double[] shift = new double[d];
+            java.util.Arrays.fill(shift, affine[0]);
+            double[] ones = new double[d];
+            java.util.Arrays.fill(ones, 1);
+            StandardScalerModel center = new StandardScalerModel(Identifiable.randomUID("stdScal"), Vectors.dense(ones),
+                    Vectors.dense(shift));
+            center.set(center.withMean(), true).set(center.withStd(), false);
+            stages.add(center.setInputCol(column).setOutputCol("centeredFeatures"));
+            column = "centeredFeatures";
+        }
+        double[] scale = new double[d];
+        java.util.Arrays.fill(scale, affine[1]);
+        stages.add(new ElementwiseProduct().setScalingVec(Vectors.dense(scale)).setInputCol(column)
+                .setOutputCol("scaledFeatures"));
+        stages.add(net.setFeaturesCol("scaledFeatures"));
+        return new PipelineModel(Identifiable.randomUID("pipeline"), stages);
     }
 
     private String describe(Solver.Config c) {

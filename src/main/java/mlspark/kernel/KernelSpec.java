@@ -3,39 +3,39 @@ package mlspark.kernel;
 import java.util.List;
 import java.util.Locale;
 
-import mlspark.errors.JobFailure;
+import mlspark.errors.InvalidParameterException;
 
 /**
  * A kernel as scikit-learn's SVC names it: {@code kernel} (linear, poly, rbf, sigmoid), {@code gamma}
  * (a number >= 0, or "scale" = 1 / (D Var(X)) over all training values), {@code degree} (an integer
  * >= 0) and {@code coef0}. Checked when parsed; gamma "scale" is resolved against the training set.
  */
-public record KernelSpec(String name, String gamma, int degree, double coef0) {
+public record KernelSpec(String name, String gamma, int degree, double coef0) implements java.io.Serializable {
     public static final List<String> NAMES = List.of("linear", "poly", "rbf", "sigmoid");
     public static final String SCALE = "scale";
 
-    /** Checks the options, naming the offending one ({@link mlspark.errors.Failure#USAGE}). */
+    /** Checks the parameters, naming the offending one. */
     public static KernelSpec parse(String name, String gamma, int degree, double coef0) {
         String kernel = name == null ? "" : name.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(kernel)) {
-            throw JobFailure.usage("--kernel", "'" + name + "' is not one of " + String.join(", ", NAMES));
+            throw new InvalidParameterException("kernel", "'" + name + "' is not one of " + String.join(", ", NAMES));
         }
         if (!SCALE.equals(gamma)) {
             double value;
             try {
                 value = Double.parseDouble(gamma);
             } catch (NumberFormatException | NullPointerException e) {
-                throw JobFailure.usage("--gamma", "expected a number >= 0 or 'scale', got '" + gamma + "'");
+                throw new InvalidParameterException("gamma", "expected a number >= 0 or 'scale', got '" + gamma + "'");
             }
             if (!(value >= 0) || Double.isInfinite(value)) {
-                throw JobFailure.usage("--gamma", "expected a finite number >= 0 or 'scale', got " + gamma);
+                throw new InvalidParameterException("gamma", "expected a finite number >= 0 or 'scale', got " + gamma);
             }
         }
         if (degree < 0) {
-            throw JobFailure.usage("--degree", "expected an integer >= 0, got " + degree);
+            throw new InvalidParameterException("degree", "expected an integer >= 0, got " + degree);
         }
         if (!Double.isFinite(coef0)) {
-            throw JobFailure.usage("--coef0", "expected a finite number, got " + coef0);
+            throw new InvalidParameterException("coef0", "expected a finite number, got " + coef0);
         }
         return new KernelSpec(kernel, gamma, degree, coef0);
     }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.errors.ParameterText;
+import mlspark.errors.TrainingFailedException;
 
 /**
  * The assignment's solver: {@code epochs * (N / batchSize)} iterations, each an update from a
@@ -172,9 +172,10 @@ public final class Solver {
 
     private static void requireFinite(double loss, long iteration, int epoch, double lr) {
         if (!Double.isFinite(loss)) {
-            throw new JobFailure(Failure.DIVERGED, "training diverged at iteration " + (iteration + 1) + " (epoch "
-                    + (epoch + 1) + "): the loss is " + loss + " at learning rate " + lr
-                    + "; lower --learning-rate or --weight-scale, or normalize the input (--normalize)");
+            throw new TrainingFailedException(TrainingFailedException.Kind.DIVERGED, ParameterText.of(
+                    "training diverged at iteration " + (iteration + 1) + " (epoch " + (epoch + 1) + "): the loss is "
+                            + loss + " at learning rate " + lr + "; lower ", "stepSize", " or ", "weightScale",
+                    ", or normalize the input (", "normalize", ")"));
         }
     }
 

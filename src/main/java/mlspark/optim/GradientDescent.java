@@ -1,7 +1,7 @@
 package mlspark.optim;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.errors.ParameterText;
+import mlspark.errors.TrainingFailedException;
 
 /**
  * Full-batch gradient descent: each epoch evaluates the gradient at the current point and moves
@@ -34,8 +34,9 @@ public final class GradientDescent {
         for (int t = done; t < epochs; t++) {
             LossAndGradient lg = f.evaluate(x);
             if (!Double.isFinite(lg.loss())) {
-                throw new JobFailure(Failure.DIVERGED, "gradient descent diverged at epoch " + (t + 1)
-                        + ": the objective is " + lg.loss() + " (lower the learning rate)");
+                throw new TrainingFailedException(TrainingFailedException.Kind.DIVERGED, ParameterText.of(
+                        "gradient descent diverged at epoch " + (t + 1) + ": the objective is " + lg.loss()
+                                + " (lower the learning rate)"));
             }
             double rate = schedule.rate(t);
             double[] g = lg.gradient();

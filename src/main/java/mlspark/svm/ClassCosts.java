@@ -2,7 +2,7 @@ package mlspark.svm;
 
 import java.io.Serializable;
 
-import mlspark.errors.JobFailure;
+import mlspark.errors.InvalidParameterException;
 
 /**
  * The misclassification cost C_i of each sample: {@code c0} for label -1, {@code c1} for label +1
@@ -11,12 +11,12 @@ import mlspark.errors.JobFailure;
 public record ClassCosts(double c0, double c1) implements Serializable {
 
     public ClassCosts {
-        JobFailure.requirePositive("--C0", c0);
-        JobFailure.requirePositive("--C1", c1);
+        InvalidParameterException.requirePositive("C0", c0);
+        InvalidParameterException.requirePositive("C1", c1);
     }
 
     public static ClassCosts symmetric(double c) {
-        JobFailure.requirePositive("--C", c);
+        InvalidParameterException.requirePositive("C", c);
         return new ClassCosts(c, c);
     }
 

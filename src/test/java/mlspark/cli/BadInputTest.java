@@ -74,6 +74,32 @@ class BadInputTest {
         mnist("mnist-label", 6, 6, 12, 2051);
         mnist("mnist-count", 6, 5, 0, 2051);
         write("oneclass.npz", npz(new double[]{1, 1}, 0));
+        writeModels();
+    }
+
+    /** Model directories for predict: a real primal-svm model, and broken or mislabeled ones. */
+    private static void writeModels() throws IOException {
+        try {
+            Result trained = runCli(List.of("primal-svm", "--out", dir.resolve("primal-out").toString(), "--data-dir",
+                    dataDir.toString(), "--epochs", "1", "--save-model", dir.resolve("primal-model").toString()));
+            assertEquals(0, trained.exitCode, trained.stderr);
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        Files.createDirectories(dir.resolve("empty-model"));
+        Files.createDirectories(dir.resolve("json-model/metadata"));
+        Files.writeString(dir.resolve("json-model/metadata/part-00000"), "not json");
+        Files.createDirectories(dir.resolve("dual-meta/metadata"));
+        Files.writeString(dir.resolve("dual-meta/metadata/part-00000"), "{\"class\":\"mlspark.ml.KernelSvmModel\"}");
+        Files.createDirectories(dir.resolve("dual-meta/data"));
+        Files.createDirectories(dir.resolve("no-data/metadata"));
+        try (Stream<Path> parts = Files.list(dir.resolve("primal-model/metadata"))) {
+            Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+            Files.copy(part, dir.resolve("no-data/metadata").resolve(part.getFileName()));
+            Files.createDirectories(dir.resolve("empty-data/metadata"));
+            Files.createDirectories(dir.resolve("empty-data/data"));
+            Files.copy(part, dir.resolve("empty-data/metadata").resolve(part.getFileName()));
+        }
     }
 
     /** LIBSVM, CSV and Parquet inputs of the executor-side readers (Parquet written by a Spark of its own, stopped after). */
@@ -203,7 +229,30 @@ class BadInputTest {
                 Arguments.of("primal one class", List.of("primal-svm", "--data", d + "oneclass.npz"), 67,
                         "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
                 Arguments.of("dual one class", List.of("dual-svm", "--data", d + "oneclass.npz"), 67,
-                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"));
+                        "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
+                // predict: model directories and data against the model
+                Arguments.of("predict: no model", List.of("predict", "--model", d + "absent-model", "--data", "hw3"), 66,
+                        "absent-model: no such model directory"),
+                Arguments.of("predict: model is a file", List.of("predict", "--model", d + "good.csv", "--data", "hw3"), 66,
+                        "good.csv: is a file; expected a model directory"),
+                Arguments.of("predict: no metadata", List.of("predict", "--model", d + "empty-model", "--data", "hw3"), 65,
+                        "empty-model: metadata: missing"),
+                Arguments.of("predict: metadata not JSON", List.of("predict", "--model", d + "json-model", "--data", "hw3"), 65,
+                        "json-model: metadata: not JSON"),
+                Arguments.of("predict: model data missing", List.of("predict", "--model", d + "no-data", "--data", "hw3"), 65,
+                        "no-data: data: missing"),
+                Arguments.of("predict: model data unreadable", List.of("predict", "--model", d + "empty-data", "--data", "hw3"),
+                        65, "empty-data: cannot be read as a PrimalSvmModel"),
+                Arguments.of("predict: another kind", List.of("predict", "--model", d + "dual-meta", "--data", "hw3", "--kind",
+                        "primal-svm"), 65, "a KernelSvmModel (dual-svm), expected a PrimalSvmModel (--kind primal-svm)"),
+                Arguments.of("predict: unknown kind", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--kind",
+                        "svm"), 64, "--kind: 'svm' is not one of"),
+                Arguments.of("predict: dimension", List.of("predict", "--model", d + "primal-model", "--data", d + "good.csv"), 65,
+                        "good.csv: features: 2 features, but the model " + d + "primal-model takes 4"),
+                Arguments.of("predict: format", List.of("predict", "--model", d + "primal-model", "--data", "hw3", "--format",
+                        "json"), 64, "--format: 'json' is not one of parquet, csv"),
+                Arguments.of("save-model over a file", List.of("primal-svm", "--save-model", d + "good.csv"), 73,
+                        "--save-model " + d + "good.csv: exists and is not an empty directory"));
     }
 
     private static List<String> src(String format, String train, String test) {

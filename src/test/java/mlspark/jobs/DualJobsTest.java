@@ -20,11 +20,9 @@ import mlspark.data.BinaryDataSets;
 import mlspark.data.TrainTest;
 import mlspark.io.Json;
 import mlspark.kernel.Kernel;
-import mlspark.kernel.LinearKernel;
-import mlspark.kernel.PolynomialKernel;
 import mlspark.kernel.RbfKernel;
-import mlspark.kernel.SigmoidKernel;
 import mlspark.svm.ClassCosts;
+import mlspark.testing.DualTables;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
 
@@ -34,77 +32,6 @@ class DualJobsTest extends SharedSpark {
 
     private static Path dataDir() {
         return ProjectData.dataDirWith("hw3/generated_toy/toy_moons_train.csv");
-    }
-
-    /** scikit-learn's gamma="scale", written out here: 1 / (D * population variance of all values). */
-    private static double scale(double[][] x) {
-        double sum = 0;
-        int count = 0;
-        for (double[] row : x) {
-            for (double v : row) {
-                sum += v;
-                count++;
-            }
-        }
-        double mean = sum / count;
-        double var = 0;
-        for (double[] row : x) {
-            for (double v : row) {
-                var += (v - mean) * (v - mean) / count;
-            }
-        }
-        return 1 / (x[0].length * var);
-    }
-
-    private static Kernel kernel(String name, double gamma) {
-        return switch (name) {
-            case "linear" -> new LinearKernel();
-            case "poly" -> new PolynomialKernel(gamma, 3, 0);
-            case "sigmoid" -> new SigmoidKernel(gamma, 0);
-            default -> new RbfKernel(gamma);
-        };
-    }
-
-    /**
-     * Test accuracy of the assignment's recipe from LIBSVM's multipliers: support vectors a > 1e-4,
-     * b = mean over them of y_s - sum_m a_m y_m k(x_m, x_s), predict +1 where h >= 0.
-     */
-    private static double assignmentAccuracy(TrainTest set, Kernel k) {
-        double[][] x = set.train().x();
-        double[] y = set.train().y();
-        double[] a = LibsvmBaseline.train(x, y, k, ClassCosts.symmetric(1), 1e-7, 20).alpha();
-        double b = 0;
-        int count = 0;
-        for (int s = 0; s < a.length; s++) {
-            if (a[s] > 1e-4) {
-                double h = 0;
-                for (int m = 0; m < a.length; m++) {
-                    h += a[m] > 1e-4 ? a[m] * y[m] * k.apply(x[m], x[s]) : 0;
-                }
-                b += y[s] - h;
-                count++;
-            }
-        }
-        b /= count;
-        int correct = 0;
-        for (int i = 0; i < set.test().size(); i++) {
-            double h = b;
-            for (int m = 0; m < a.length; m++) {
-                h += a[m] > 1e-4 ? a[m] * y[m] * k.apply(x[m], set.test().x()[i]) : 0;
-            }
-            correct += (h >= 0 ? 1 : -1) == set.test().y()[i] ? 1 : 0;
-        }
-        return (double) correct / set.test().size();
-    }
-
-    private static double libsvmAccuracy(TrainTest set, Kernel k) {
-        LibsvmBaseline.Result r = LibsvmBaseline.train(set.train().x(), set.train().y(), k, ClassCosts.symmetric(1),
-                1e-3, 20);
-        int correct = 0;
-        for (int i = 0; i < set.test().size(); i++) {
-            correct += r.predict(set.test().x()[i]) == set.test().y()[i] ? 1 : 0;
-        }
-        return (double) correct / set.test().size();
     }
 
     @Test
@@ -123,8 +50,8 @@ class DualJobsTest extends SharedSpark {
                 for (String kernelName : DualSvmJob.TABLE_KERNELS) {
                     double got = table.get(name).get(kernelName).asDouble();
                     double expected = setting.equals("assignment")
-                            ? assignmentAccuracy(set, kernel(kernelName, 0.2))
-                            : libsvmAccuracy(set, kernel(kernelName, scale(set.train().x())));
+                            ? DualTables.assignmentAccuracy(set, DualTables.kernel(kernelName, 0.2))
+                            : DualTables.libsvmAccuracy(set, DualTables.kernel(kernelName, DualTables.scale(set.train().x())));
                     assertEquals(expected, got, 1e-12, setting + " " + name + " " + kernelName);
                 }
             }
@@ -146,10 +73,10 @@ class DualJobsTest extends SharedSpark {
         }
         assertEquals("smo", m.get("solver").asText());
         TrainTest set = BinaryDataSets.load("circles", null, dataDir(), s -> { });
-        Kernel k = new RbfKernel(scale(set.train().x()));
+        Kernel k = new RbfKernel(DualTables.scale(set.train().x()));
         LibsvmBaseline.Result libsvm = LibsvmBaseline.train(set.train().x(), set.train().y(), k,
                 ClassCosts.symmetric(1), 1e-3, 20);
-        assertEquals(libsvmAccuracy(set, k), m.get("test_accuracy").asDouble(), 1e-12);
+        assertEquals(DualTables.libsvmAccuracy(set, k), m.get("test_accuracy").asDouble(), 1e-12);
         assertEquals(libsvm.model().l, m.get("n_support").asInt());
         assertEquals(libsvm.b(), m.get("b").asDouble(), 1e-4);
         assertEquals(libsvm.dualObjective(), m.get("dual_objective").asDouble(), 1e-5 * libsvm.dualObjective());

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.errors.InvalidParameterException;
 
 public class KernelTest {
     private static final double[] X = {1.0, -2.0, 0.5};
@@ -113,17 +113,19 @@ public class KernelTest {
     }
 
     @Test
-    void badKernelOptionsAreUsageErrors() {
-        List<Runnable> bad = List.of(
-                () -> KernelSpec.parse("laplace", "1", 3, 0),
-                () -> KernelSpec.parse("rbf", "-0.5", 3, 0),
-                () -> KernelSpec.parse("rbf", "auto", 3, 0),
-                () -> KernelSpec.parse("poly", "1", -1, 0),
-                () -> KernelSpec.parse("sigmoid", "1", 3, Double.NaN));
-        for (Runnable r : bad) {
-            JobFailure f = assertThrows(JobFailure.class, r::run);
-            assertEquals(Failure.USAGE, f.failure());
-        }
+    void badKernelParametersNameTheParameter() {
+        Map<String, Runnable> bad = Map.of(
+                "kernel", () -> KernelSpec.parse("laplace", "1", 3, 0),
+                "gamma", () -> KernelSpec.parse("rbf", "-0.5", 3, 0),
+                "degree", () -> KernelSpec.parse("poly", "1", -1, 0),
+                "coef0", () -> KernelSpec.parse("sigmoid", "1", 3, Double.NaN));
+        bad.forEach((parameter, r) -> {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class, r::run);
+            assertEquals(parameter, e.parameter());
+            assertTrue(e.getMessage().startsWith(parameter + ": "), e.getMessage());
+        });
+        assertEquals("gamma", assertThrows(InvalidParameterException.class,
+                () -> KernelSpec.parse("rbf", "auto", 3, 0)).parameter());
     }
 
     @Test

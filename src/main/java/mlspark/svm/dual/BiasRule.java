@@ -2,7 +2,7 @@ package mlspark.svm.dual;
 
 import java.util.Locale;
 
-import mlspark.errors.JobFailure;
+import mlspark.errors.InvalidParameterException;
 
 /**
  * How the bias b of h(x) = sum_s a_s y_s k(x_s, x) + b is chosen from a dual solution.
@@ -23,7 +23,7 @@ public enum BiasRule {
                 return r;
             }
         }
-        throw JobFailure.usage("--bias-rule", "'" + name + "' is not one of assignment, libsvm");
+        throw new InvalidParameterException("biasRule", "'" + name + "' is not one of assignment, libsvm");
     }
 
     public String optionName() {

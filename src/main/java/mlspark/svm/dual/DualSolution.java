@@ -1,7 +1,7 @@
 package mlspark.svm.dual;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.errors.ParameterText;
+import mlspark.errors.TrainingFailedException;
 
 /**
  * What a dual solver reached.
@@ -16,12 +16,13 @@ import mlspark.errors.JobFailure;
 public record DualSolution(String solver, double[] alpha, double[] gradient, double dualObjective, int iterations,
                            double seconds, double kktResidual, boolean converged, String status) {
 
-    /** This solution, or a {@link Failure#NOT_CONVERGED} failure that says how far the solver got. */
+    /** This solution, or a {@link TrainingFailedException.Kind#NOT_CONVERGED} failure that says how far the solver got. */
     public DualSolution requireConverged() {
         if (!converged) {
-            throw new JobFailure(Failure.NOT_CONVERGED, "--solver " + solver + ": did not converge: " + status
-                    + " after " + iterations + " iterations; KKT residual reached " + String.format("%.3g", kktResidual)
-                    + " (raise --max-iterations)");
+            throw new TrainingFailedException(TrainingFailedException.Kind.NOT_CONVERGED, ParameterText.of("", "solver",
+                    " " + solver + ": did not converge: " + status + " after " + iterations
+                            + " iterations; KKT residual reached " + String.format("%.3g", kktResidual) + " (raise ",
+                    "maxIter", ")"));
         }
         return this;
     }

@@ -1,4 +1,4 @@
-package mlspark.jobs;
+package mlspark.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -29,7 +29,7 @@ import mlspark.data.TrainTest;
  * training points (circles) and test points (triangles) coloured by label, support vectors circled,
  * the accuracies in the title.
  */
-final class DecisionBoundaryPlot {
+public final class DecisionBoundaryPlot {
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -48,9 +48,9 @@ final class DecisionBoundaryPlot {
     private static final int BOTTOM = 48;
 
     /** The square of the plot, [xMin, xMax] x [yMin, yMax], sampled at size x size points. */
-    record Grid(double xMin, double xMax, double yMin, double yMax, int size) {
+    public record Grid(double xMin, double xMax, double yMin, double yMax, int size) {
         /** The data's bounding box with a margin. */
-        static Grid around(TrainTest data, int size) {
+        public static Grid around(TrainTest data, int size) {
             double xMin = Double.POSITIVE_INFINITY;
             double xMax = Double.NEGATIVE_INFINITY;
             double yMin = Double.POSITIVE_INFINITY;
@@ -69,7 +69,7 @@ final class DecisionBoundaryPlot {
         }
 
         /** Point r * size + c is x1 = xMin + c (xMax - xMin)/(size - 1), x2 = yMin + r (yMax - yMin)/(size - 1). */
-        double[][] points() {
+        public double[][] points() {
             double[][] points = new double[size * size][];
             for (int r = 0; r < size; r++) {
                 for (int c = 0; c < size; c++) {
@@ -82,7 +82,7 @@ final class DecisionBoundaryPlot {
     }
 
     /** One panel: h at the grid's points, the data, the support vectors (rows of the training set). */
-    record Panel(String title, Grid grid, double[] h, LabeledData train, LabeledData test, int[] support) {
+    public record Panel(String title, Grid grid, double[] h, LabeledData train, LabeledData test, int[] support) {
         double xMin() {
             return grid.xMin();
         }
@@ -108,7 +108,7 @@ final class DecisionBoundaryPlot {
     }
 
     /** Writes the panels in a grid of {@code columns} columns, each {@code width} x {@code height} pixels. */
-    static void save(List<Panel> panels, int columns, int width, int height, Path file) {
+    public static void save(List<Panel> panels, int columns, int width, int height, Path file) {
         int rows = (panels.size() + columns - 1) / columns;
         BufferedImage image = new BufferedImage(columns * width, rows * height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -1,4 +1,4 @@
-package mlspark.jobs;
+package mlspark.plot;
 
 import java.awt.Color;
 import java.nio.file.Path;
@@ -14,11 +14,11 @@ import mlspark.io.Png;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 
 /** The primal job's picture: objective against epochs (log scales), and test accuracy at the reported epochs. */
-final class PrimalSvmPlots {
+public final class PrimalSvmPlots {
     private PrimalSvmPlots() {
     }
 
-    static void save(List<EpochResult> history, int[] reported, double[] testAccuracy, String dataName, Path file) {
+    public static void save(List<EpochResult> history, int[] reported, double[] testAccuracy, String dataName, Path file) {
         int n = history.size() - 1;
         double[] epochs = new double[n];
         double[] objective = new double[n];

@@ -1,4 +1,4 @@
-package mlspark.jobs;
+package mlspark.plot;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +13,11 @@ import mlspark.io.Png;
 import mlspark.nn.Solver;
 
 /** The two-layer net's picture: training loss per iteration (dots) beside train and validation accuracy per epoch. */
-final class TwoLayerNetPlots {
+public final class TwoLayerNetPlots {
     private TwoLayerNetPlots() {
     }
 
-    static void save(Solver.Result r, Path file) {
+    public static void save(Solver.Result r, Path file) {
         double[] loss = r.loss();
         double[] steps = new double[loss.length];
         for (int i = 0; i < steps.length; i++) {

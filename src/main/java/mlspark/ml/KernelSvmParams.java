@@ -1,0 +1,162 @@
+package mlspark.ml;
+
+import java.io.Serializable;
+
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+
+import mlspark.kernel.KernelSpec;
+
+/**
+ * Params of {@link KernelSvmClassifier} and {@link KernelSvmModel}: the kernel SVM's dual QP, as the
+ * {@code dual-svm} job solves it; defaults are the assignment's Q4 model (rbf, C = 1, gamma = 0.2).
+ */
+public interface KernelSvmParams extends HasClassCosts {
+    String[] KERNELS = KernelSpec.NAMES.toArray(new String[0]);
+    String[] SOLVERS = {"ipm", "smo"};
+    String[] BIAS_RULES = {"assignment", "libsvm"};
+
+    /** gamma: a finite number > 0, or "scale". */
+    final class GammaValidator extends scala.runtime.AbstractFunction1<String, Object> implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object apply(String gamma) {
+            if (KernelSpec.SCALE.equals(gamma)) {
+                return true;
+            }
+            try {
+                double value = Double.parseDouble(gamma);
+                return value > 0 && Double.isFinite(value);
+            } catch (NumberFormatException | NullPointerException e) {
+                return false;
+            }
+        }
+    }
+
+    /** The Param objects, made once per instance with its uid. */
+    record Fields(CostParams costs, Param<String> kernel, Param<String> gamma, IntParam degree, DoubleParam coef0,
+                  Param<String> solver, DoubleParam svThreshold, Param<String> biasRule, DoubleParam tol,
+                  IntParam maxIter) implements Serializable {
+        static Fields of(String uid) {
+            return new Fields(CostParams.of(uid),
+                    new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
+                            + "(exp(-gamma |x-z|^2)) or sigmoid (tanh(gamma x.z + coef0))", ParamValidators.inArray(KERNELS)),
+                    new Param<>(uid, "gamma", "kernel gamma: a number > 0, or 'scale' = 1/(D Var(X)) over all "
+                            + "training values (scikit-learn)", new GammaValidator()),
+                    new IntParam(uid, "degree", "degree of the poly kernel (>= 0)", ParamValidators.gtEq(0)),
+                    new DoubleParam(uid, "coef0", "coef0 of the poly and sigmoid kernels",
+                            ParamValidators.inRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false)),
+                    new Param<>(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm) or smo "
+                            + "(LIBSVM's)", ParamValidators.inArray(SOLVERS)),
+                    new DoubleParam(uid, "svThreshold", "support vectors are the a_i > svThreshold (>= 0)",
+                            ParamValidators.gtEq(0)),
+                    new Param<>(uid, "biasRule", "b: assignment (mean over all support vectors) or libsvm (over the "
+                            + "free ones, LIBSVM's rule)", ParamValidators.inArray(BIAS_RULES)),
+                    new DoubleParam(uid, "tol", "SMO stopping tolerance on the maximal violating pair (> 0; LIBSVM's -e)",
+                            ParamValidators.gt(0)),
+                    new IntParam(uid, "maxIter", "iteration limit of the solver (>= 1; unset: 100 for ipm, 10^7 for "
+                            + "smo); a solver that reaches it fails", ParamValidators.gtEq(1)));
+        }
+
+        /** The {@code dual-svm} job's defaults. */
+        void setDefaults(KernelSvmParams owner) {
+            owner.setDefault(costs.c(), 1.0);
+            owner.setDefault(kernel, "rbf");
+            owner.setDefault(gamma, "0.2");
+            owner.setDefault(degree, 3);
+            owner.setDefault(coef0, 0.0);
+            owner.setDefault(solver, "ipm");
+            owner.setDefault(svThreshold, 1e-4);
+            owner.setDefault(biasRule, "assignment");
+            owner.setDefault(tol, 1e-3);
+        }
+    }
+
+    Fields kernelSvmFields();
+
+    @Override
+    default CostParams costParams() {
+        return kernelSvmFields().costs();
+    }
+
+    default Param<String> kernel() {
+        return kernelSvmFields().kernel();
+    }
+
+    default Param<String> gamma() {
+        return kernelSvmFields().gamma();
+    }
+
+    default IntParam degree() {
+        return kernelSvmFields().degree();
+    }
+
+    default DoubleParam coef0() {
+        return kernelSvmFields().coef0();
+    }
+
+    default Param<String> solver() {
+        return kernelSvmFields().solver();
+    }
+
+    default DoubleParam svThreshold() {
+        return kernelSvmFields().svThreshold();
+    }
+
+    default Param<String> biasRule() {
+        return kernelSvmFields().biasRule();
+    }
+
+    default DoubleParam tol() {
+        return kernelSvmFields().tol();
+    }
+
+    default IntParam maxIter() {
+        return kernelSvmFields().maxIter();
+    }
+
+    default String getKernel() {
+        return getOrDefault(kernel());
+    }
+
+    default String getGamma() {
+        return getOrDefault(gamma());
+    }
+
+    default int getDegree() {
+        return (Integer) getOrDefault(degree());
+    }
+
+    default double getCoef0() {
+        return (Double) getOrDefault(coef0());
+    }
+
+    default String getSolver() {
+        return getOrDefault(solver());
+    }
+
+    default double getSvThreshold() {
+        return (Double) getOrDefault(svThreshold());
+    }
+
+    default String getBiasRule() {
+        return getOrDefault(biasRule());
+    }
+
+    default double getTol() {
+        return (Double) getOrDefault(tol());
+    }
+
+    /** The iteration limit, or null for the solver's own default. */
+    default Integer getMaxIter() {
+        return isDefined(maxIter()) ? (Integer) getOrDefault(maxIter()) : null;
+    }
+
+    /** The kernel as the Params give it (gamma possibly "scale", resolved at training). */
+    default KernelSpec kernelSpec() {
+        return KernelSpec.parse(getKernel(), getGamma(), getDegree(), getCoef0());
+    }
+}

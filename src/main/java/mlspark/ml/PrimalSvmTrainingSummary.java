@@ -1,0 +1,34 @@
+package mlspark.ml;
+
+import java.io.Serializable;
+import java.util.List;
+
+import mlspark.spark.PrimalSvmTrainer.EpochResult;
+import mlspark.svm.primal.LinearSvmModel;
+
+/**
+ * How a {@link PrimalSvmModel} was trained: gradient descent runs a fixed number of epochs, so the
+ * history holds the model and the objective E(w,b) after every epoch (index 0: w = 0, b = 0).
+ */
+public record PrimalSvmTrainingSummary(List<EpochResult> history) implements Serializable {
+
+    /** Epochs run (the model is the one after the last). */
+    public int totalIterations() {
+        return history.size() - 1;
+    }
+
+    /** E(w,b) after each epoch, from epoch 0. */
+    public double[] objectiveHistory() {
+        return history.stream().mapToDouble(EpochResult::objective).toArray();
+    }
+
+    /** (w, b) after {@code epoch} epochs. */
+    public LinearSvmModel modelAt(int epoch) {
+        return history.get(epoch).model();
+    }
+
+    /** Gradient descent stops after maxIter epochs, without a convergence test. */
+    public String solverStatus() {
+        return "max_iter";
+    }
+}

@@ -1,0 +1,129 @@
+package mlspark.ml;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import mlspark.data.LabeledData;
+import mlspark.data.Sample;
+
+/**
+ * The rows of a training Dataset as the trainers take them: labels checked and mapped, features
+ * as dense arrays (a sparse vector is densified row by row), weights checked.
+ */
+final class TrainingRows {
+    private TrainingRows() {
+    }
+
+    /** The distinct labels of the data set, ascending (computed by Spark; only the distinct values reach the driver). */
+    static double[] labelSet(Dataset<?> dataset, String labelCol) {
+        List<Row> rows = dataset.select(col(labelCol).cast("double")).distinct().limit(1001).collectAsList();
+        return rows.stream().mapToDouble(r -> r.isNullAt(0) ? Double.NaN : r.getDouble(0)).sorted().toArray();
+    }
+
+    /**
+     * Checks that a binary classifier's labels are {0, 1} or {-1, +1}, both classes present; returns
+     * the label that stands for the positive class's opposite ({@code 0} or {@code -1}).
+     */
+    static double requireBinary(Dataset<?> dataset, String labelCol) {
+        double[] set = labelSet(dataset, labelCol);
+        boolean zeroOne = Arrays.stream(set).allMatch(v -> v == 0 || v == 1);
+        boolean signed = Arrays.stream(set).allMatch(v -> v == -1 || v == 1);
+        if (!zeroOne && !signed) {
+            throw new IllegalArgumentException("labelCol '" + labelCol + "': labels " + describe(set)
+                    + " are not a binary label set (expected {0, 1} or {-1, +1})");
+        }
+        if (set.length < 2) {
+            throw new IllegalArgumentException("labelCol '" + labelCol + "': the training set has only the label "
+                    + (set.length == 0 ? "(none: it is empty)" : set[0]) + "; a classifier needs both classes");
+        }
+        return signed ? -1 : 0;
+    }
+
+    /** Checks that the labels are class indices 0..K-1 (K >= 2) and returns K. */
+    static int requireClassIndices(Dataset<?> dataset, String labelCol) {
+        double[] set = labelSet(dataset, labelCol);
+        for (double v : set) {
+            if (!(v >= 0 && v == Math.rint(v) && v < Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException("labelCol '" + labelCol + "': label " + v
+                        + " is not a class index (expected integers 0, 1, ..., K-1)");
+            }
+        }
+        if (set.length < 2) {
+            throw new IllegalArgumentException("labelCol '" + labelCol + "': the training set has "
+                    + (set.length == 0 ? "no rows" : "only class " + (int) set[0]) + "; a classifier needs two classes or more");
+        }
+        return (int) set[set.length - 1] + 1;
+    }
+
+    private static String describe(double[] set) {
+        return set.length > 1000 ? "(more than 1000 distinct values)" : Arrays.toString(set);
+    }
+
+    /** The size of the feature vectors (of the first row; every row is checked where it is used). */
+    static int numFeatures(Dataset<?> dataset, String featuresCol) {
+        List<Row> first = dataset.select(featuresCol).limit(1).collectAsList();
+        if (first.isEmpty()) {
+            throw new IllegalArgumentException("featuresCol '" + featuresCol + "': the training set is empty");
+        }
+        return ((Vector) first.get(0).get(0)).size();
+    }
+
+    /**
+     * The rows as samples with label -1/+1 ({@code negative} maps to -1) and the weight of
+     * {@code weightCol} (1 when null or empty), for the primal SVM's blocks on the executors.
+     */
+    static JavaRDD<Sample> signedSamples(Dataset<?> dataset, String featuresCol, String labelCol, String weightCol,
+                                         double negative, int dimension) {
+        Column weight = weightCol == null || weightCol.isEmpty() ? lit(1.0) : col(weightCol).cast("double");
+        return dataset.select(col(labelCol).cast("double"), col(featuresCol), weight).toJavaRDD().map(r -> {
+            double[] x = features(r.get(1), featuresCol, dimension);
+            double w = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("weightCol '" + weightCol + "': expected a finite weight >= 0, got " + w);
+            }
+            return new Sample(r.getDouble(0) == negative ? -1 : 1, x, w);
+        });
+    }
+
+    /** The rows on the driver with labels -1/+1, for the dual QP (which needs every point there). */
+    static LabeledData collectSigned(Dataset<?> dataset, String featuresCol, String labelCol, double negative) {
+        int d = numFeatures(dataset, featuresCol);
+        List<Row> rows = dataset.select(col(labelCol).cast("double"), col(featuresCol)).collectAsList();
+        double[][] x = new double[rows.size()][];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = features(rows.get(i).get(1), featuresCol, d);
+            y[i] = rows.get(i).getDouble(0) == negative ? -1 : 1;
+        }
+        return new LabeledData(x, y, "featuresCol '" + featuresCol + "'");
+    }
+
+    /** A row's features as a dense array, checked for size and finite values. */
+    static double[] features(Object value, String featuresCol, int dimension) {
+        if (value == null) {
+            throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has no features (null)");
+        }
+        Vector v = (Vector) value;
+        if (v.size() != dimension) {
+            throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has " + v.size()
+                    + " features, the first row " + dimension);
+        }
+        double[] x = v.toArray();
+        for (double e : x) {
+            if (!Double.isFinite(e)) {
+                throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has the value " + e
+                        + "; features must be finite");
+            }
+        }
+        return x;
+    }
+}

@@ -1,0 +1,141 @@
+package mlspark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import mlspark.nn.LabeledRows;
+import mlspark.nn.LocalSgd;
+import mlspark.nn.Matrix;
+import mlspark.nn.Precision;
+import mlspark.nn.Solver;
+import mlspark.nn.TrainingData;
+import mlspark.nn.TwoLayerNet;
+
+class TwoLayerNetClassifierTest extends SparkSqlTest {
+
+    /** The solver's data on one machine, plainly: a batch's rows gathered, its mean loss and gradient. */
+    private record LocalData(LabeledRows train, LabeledRows validation) implements TrainingData {
+        @Override
+        public int trainSize() {
+            return train.size();
+        }
+
+        @Override
+        public int workers() {
+            return 1;
+        }
+
+        @Override
+        public TwoLayerNet.Loss batchLoss(TwoLayerNet net, int[] batch) {
+            LabeledRows rows = train.gather(batch);
+            Matrix gradient = net.precision().zeros(1, net.params().size());
+            double loss = net.addLossGradient(rows.x(), rows.labels(), 1.0 / batch.length, gradient);
+            return new TwoLayerNet.Loss(loss, gradient);
+        }
+
+        @Override
+        public double trainAccuracy(TwoLayerNet net, int[] rows) {
+            return (double) net.correct(train.gather(rows)) / rows.length;
+        }
+
+        @Override
+        public double validationAccuracy(TwoLayerNet net) {
+            return (double) net.correct(validation) / validation.size();
+        }
+
+        @Override
+        public LocalSgd.Result localRound(TwoLayerNet net, Matrix state, LocalSgd round) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Three Gaussian clusters in 6-D, labels 0, 1, 2 in turn. */
+    static double[][] clusters(int n, double[] y, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][6];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            for (int j = 0; j < 6; j++) {
+                x[i][j] = random.nextGaussian() + (j % 3 == y[i] ? 2.0 : 0);
+            }
+        }
+        return x;
+    }
+
+    private static LabeledRows rows(double[][] x, double[] y, int from, int to) {
+        Matrix m = Precision.FLOAT64.zeros(to - from, x[0].length);
+        int[] labels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                m.set((i - from) * x[0].length + j, x[i][j]);
+            }
+            labels[i - from] = (int) y[i];
+        }
+        return new LabeledRows(m, labels);
+    }
+
+    @Test
+    void fitEqualsTheSolverOnOneMachineAndTransformGivesSoftmaxAndArgmax() {
+        int n = 240;
+        double[] y = new double[n];
+        double[][] x = clusters(n, y, 7);
+        TwoLayerNetClassifier estimator = new TwoLayerNetClassifier().setHiddenSize(12).setInit("he").setMaxIter(4)
+                .setBatchSize(16).setStepSize(0.05).setDecay(0.9).setUpdate("momentum").setValidationFraction(0.25)
+                .setTrainSubset(50).setSeed(3);
+        Dataset<Row> data = vectors(x, y, false);
+        TwoLayerNetModel model = estimator.fit(data);
+
+        Solver.Result expected = new Solver(estimator.solverConfig()).train(
+                TwoLayerNet.initialize(6, 12, 3, Precision.FLOAT64, TwoLayerNet.Init.HE, 1e-3, 3),
+                new LocalData(rows(x, y, 0, 180), rows(x, y, 180, n)), (c, net) -> { });
+        double[] want = expected.best().params().toDoubles();
+        double[] got = model.net().params().toDoubles();
+        for (int k = 0; k < want.length; k++) {
+            assertEquals(want[k], got[k], 1e-9 * Math.max(1, Math.abs(want[k])), "parameter " + k);
+        }
+        assertEquals(expected.bestValidationAccuracy(), model.summary().bestValidationAccuracy(), 1e-12);
+        assertEquals(expected.iterations(), model.summary().totalIterations());
+
+        List<Row> out = model.transform(data).select("rawPrediction", "probability", "prediction").collectAsList();
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            double[] raw = ((Vector) out.get(i).get(0)).toArray();
+            double[] probability = ((Vector) out.get(i).get(1)).toArray();
+            double sum = 0;
+            int best = 0;
+            for (int c = 0; c < 3; c++) {
+                sum += Math.exp(raw[c]);
+                best = raw[c] > raw[best] ? c : best;
+            }
+            for (int c = 0; c < 3; c++) {
+                assertEquals(Math.exp(raw[c]) / sum, probability[c], 1e-12);
+            }
+            assertEquals(best, out.get(i).getDouble(2));
+            correct += best == y[i] ? 1 : 0;
+        }
+        assertTrue(correct > 0.85 * n, correct + " of " + n);
+    }
+
+    @Test
+    void labelsMustBeClassIndices() {
+        double[][] x = {{0, 1}, {1, 0}, {1, 1}, {0, 0}};
+        TwoLayerNetClassifier net = new TwoLayerNetClassifier().setValidationFraction(0.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> net.fit(vectors(x, new double[]{0, 1, 1.5, 0}, false)));
+        assertTrue(e.getMessage().contains("class index"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> net.fit(vectors(x, new double[]{2, 2, 2, 2}, false)));
+        assertThrows(IllegalArgumentException.class, () -> net.setUpdate("rmsprop"));
+        assertThrows(IllegalArgumentException.class, () -> net.setBeta2(1));
+        assertThrows(IllegalArgumentException.class, () -> net.setHiddenSize(0));
+        assertTrue(net.explainParams().contains("hiddenSize: hidden units"));
+    }
+}
