@@ -1,5 +1,8 @@
 package mlspark.ml;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -10,10 +13,12 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
+import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.spark.PrimalSvmTrainer;
-import mlspark.spark.SampleRdds;
+import mlspark.spark.SampleBlocks;
 
 /**
  * The soft-margin linear SVM trained as the assignment does (the {@code primal-svm} job's trainer):
@@ -101,8 +106,14 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
     public PrimalSvmModel train(Dataset<?> dataset) {
         double negative = TrainingRows.requireBinary(dataset, getLabelCol());
         int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
-        JavaRDD<SampleBlock> blocks = SampleRdds.blocks(TrainingRows.signedSamples(dataset, getFeaturesCol(),
-                getLabelCol(), getWeightCol(), negative, d), d, SampleRdds.blockRows(d, getBlockKib()));
+        String weightCol = getWeightCol();
+        Dataset<Row> rows = dataset.select(col(getFeaturesCol()).as(SampleBlocks.FEATURES),
+                col(getLabelCol()).cast("double").as(SampleBlocks.LABEL),
+                weightCol == null || weightCol.isEmpty() ? lit(1.0).as(SampleBlocks.WEIGHT)
+                        : col(weightCol).cast("double").as(SampleBlocks.WEIGHT));
+        JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows,
+                SampleBlocks.Layout.ofKib(d, getBlockKib(), FeatureBlock.Storage.FLOAT64), negative == 0,
+                "featuresCol '" + getFeaturesCol() + "'");
         try {
             List<PrimalSvmTrainer.EpochResult> history = new PrimalSvmTrainer(blocks, d, classCosts(), stepSchedule())
                     .train(getMaxIter(), r -> { });

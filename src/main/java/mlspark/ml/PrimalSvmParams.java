@@ -8,7 +8,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 
 import mlspark.optim.StepSchedule;
-import mlspark.spark.SampleRdds;
+import mlspark.spark.SampleBlocks;
 
 /**
  * Params of {@link PrimalSvmClassifier} and {@link PrimalSvmModel}: the assignment's batch gradient
@@ -41,7 +41,7 @@ public interface PrimalSvmParams extends HasClassCosts {
             owner.setDefault(maxIter, 100);
             owner.setDefault(schedule, "constant");
             owner.setDefault(decay, 0.0);
-            owner.setDefault(blockKib, SampleRdds.DEFAULT_BLOCK_KIB);
+            owner.setDefault(blockKib, SampleBlocks.DEFAULT_BLOCK_KIB);
         }
     }
 

@@ -3,17 +3,13 @@ package mlspark.ml;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import mlspark.data.LabeledData;
-import mlspark.data.Sample;
 
 /**
  * The rows of a training Dataset as the trainers take them: labels checked and mapped, features
@@ -75,23 +71,6 @@ final class TrainingRows {
             throw new IllegalArgumentException("featuresCol '" + featuresCol + "': the training set is empty");
         }
         return ((Vector) first.get(0).get(0)).size();
-    }
-
-    /**
-     * The rows as samples with label -1/+1 ({@code negative} maps to -1) and the weight of
-     * {@code weightCol} (1 when null or empty), for the primal SVM's blocks on the executors.
-     */
-    static JavaRDD<Sample> signedSamples(Dataset<?> dataset, String featuresCol, String labelCol, String weightCol,
-                                         double negative, int dimension) {
-        Column weight = weightCol == null || weightCol.isEmpty() ? lit(1.0) : col(weightCol).cast("double");
-        return dataset.select(col(labelCol).cast("double"), col(featuresCol), weight).toJavaRDD().map(r -> {
-            double[] x = features(r.get(1), featuresCol, dimension);
-            double w = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
-            if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("weightCol '" + weightCol + "': expected a finite weight >= 0, got " + w);
-            }
-            return new Sample(r.getDouble(0) == negative ? -1 : 1, x, w);
-        });
     }
 
     /** The rows on the driver with labels -1/+1, for the dual QP (which needs every point there). */
