@@ -17,12 +17,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
+import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.optim.DifferentiableFunction;
 import mlspark.optim.GradientDescent;
 import mlspark.optim.StepSchedule;
 import mlspark.spark.PrimalSvmTrainer;
-import mlspark.spark.SampleRdds;
+import mlspark.spark.SampleBlocks;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.SequentialPrimalSvm;
 
@@ -79,7 +80,7 @@ public final class PrimalBench implements BenchSuite {
         int row = 0;
         for (int p = 0; p < partitions; p++) {
             for (SampleBlock b : generate(p, partitions, n)) {
-                System.arraycopy(b.features(), 0, x, row * D, b.size() * D);
+                System.arraycopy(values(b), 0, x, row * D, b.size() * D);
                 System.arraycopy(b.labels(), 0, y, row, b.size());
                 row += b.size();
             }
@@ -101,7 +102,7 @@ public final class PrimalBench implements BenchSuite {
         JavaRDD<Row> rows = blocks.flatMap(b -> {
             List<Row> out = new ArrayList<>(b.size());
             for (int i = 0; i < b.size(); i++) {
-                double[] xi = java.util.Arrays.copyOfRange(b.features(), i * D, (i + 1) * D);
+                double[] xi = java.util.Arrays.copyOfRange(values(b), i * D, (i + 1) * D);
                 out.add(RowFactory.create(b.labels()[i] > 0 ? 1.0 : 0.0, Vectors.dense(xi)));
             }
             return out.iterator();
@@ -129,7 +130,7 @@ public final class PrimalBench implements BenchSuite {
         double[] wStar = new SplittableRandom(SEED).doubles(D, -1, 1).toArray();
         SplittableRandom random = new SplittableRandom(SEED + 1 + p);
         List<SampleBlock> out = new ArrayList<>();
-        int blockRows = SampleRdds.blockRows(D, SampleRdds.DEFAULT_BLOCK_KIB);
+        int blockRows = SampleBlocks.DEFAULT_BLOCK_KIB * 1024 / (8 * D);
         for (int start = from; start < to; start += blockRows) {
             int rows = Math.min(blockRows, to - start);
             double[] features = new double[rows * D];
@@ -143,9 +144,13 @@ public final class PrimalBench implements BenchSuite {
                 }
                 labels[i] = h > 0 ? 1 : -1;
             }
-            out.add(new SampleBlock(rows, D, features, labels));
+            out.add(SampleBlock.dense(rows, D, features, labels));
         }
         return out;
+    }
+
+    private static double[] values(SampleBlock b) {
+        return ((FeatureBlock.Dense) b.features()).values();
     }
 
     private static double seconds(long startNanos) {

@@ -4,16 +4,24 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Samples stacked for BLAS: {@code features} is the row-major {@code size x dimension} matrix of
- * their features, {@code labels} their labels, {@code weights} their per-sample cost factors
- * (null when every weight is 1).
+ * Samples stacked for BLAS: {@code features} their feature rows (dense or sparse), {@code labels}
+ * their labels, {@code weights} their per-sample cost factors (null when every weight is 1).
  */
-public record SampleBlock(int size, int dimension, double[] features, double[] labels, double[] weights)
+public record SampleBlock(int size, int dimension, FeatureBlock features, double[] labels, double[] weights)
         implements Serializable {
 
-    /** A block of unweighted samples. */
-    public SampleBlock(int size, int dimension, double[] features, double[] labels) {
-        this(size, dimension, features, labels, null);
+    public SampleBlock {
+        if (features.rows() != size || features.dimension() != dimension || labels.length != size
+                || (weights != null && weights.length != size)) {
+            throw new IllegalArgumentException("block of " + size + " x " + dimension + " has features "
+                    + features.rows() + " x " + features.dimension() + ", " + labels.length + " labels"
+                    + (weights == null ? "" : ", " + weights.length + " weights"));
+        }
+    }
+
+    /** A dense float64 block of the row-major {@code size x dimension} matrix {@code x}, weights 1. */
+    public static SampleBlock dense(int size, int dimension, double[] x, double[] labels) {
+        return new SampleBlock(size, dimension, new FeatureBlock.Dense(size, dimension, x), labels, null);
     }
 
     /** The weight of sample {@code i}. */
@@ -38,6 +46,6 @@ public record SampleBlock(int size, int dimension, double[] features, double[] l
             w[i] = s.weight();
             weighted |= s.weight() != 1;
         }
-        return new SampleBlock(n, dimension, x, y, weighted ? w : null);
+        return new SampleBlock(n, dimension, new FeatureBlock.Dense(n, dimension, x), y, weighted ? w : null);
     }
 }

@@ -15,14 +15,24 @@ public final class SignedLabels {
     }
 
     public static LabeledData toSigned(LabeledData data, Path file, String yField, Consumer<String> log) {
-        double[] set = data.labelSet();
-        if (Arrays.stream(set).allMatch(v -> v == -1 || v == 1)) {
+        if (!zeroIsNegative(data.labelSet(), file, yField, log)) {
             return data;
+        }
+        double[] y = Arrays.stream(data.y()).map(v -> v == 0 ? -1 : 1).toArray();
+        return new LabeledData(data.x(), y, data.source());
+    }
+
+    /**
+     * Whether the label set (distinct values, ascending) is {0, 1}-coded, so that 0 maps to -1;
+     * false for {-1, +1}-coded labels; any other set fails with BAD_VALUES.
+     */
+    public static boolean zeroIsNegative(double[] set, Path file, String yField, Consumer<String> log) {
+        if (Arrays.stream(set).allMatch(v -> v == -1 || v == 1)) {
+            return false;
         }
         if (Arrays.stream(set).allMatch(v -> v == 0 || v == 1)) {
             log.accept(file + ": " + yField + ": labels {0, 1} mapped to {-1, +1} (0 -> -1, 1 -> +1)");
-            double[] y = Arrays.stream(data.y()).map(v -> v == 0 ? -1 : 1).toArray();
-            return new LabeledData(data.x(), y, data.source());
+            return true;
         }
         throw JobFailure.badValues(file, yField, "labels " + Arrays.toString(set)
                 + " are not a binary label set (expected {-1, +1} or {0, 1})");

@@ -16,6 +16,7 @@ import mlspark.bench.DualBench;
 import mlspark.bench.KernelScaleBench;
 import mlspark.bench.NetBench;
 import mlspark.bench.PrimalBench;
+import mlspark.bench.ScaleBench;
 import mlspark.errors.JobFailure;
 import mlspark.io.Json;
 import mlspark.io.OutputDir;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Benchmarks: our implementations beside their baselines, measured in the same run.")
 public final class BenchJob extends SparkJob {
     /** Every suite, by name. */
-    static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench(),
+    static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench(), new ScaleBench(),
             new KernelScaleBench());
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run (default: all): ${COMPLETION-CANDIDATES}")

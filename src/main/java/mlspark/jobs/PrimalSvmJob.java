@@ -12,11 +12,12 @@ import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.ml.util.Identifiable;
 
 import mlspark.plot.PrimalSvmPlots;
 import mlspark.data.BinaryDataSets;
-import mlspark.data.Sample;
+import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
@@ -25,7 +26,8 @@ import mlspark.io.Checkpoints;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.optim.StepSchedule;
-import mlspark.spark.SampleRdds;
+import mlspark.spark.DataSources;
+import mlspark.spark.SampleBlocks;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
@@ -37,6 +39,7 @@ import mlspark.kernel.KernelSpec;
 import mlspark.kernel.NystromFeatures;
 import mlspark.kernel.RandomFourierFeatures;
 import mlspark.spark.KernelFeatureRdds;
+import mlspark.cli.SourceOptions;
 import mlspark.cli.SaveModelOption;
 import mlspark.ml.PrimalSvmModel;
 import picocli.CommandLine.Command;
@@ -50,12 +53,21 @@ public final class PrimalSvmJob extends SparkJob {
     /** Training points on which the kernel approximation's error is measured. */
     private static final int ERROR_SAMPLE = 500;
 
-    @Option(names = "--data", paramLabel = "NAME|FILE",
-            description = "hw3 (default), moons, circles, linearly_separable, xor, or a .npy/.npz/.csv/LIBSVM file.")
+    @Option(names = "--data", paramLabel = "NAME|FILE|FORMAT:PATH",
+            description = "hw3 (default), moons, circles, linearly_separable, xor, a .npy/.npz/.csv/LIBSVM file, "
+                    + "or libsvm:PATH, csv:PATH, parquet:PATH (any Hadoop path, read by the executors).")
     String data;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Test file, for a CSV or LIBSVM training file.")
-    java.nio.file.Path test;
+    @Option(names = "--test", paramLabel = "FILE|FORMAT:PATH",
+            description = "Test set, for a CSV or LIBSVM training file or a FORMAT:PATH training set.")
+    String test;
+
+    @Mixin
+    SourceOptions sources;
+
+    @Option(names = "--storage", paramLabel = "TYPE",
+            description = "Values of dense blocks: float64 (default) or float32 (half the memory; sums still in double).")
+    String storage;
 
     @Option(names = "--C", paramLabel = "C", description = "Cost of a margin violation (default: ${DEFAULT-VALUE}).")
     double c;
@@ -100,6 +112,8 @@ public final class PrimalSvmJob extends SparkJob {
     SaveModelOption saveModel;
 
     private TrainTest dataSet;
+    private DataSources.Options sourceOptions;
+    private FeatureBlock.Storage blockStorage;
     private ClassCosts costs;
     private StepSchedule steps;
     private int[] reported;
@@ -140,7 +154,24 @@ public final class PrimalSvmJob extends SparkJob {
         if (optimizer.equals("lbfgs") && (checkpointing.every > 0 || checkpointing.resume)) {
             throw JobFailure.usage("--optimizer", "lbfgs does not checkpoint; drop --checkpoint-every and --resume");
         }
-        dataSet = BinaryDataSets.load(data, test, options.dataDir(), this::log);
+                blockStorage = switch (storage) {
+            case "float64" -> FeatureBlock.Storage.FLOAT64;
+            case "float32" -> FeatureBlock.Storage.FLOAT32;
+            default -> throw JobFailure.usage("--storage", "'" + storage + "' is not one of float64, float32");
+        };
+        sourceOptions = sources.options();
+        if (DataSources.isSource(data)) {
+            if (kernelFeatures.enabled()) {
+                throw JobFailure.usage("--features", "kernel features need a named set or a file, not " + data);
+            }
+            log(String.format("data %s, test %s (read by the executors); C0=%s C1=%s eta=%s (%s)", data, test,
+                    costs.c0(), costs.c1(), eta, schedule));
+            return;
+        }
+        if (DataSources.isSource(test)) {
+            throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
+        }
+        dataSet = BinaryDataSets.load(data, test == null ? null : java.nio.file.Path.of(test), options.dataDir(), this::log);
         SignedLabels.requireBothClasses(dataSet.train());
         partitions = options.partitions(dataSet.train().size(), this::log);
         kernelSpec = kernelFeatures.check(dataSet.train());
@@ -156,18 +187,35 @@ public final class PrimalSvmJob extends SparkJob {
 
     @Override
     protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
-        int d = dataSet.train().dimension();
-        int blockRows = SampleRdds.blockRows(d, blockKib);
-        JavaRDD<Sample> train = SampleRdds.samples(sc, dataSet.train(), partitions);
-        JavaRDD<SampleBlock> blocks = SampleRdds.blocks(train, d, blockRows);
-        JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, dataSet.test(), partitions),
-                d, blockRows);
+        SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+        String name;
+        int d;
+        JavaRDD<SampleBlock> blocks;
+        JavaRDD<SampleBlock> testBlocks;
+        if (dataSet == null) {
+            DataSources.Input input = DataSources.read(spark, data, test, sourceOptions, this::log);
+            name = data;
+            d = input.dimension();
+            SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
+            blocks = SampleBlocks.of(input.train(), layout, input.zeroIsNegative(), data);
+            testBlocks = SampleBlocks.of(input.test(), layout, input.zeroIsNegative(), test);
+        } else {
+            name = dataSet.name();
+            d = dataSet.train().dimension();
+            SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
+            blocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, false, name);
+            testBlocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, false, name);
+        }
+        long nTrain = count(blocks);
+        long nTest = count(testBlocks);
+        log(String.format("%s: %d train, %d test, %d features, %d + %d blocks (%s)", name, nTrain, nTest, d,
+                blocks.count(), testBlocks.count(), storage));
         Map<String, Object> featureReport = null;
         if (kernelSpec != null) {
             KernelApproximation z = approximation(blocks, d);
             featureReport = featureReport(z, d);
-            blocks = KernelFeatureRdds.map(blocks, z, dataSet.train().size(), blockKib);
-            testBlocks = KernelFeatureRdds.map(testBlocks, z, dataSet.test().size(), blockKib);
+            blocks = KernelFeatureRdds.map(blocks, z, nTrain, blockKib);
+            testBlocks = KernelFeatureRdds.map(testBlocks, z, nTest, blockKib);
             d = z.components();
         }
         int maxEpochs = reported[reported.length - 1];
@@ -204,8 +252,7 @@ public final class PrimalSvmJob extends SparkJob {
                 counts.put(names[c], confusion[c]);
             }
             run.put("test_confusion", counts);
-            run.put("train_accuracy", kernelSpec == null ? r.model().accuracy(dataSet.train())
-                    : PrimalSvmTrainer.accuracy(r.model(), blocks));
+            run.put("train_accuracy", PrimalSvmTrainer.accuracy(r.model(), blocks));
             run.put("objective", r.objective());
             runs.add(run);
         }
@@ -221,20 +268,20 @@ public final class PrimalSvmJob extends SparkJob {
         }
         printTable(runs);
         writeHistory(out, history);
-        PrimalSvmPlots.save(history, reported, testAccuracy, dataSet.name(), out.resolve("primal_svm.png"));
+        PrimalSvmPlots.save(history, reported, testAccuracy, name, out.resolve("primal_svm.png"));
 
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("data", Map.of("name", dataSet.name(), "n_train", dataSet.train().size(),
-                "n_test", dataSet.test().size(), "dimension", d));
+        metrics.put("data", Map.of("name", name, "n_train", nTrain, "n_test", nTest, "dimension", d));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("C0", costs.c0());
         config.put("C1", costs.c1());
         config.put("eta", eta);
         config.put("schedule", schedule);
         config.put("decay", decay);
-        config.put("partitions", partitions);
+        config.put("partitions", blocks.getNumPartitions());
         config.put("block_kib", blockKib);
         config.put("optimizer", optimizer);
+        config.put("storage", storage);
         metrics.put("config", config);
         metrics.put("train_seconds", trainSeconds);
         if (lbfgs) {
@@ -245,6 +292,10 @@ public final class PrimalSvmJob extends SparkJob {
         }
         metrics.put("runs", runs);
         return metrics;
+    }
+
+    private static long count(JavaRDD<SampleBlock> blocks) {
+        return blocks.map(SampleBlock::size).fold(0, Integer::sum).longValue();
     }
 
     @Override
@@ -297,7 +348,7 @@ public final class PrimalSvmJob extends SparkJob {
         } else {
             provenance.input(java.nio.file.Path.of(data));
             if (test != null) {
-                provenance.input(test);
+                provenance.input(java.nio.file.Path.of(test));
             }
         }
     }

@@ -3,8 +3,8 @@ package mlspark.optim;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.errors.ParameterText;
+import mlspark.errors.TrainingFailedException;
 
 /**
  * Limited-memory BFGS (Nocedal and Wright, Numerical Optimization, Algorithm 7.4) for a smooth
@@ -90,8 +90,8 @@ public final class Lbfgs {
     private static LossAndGradient evaluate(DifferentiableFunction f, double[] x, int iteration) {
         LossAndGradient lg = f.evaluate(x);
         if (!Double.isFinite(lg.loss())) {
-            throw new JobFailure(Failure.DIVERGED, "L-BFGS diverged at iteration " + iteration + ": the objective is "
-                    + lg.loss());
+            throw new TrainingFailedException(TrainingFailedException.Kind.DIVERGED, ParameterText.of(
+                    "L-BFGS diverged at iteration " + iteration + ": the objective is " + lg.loss()));
         }
         return lg;
     }

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
+import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.kernel.KernelApproximation;
 
@@ -30,7 +31,7 @@ public final class KernelFeatureRdds {
         List<double[]> rows = blocks.flatMap(b -> {
             List<double[]> out = new ArrayList<>(b.size());
             for (int i = 0; i < b.size(); i++) {
-                out.add(Arrays.copyOfRange(b.features(), i * b.dimension(), (i + 1) * b.dimension()));
+                out.add(b.features().denseRows(i, i + 1));
             }
             return out.iterator();
         }).takeSample(false, m, seed);
@@ -59,9 +60,11 @@ public final class KernelFeatureRdds {
             int d = b.dimension();
             for (int from = 0; from < b.size(); from += rows) {
                 int to = Math.min(b.size(), from + rows);
-                double[] features = map.map(Arrays.copyOfRange(b.features(), from * d, to * d), to - from, d);
-                out.add(new SampleBlock(to - from, map.components(), features,
-                        Arrays.copyOfRange(b.labels(), from, to)));
+                double[] features = map.map(b.features().denseRows(from, to), to - from, d);
+                out.add(new SampleBlock(to - from, map.components(),
+                        new FeatureBlock.Dense(to - from, map.components(), features),
+                        Arrays.copyOfRange(b.labels(), from, to),
+                        b.weights() == null ? null : Arrays.copyOfRange(b.weights(), from, to)));
             }
             return out.iterator();
         });

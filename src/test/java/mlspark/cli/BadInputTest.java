@@ -74,6 +74,7 @@ class BadInputTest {
         Files.createDirectories(dir.resolve("adir.npy"));
         Files.createSymbolicLink(dir.resolve("dangling.npy"), dir.resolve("nowhere.npy"));
         Files.writeString(dir.resolve("blocker"), "a file where --out wants a directory");
+        sourceFiles();
         mnist("mnist-magic", 6, 6, 0, 2050);
         mnist("mnist-truncated", 6, 6, 0, 2051);
         Path truncated = dir.resolve("mnist-truncated/train-images-idx3-ubyte");
@@ -176,6 +177,37 @@ class BadInputTest {
         }
     }
 
+    /** LIBSVM, CSV and Parquet inputs of the executor-side readers (Parquet written by a Spark of its own, stopped after). */
+    private static void sourceFiles() throws IOException {
+        write("giant.libsvm", "1 1:0.5 3:1\n-1 2:1 2000000000:1\n".getBytes(StandardCharsets.UTF_8));
+        write("descending.libsvm", "1 1:1\n1 1:1\n-1 4:1 2:3\n".getBytes(StandardCharsets.UTF_8));
+        write("duplicated.libsvm", "1 1:1 2:1 2:3\n".getBytes(StandardCharsets.UTF_8));
+        write("zero.libsvm", "-1 1:2\n\n1 0:1 1:2\n".getBytes(StandardCharsets.UTF_8));
+        write("good.libsvm", "1 1:1\n-1 2:1\n".getBytes(StandardCharsets.UTF_8));
+        write("narrow-h.csv", "a,b,y\n1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
+        write("wide-h.csv", "a,b,c,y\n1,2,3,0\n3,4,5,1\n".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(dir.resolve("empty-dir"));
+        org.apache.spark.api.java.JavaSparkContext sc = mlspark.spark.SparkSetup.context("bad parquet", "local[1]",
+                java.util.Map.of("spark.ui.enabled", "false"));
+        try {
+            org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();
+            org.apache.spark.sql.types.StructType vectors = new org.apache.spark.sql.types.StructType()
+                    .add("features", new org.apache.spark.ml.linalg.VectorUDT()).add("label", "double");
+            for (int d : new int[]{2, 3}) {
+                spark.createDataFrame(List.of(
+                        org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(new double[d]), 1.0),
+                        org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(new double[d]), 0.0)),
+                        vectors).write().parquet(dir.resolve("d" + d + ".parquet").toString());
+            }
+            spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(1, 2), 1.0)),
+                    vectors).withColumnRenamed("label", "y").write().parquet(dir.resolve("nolabel.parquet").toString());
+            spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("1 2", 1.0)), new org.apache.spark.sql.types.StructType()
+                    .add("features", "string").add("label", "double")).write().parquet(dir.resolve("text.parquet").toString());
+        } finally {
+            sc.stop();
+        }
+    }
+
     /** Raw IDX files of 2x2 images in {@code name}/: train images and labels counts, a label poked in, the images' magic. */
     private static void mnist(String name, int images, int labels, int poke, int magic) throws IOException {
         Path d = Files.createDirectories(dir.resolve(name));
@@ -235,6 +267,17 @@ class BadInputTest {
                 Arguments.of("csv without --test", List.of("primal-svm", "--data", d + "good.csv"), 64, "--test: a test file is required"),
                 Arguments.of("train/test dimensions", List.of("primal-svm", "--data", d + "good.csv", "--test", d + "wide.csv"), 65, "wide.csv: features: 3 columns"),
                 Arguments.of("libsvm indices", List.of("primal-svm", "--data", d + "bad.libsvm", "--test", d + "bad.libsvm"), 65, "1-based indices in ascending order"),
+                // executor-side readers (libsvm:, csv:, parquet:)
+                Arguments.of("giant libsvm index", src("libsvm:", d + "giant.libsvm", d + "good.libsvm"), 65, "giant.libsvm: line 2: index 2000000000 exceeds the limit"),
+                Arguments.of("libsvm indices not ascending", src("libsvm:", d + "descending.libsvm", d + "good.libsvm"), 65, "descending.libsvm: line 3: index 2 after 4"),
+                Arguments.of("libsvm duplicated index", src("libsvm:", d + "good.libsvm", d + "duplicated.libsvm"), 65, "duplicated.libsvm: line 1: index 2 after 2 (a duplicated index)"),
+                Arguments.of("libsvm index 0", src("libsvm:", d + "zero.libsvm", d + "good.libsvm"), 65, "zero.libsvm: line 3: index 0 (indices are 1-based)"),
+                Arguments.of("parquet without label", src("parquet:", d + "nolabel.parquet", d + "d2.parquet"), 65, "nolabel.parquet: label: no such column (columns: features, y)"),
+                Arguments.of("parquet features not a vector", src("parquet:", d + "text.parquet", d + "d2.parquet"), 65, "features: column of type string, expected a vector"),
+                Arguments.of("empty directory", src("parquet:", d + "empty-dir", d + "d2.parquet"), 66, "empty-dir is an empty directory"),
+                Arguments.of("glob matching nothing", src("csv:", d + "none-*.csv", d + "narrow-h.csv"), 66, "none-*.csv: the glob matches no files"),
+                Arguments.of("csv train/test dimensions", src("csv:", d + "narrow-h.csv", d + "wide-h.csv"), 65, "wide-h.csv: features: 3 features, the training set"),
+                Arguments.of("parquet train/test dimensions", src("parquet:", d + "d3.parquet", d + "d2.parquet"), 65, "d2.parquet: features: 2 features, the training set"),
                 Arguments.of("resume without checkpoint", List.of("primal-svm", "--resume"), 66, "--resume: no checkpoint to resume from"),
                 Arguments.of("missing expectations", List.of("reproduce", "--expectations", d + "none.json"), 66, "none.json: no such expectations file"),
                 // MNIST (IDX files the test wrote; the canonical checksums do not apply to them)
@@ -381,6 +424,10 @@ class BadInputTest {
                         "--features: 'fourier' is not one of none, rff, nystrom"),
                 Arguments.of("unknown optimizer", List.of("primal-svm", "--optimizer", "adam"), 64,
                         "--optimizer: 'adam' is not one of gd, lbfgs"));
+    }
+
+    private static List<String> src(String format, String train, String test) {
+        return List.of("primal-svm", "--data", format + train, "--test", format + test);
     }
 
     private static List<String> nn(String mnistDir) {

@@ -32,10 +32,6 @@ class PrimalSvmTrainerTest extends SharedSpark {
         return BinaryDataSets.load("hw3", null, dataDir, m -> { });
     }
 
-    private JavaRDD<SampleBlock> blocks(LabeledData data, int partitions, int blockRows) {
-        return SampleRdds.blocks(SampleRdds.samples(sc, data, partitions), data.dimension(), blockRows);
-    }
-
     private List<PrimalSvmTrainer.EpochResult> train(LabeledData data, int partitions, int blockRows, ClassCosts costs,
                                                      int epochs) {
         return new PrimalSvmTrainer(blocks(data, partitions, blockRows), data.dimension(), costs, ETA)
@@ -68,6 +64,59 @@ class PrimalSvmTrainerTest extends SharedSpark {
             assertClose(expected, actual, 1e-12);
             assertEquals(SequentialPrimalSvm.objective(flat(train), train.y(), 4, costs, expected),
                     history.get(epochs).objective(), 1e-12 * history.get(epochs).objective());
+        }
+    }
+
+    /**
+     * Sparse rows (5 % non-zeros, so the converter stores CSR blocks) train to the model of the
+     * same rows densified in BLAS blocks made without the converter, 1e-12 relative; 5 rows in 7
+     * partitions leave empty partitions.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 400", "2, 400", "7, 400", "7, 5"})
+    void sparseBlocksTrainAsDenseBlocks(int partitions, int n) {
+        int d = 200;
+        SplittableRandom random = new SplittableRandom(17 + n);
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            java.util.TreeMap<Integer, Double> entries = new java.util.TreeMap<>();
+            while (entries.size() < 10) {
+                entries.put(random.nextInt(d), random.nextGaussian());
+            }
+            double[] xi = x[i];
+            entries.forEach((j, v) -> xi[j] = v);
+            y[i] = x[i][entries.firstKey()] + 0.3 * random.nextGaussian() > 0 ? 1 : -1;
+            rows.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(x[i]).toSparse(), y[i]));
+        }
+        org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();
+        JavaRDD<SampleBlock> sparse = SampleBlocks.of(spark.createDataFrame(sc.parallelize(rows, partitions), SampleBlocks.SCHEMA),
+                SampleBlocks.Layout.ofKib(d, 4, mlspark.data.FeatureBlock.Storage.FLOAT64), false, "sparse");
+        List<mlspark.data.Sample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            samples.add(new mlspark.data.Sample(y[i], x[i]));
+        }
+        JavaRDD<SampleBlock> dense = sc.parallelize(samples, partitions).mapPartitions(it -> {
+            List<mlspark.data.Sample> part = new java.util.ArrayList<>();
+            it.forEachRemaining(part::add);
+            return part.isEmpty() ? java.util.Collections.emptyIterator()
+                    : List.of(SampleBlock.of(part, d)).iterator();
+        });
+        assertTrue(sparse.collect().stream().allMatch(b -> b.features() instanceof mlspark.data.FeatureBlock.Sparse));
+        assertTrue(sparse.collect().size() > partitions || n < partitions, "several blocks per partition");
+        ClassCosts costs = new ClassCosts(2, 3);
+        StepSchedule eta = StepSchedule.constant(1e-2);
+        List<PrimalSvmTrainer.EpochResult> fromSparse = new PrimalSvmTrainer(sparse, d, costs, eta).train(20, r -> { });
+        List<PrimalSvmTrainer.EpochResult> fromDense = new PrimalSvmTrainer(dense, d, costs, eta).train(20, r -> { });
+        for (int epoch : new int[]{1, 5, 20}) {
+            LinearSvmModel s = fromSparse.get(epoch).model();
+            LinearSvmModel t = fromDense.get(epoch).model();
+            assertTrue(Arrays.stream(t.w()).anyMatch(v -> v != 0));
+            assertClose(t.w(), s.w(), 1e-12);
+            assertEquals(t.b(), s.b(), 1e-12 * Math.max(1, Math.abs(t.b())));
+            assertEquals(fromDense.get(epoch).objective(), fromSparse.get(epoch).objective(),
+                    1e-12 * fromDense.get(epoch).objective());
         }
     }
 

@@ -40,7 +40,7 @@ class TaskFailureTest extends SharedSpark {
             x[i] = random.doubles(D, -1, 1).toArray();
             y[i] = x[i][0] + 0.3 * random.nextGaussian() > 0 ? 1 : -1;
         }
-        JavaRDD<SampleBlock> blocks = SampleRdds.blocks(SampleRdds.samples(sc, new LabeledData(x, y, "random"), 7), D, 50);
+        JavaRDD<SampleBlock> blocks = blocks(new LabeledData(x, y, "random"), 7, 50);
         ClassCosts costs = ClassCosts.symmetric(2);
         StepSchedule eta = StepSchedule.constant(1e-4);
         GradientDescent gd = new GradientDescent(eta);

@@ -25,6 +25,15 @@ public abstract class SharedSpark {
         sc = SparkSetup.context(getClass().getSimpleName(), master(), java.util.Map.of("spark.ui.enabled", "false"));
     }
 
+    /** {@code data} in {@code partitions} partitions, through the jobs' converter, in blocks of {@code blockRows} rows. */
+    protected org.apache.spark.api.java.JavaRDD<mlspark.data.SampleBlock> blocks(mlspark.data.LabeledData data, int partitions,
+                                                                                int blockRows) {
+        org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();
+        return mlspark.spark.SampleBlocks.of(mlspark.spark.SampleBlocks.rows(spark, data, partitions),
+                new mlspark.spark.SampleBlocks.Layout(data.dimension(), Long.MAX_VALUE, blockRows,
+                        mlspark.data.FeatureBlock.Storage.FLOAT64), false, data.source());
+    }
+
     @AfterAll
     void stopSpark() {
         if (sc != null) {

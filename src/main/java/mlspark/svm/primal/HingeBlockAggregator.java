@@ -3,15 +3,14 @@ package mlspark.svm.primal;
 import java.util.function.Supplier;
 
 import mlspark.data.SampleBlock;
-import mlspark.linalg.Blas;
 import mlspark.optim.BlockAggregator;
 import mlspark.svm.ClassCosts;
 
 /**
  * The data term of the soft-margin SVM objective, {@code sum_i C_i max(0, 1 - y_i (w.x_i + b))}, and
- * its (sub)gradient {@code -sum_i C_i 1[y_i (w.x_i + b) < 1] y_i (x_i, 1)}, over blocks of samples;
- * {@code C_i = C_{y_i} * weight_i} (the class cost times the sample's weight).
- * Parameters are {@code (w_1..w_d, b)}; the margin test is strict, as in the assignment.
+ * its (sub)gradient {@code -sum_i C_i 1[y_i (w.x_i + b) < 1] y_i (x_i, 1)}, over blocks of samples,
+ * with {@code C_i = C_{y_i} weight_i}. Parameters are {@code (w_1..w_d, b)}; the margin test is
+ * strict, as in the assignment. Dense and sparse blocks cost O(stored values) each.
  */
 public final class HingeBlockAggregator implements BlockAggregator<HingeBlockAggregator> {
     /** Where the parameters come from: on Spark, a broadcast read inside the task. */
@@ -43,9 +42,8 @@ public final class HingeBlockAggregator implements BlockAggregator<HingeBlockAgg
         if (gradient == null) {
             gradient = new double[d + 1];
         }
-        // margins z = X w (row-major X is column-major X' of shape d x n)
         double[] z = new double[n];
-        Blas.blas().dgemv("T", d, n, 1.0, block.features(), d, params, 1, 0.0, z, 1);
+        block.features().multiply(params, z);
         double[] coefficient = new double[n];
         double gradB = 0;
         for (int i = 0; i < n; i++) {
@@ -58,8 +56,7 @@ public final class HingeBlockAggregator implements BlockAggregator<HingeBlockAgg
                 gradB += coefficient[i];
             }
         }
-        // grad_w += X' coefficient
-        Blas.blas().dgemv("N", d, n, 1.0, block.features(), d, coefficient, 1, 1.0, gradient, 1);
+        block.features().addTransposeTimes(coefficient, gradient);
         gradient[d] += gradB;
         count += n;
         return this;

@@ -31,8 +31,10 @@ public record LinearSvmModel(double[] w, double b) implements Serializable {
     /** Counts of the block's predictions: {true positives, false positives, true negatives, false negatives}. */
     public long[] confusion(SampleBlock block) {
         long[] counts = new long[4];
+        double[] z = new double[block.size()];
+        block.features().multiply(w, z);
         for (int i = 0; i < block.size(); i++) {
-            boolean positive = decision(block.features(), i * block.dimension()) > 0;
+            boolean positive = z[i] + b > 0;
             boolean actual = block.labels()[i] > 0;
             counts[positive ? (actual ? 0 : 1) : (actual ? 3 : 2)]++;
         }

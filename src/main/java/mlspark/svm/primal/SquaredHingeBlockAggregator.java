@@ -1,7 +1,6 @@
 package mlspark.svm.primal;
 
 import mlspark.data.SampleBlock;
-import mlspark.linalg.Blas;
 import mlspark.optim.BlockAggregator;
 import mlspark.svm.ClassCosts;
 
@@ -36,20 +35,20 @@ public final class SquaredHingeBlockAggregator implements BlockAggregator<Square
             gradient = new double[d + 1];
         }
         double[] z = new double[n];
-        Blas.blas().dgemv("T", d, n, 1.0, block.features(), d, params, 1, 0.0, z, 1);
+        block.features().multiply(params, z);
         double[] coefficient = new double[n];
         double gradB = 0;
         for (int i = 0; i < n; i++) {
             double y = block.labels()[i];
             double slack = 1 - y * (z[i] + params[d]);
             if (slack > 0) {
-                double c = costs.of(y);
+                double c = costs.of(y) * block.weight(i);
                 loss += c * slack * slack;
                 coefficient[i] = -2 * c * slack * y;
                 gradB += coefficient[i];
             }
         }
-        Blas.blas().dgemv("N", d, n, 1.0, block.features(), d, coefficient, 1, 1.0, gradient, 1);
+        block.features().addTransposeTimes(coefficient, gradient);
         gradient[d] += gradB;
         count += n;
         return this;

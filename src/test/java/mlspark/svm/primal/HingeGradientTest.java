@@ -25,8 +25,8 @@ class HingeGradientTest {
 
     /** E on the driver: the aggregator over two blocks, plus 1/2 |w|^2. */
     private DifferentiableFunction objective() {
-        SampleBlock first = new SampleBlock(15, D, java.util.Arrays.copyOf(x, 15 * D), java.util.Arrays.copyOf(y, 15));
-        SampleBlock second = new SampleBlock(N - 15, D, java.util.Arrays.copyOfRange(x, 15 * D, N * D),
+        SampleBlock first = SampleBlock.dense(15, D, java.util.Arrays.copyOf(x, 15 * D), java.util.Arrays.copyOf(y, 15));
+        SampleBlock second = SampleBlock.dense(N - 15, D, java.util.Arrays.copyOfRange(x, 15 * D, N * D),
                 java.util.Arrays.copyOfRange(y, 15, N));
         return new L2Regularized(p -> {
             HingeBlockAggregator a = new HingeBlockAggregator(() -> p, costs, D).add(first);
@@ -74,8 +74,48 @@ class HingeGradientTest {
         double[] p = new double[D + 1];
         p[0] = 1;
         HingeBlockAggregator a = new HingeBlockAggregator(() -> p, costs, D)
-                .add(new SampleBlock(1, D, xs, new double[]{1}));
+                .add(SampleBlock.dense(1, D, xs, new double[]{1}));
         assertEquals(0, a.loss());
         assertArrayEquals(new double[D + 1], a.gradient());
+    }
+
+    /** Weight 2 counts a sample twice, weight 0 drops it, in dense and in sparse (CSR) blocks alike. */
+    @Test
+    void weightsCountSamplesLikeCopies() {
+        double[] params = random.doubles(D + 1, -0.3, 0.3).toArray();
+        double[] weights = new double[N];
+        java.util.List<Integer> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            weights[i] = i % 3;
+            for (int k = 0; k < i % 3; k++) {
+                copies.add(i);
+            }
+        }
+        double[] xc = new double[copies.size() * D];
+        double[] yc = new double[copies.size()];
+        for (int r = 0; r < copies.size(); r++) {
+            System.arraycopy(x, copies.get(r) * D, xc, r * D, D);
+            yc[r] = y[copies.get(r)];
+        }
+        HingeBlockAggregator expected = new HingeBlockAggregator(() -> params, costs, D)
+                .add(SampleBlock.dense(copies.size(), D, xc, yc));
+        int[] starts = new int[N + 1];
+        int[] indices = new int[N * D];
+        for (int i = 0; i < N; i++) {
+            starts[i + 1] = (i + 1) * D;
+            for (int j = 0; j < D; j++) {
+                indices[i * D + j] = j;
+            }
+        }
+        for (mlspark.data.FeatureBlock features : new mlspark.data.FeatureBlock[]{
+                new mlspark.data.FeatureBlock.Dense(N, D, x), new mlspark.data.FeatureBlock.Sparse(N, D, starts, indices, x)}) {
+            HingeBlockAggregator weighted = new HingeBlockAggregator(() -> params, costs, D)
+                    .add(new SampleBlock(N, D, features, y, weights));
+            assertEquals(expected.loss(), weighted.loss(), 1e-12 * expected.loss());
+            double[] g = expected.gradient();
+            for (int j = 0; j <= D; j++) {
+                assertEquals(g[j], weighted.gradient()[j], 1e-12 * Math.max(1, Math.abs(g[j])), features.getClass().getSimpleName());
+            }
+        }
     }
 }

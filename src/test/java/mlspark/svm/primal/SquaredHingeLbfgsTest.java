@@ -26,8 +26,8 @@ class SquaredHingeLbfgsTest {
 
     /** 1/2 |w|^2 + the aggregator over two blocks, merged. */
     private DifferentiableFunction objective() {
-        SampleBlock first = new SampleBlock(25, D, java.util.Arrays.copyOf(x, 25 * D), java.util.Arrays.copyOf(y, 25));
-        SampleBlock second = new SampleBlock(N - 25, D, java.util.Arrays.copyOfRange(x, 25 * D, N * D),
+        SampleBlock first = SampleBlock.dense(25, D, java.util.Arrays.copyOf(x, 25 * D), java.util.Arrays.copyOf(y, 25));
+        SampleBlock second = SampleBlock.dense(N - 25, D, java.util.Arrays.copyOfRange(x, 25 * D, N * D),
                 java.util.Arrays.copyOfRange(y, 25, N));
         return new L2Regularized(p -> {
             SquaredHingeBlockAggregator a = new SquaredHingeBlockAggregator(() -> p, costs, D).add(first);

@@ -1,0 +1,351 @@
+package mlspark.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.classification.LinearSVC;
+import org.apache.spark.ml.classification.LinearSVCModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import mlspark.data.FeatureBlock;
+import mlspark.data.SampleBlock;
+import mlspark.optim.DifferentiableFunction;
+import mlspark.optim.GradientDescent;
+import mlspark.optim.StepSchedule;
+import mlspark.spark.DataSources;
+import mlspark.spark.PrimalSvmTrainer;
+import mlspark.spark.SampleBlocks;
+import mlspark.svm.ClassCosts;
+import mlspark.svm.primal.SequentialPrimalSvm;
+
+/**
+ * The primal SVM at scale, each figure beside its baselines in the same run:
+ * (a) dense N=1,000,000 x D=100: our epoch with float64 and float32 blocks, the assignment's update
+ * as a NumPy loop (Debian python3-numpy, a subprocess; skipped with a note where missing), the
+ * single-threaded Java loop, and an MLlib LinearSVC iteration;
+ * (b) sparse rcv1-like N=1,000,000, D=2^20, 50 non-zeros a row, written as LIBSVM part files and
+ * read by {@code libsvm:}: our epoch, an MLlib LinearSVC iteration on the same files and partitions,
+ * and a single-threaded CSR loop. Targets: dense float64 epoch at most 1.3x NumPy's; sparse epoch
+ * at least 5x faster than an MLlib iteration and no slower than the single-threaded loop.
+ */
+public final class ScaleBench implements BenchSuite {
+    private static final int D = 100;
+    private static final int SPARSE_D = 1 << 20;
+    private static final int SPARSE_NNZ = 50;
+    private static final ClassCosts COSTS = ClassCosts.symmetric(5);
+    private static final StepSchedule ETA = StepSchedule.constant(1e-6);
+
+    @Override
+    public String name() {
+        return "scale";
+    }
+
+    @Override
+    public String description() {
+        return "dense N=1e6 x D=100 (ours float64/float32, NumPy loop, single-threaded loop, MLlib LinearSVC); "
+                + "sparse LIBSVM N=1e6, D=2^20, 50 nnz/row (ours, MLlib LinearSVC, single-threaded CSR loop); --quick: N=1e5";
+    }
+
+    @Override
+    public void run(JavaSparkContext sc, boolean quick, BenchTable table) {
+        int n = quick ? 100_000 : 1_000_000;
+        int epochs = quick ? 5 : 10;
+        dense(sc, n, epochs, table);
+        sparse(sc, n, epochs, table);
+    }
+
+    private static void dense(JavaSparkContext sc, int n, int epochs, BenchTable table) {
+        int partitions = sc.defaultParallelism();
+        String benchCase = "dense N=" + n + " D=" + D + " P=" + partitions;
+        List<Integer> parts = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            parts.add(p);
+        }
+        JavaRDD<SampleBlock> blocks = sc.parallelize(parts, partitions)
+                .flatMap(p -> PrimalBench.generate(p, partitions, n).iterator())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        table.log("generated " + blocks.count() + " dense blocks");
+        double f64 = oursPerEpoch(blocks, D, epochs);
+        table.add(benchCase, "ours float64 (Spark, BLAS blocks)", "seconds_per_epoch", f64);
+
+        JavaRDD<SampleBlock> floats = blocks.map(b -> {
+            double[] x = ((FeatureBlock.Dense) b.features()).values();
+            float[] f = new float[x.length];
+            for (int k = 0; k < x.length; k++) {
+                f[k] = (float) x[k];
+            }
+            return new SampleBlock(b.size(), D, new FeatureBlock.Float32(b.size(), D, f), b.labels(), null);
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        floats.count();
+        double f32 = oursPerEpoch(floats, D, epochs);
+        floats.unpersist();
+        table.add(benchCase, "ours float32 storage", "seconds_per_epoch", f32, "vs_float64", f32 / f64);
+
+        // where the time goes: the same blocks summed in one thread without Spark, and an epoch over no rows
+        List<SampleBlock> local = blocks.collect();
+        double[] zero = new double[D + 1];
+        hingeInOneThread(local, zero);
+        long t0 = System.nanoTime();
+        for (int e = 0; e < epochs; e++) {
+            hingeInOneThread(local, zero);
+        }
+        double oneThread = seconds(t0) / epochs;
+        local = null;
+        double overhead = oursPerEpoch(sc.parallelize(new ArrayList<SampleBlock>(), partitions), D, epochs);
+        table.add(benchCase, "where ours goes: hinge blocks in 1 thread, no Spark", "seconds_per_epoch", oneThread);
+        table.add(benchCase, "where ours goes: a Spark epoch over no rows (job, broadcast, aggregate)", "seconds_per_epoch",
+                overhead);
+
+        Double numpy = numpyPerEpoch(n, epochs, table);
+        if (numpy != null) {
+            table.add(benchCase, "NumPy loop (python3-numpy, same update)", "seconds_per_epoch", numpy,
+                    "ours_float64_over_numpy", f64 / numpy, "ours_float32_over_numpy", f32 / numpy);
+        }
+
+        double[] x = new double[n * D];
+        double[] y = new double[n];
+        int row = 0;
+        for (SampleBlock b : blocks.collect()) {
+            System.arraycopy(((FeatureBlock.Dense) b.features()).values(), 0, x, row * D, b.size() * D);
+            System.arraycopy(b.labels(), 0, y, row, b.size());
+            row += b.size();
+        }
+        SequentialPrimalSvm.gradient(x, y, D, COSTS, new double[D + 1]);
+        t0 = System.nanoTime();
+        int passes = 3;
+        SequentialPrimalSvm.train(x, y, D, COSTS, ETA, passes);
+        double sequential = seconds(t0) / passes;
+        table.add(benchCase, "single-threaded Java loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / f64);
+
+        SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+        Dataset<Row> frame = spark.createDataFrame(blocks.flatMap(b -> {
+            double[] values = ((FeatureBlock.Dense) b.features()).values();
+            List<Row> out = new ArrayList<>(b.size());
+            for (int i = 0; i < b.size(); i++) {
+                out.add(org.apache.spark.sql.RowFactory.create(
+                        org.apache.spark.ml.linalg.Vectors.dense(Arrays.copyOfRange(values, i * D, (i + 1) * D)),
+                        b.labels()[i] > 0 ? 1.0 : 0.0));
+            }
+            return out.iterator();
+        }), SampleBlocks.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        frame.count();
+        blocks.unpersist();
+        mllib(frame, n, benchCase, f64, table);
+        frame.unpersist();
+    }
+
+    private static void sparse(JavaSparkContext sc, int n, int epochs, BenchTable table) {
+        int partitions = sc.defaultParallelism();
+        String benchCase = "sparse LIBSVM N=" + n + " D=2^20 nnz/row=" + SPARSE_NNZ + " P=" + partitions;
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("mlspark-scale-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String path = dir.resolve("rcv1-like").toString();
+        long t0 = System.nanoTime();
+        sc.parallelize(List.of(0, 1, 2, 3).subList(0, partitions), partitions)
+                .foreach(p -> writeLibSvm(Path.of(path), p, partitions, n));
+        table.log(String.format("wrote %s (%d part files) in %.1f s", path, partitions, seconds(t0)));
+        try {
+            SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+            t0 = System.nanoTime();
+            DataSources.Input input = DataSources.read(spark, "libsvm:" + path, "libsvm:" + path,
+                    new DataSources.Options(SPARSE_D, null, null), table::log);
+            JavaRDD<SampleBlock> blocks = SampleBlocks.of(input.train(),
+                    SampleBlocks.Layout.ofKib(input.dimension(), SampleBlocks.DEFAULT_BLOCK_KIB, FeatureBlock.Storage.FLOAT64),
+                    input.zeroIsNegative(), path);
+            long stored = blocks.map(b -> b.features().storedValues()).fold(0L, Long::sum);
+            double load = seconds(t0);
+            table.log(String.format("read and stacked %d non-zeros in %d blocks (%d partitions) in %.1f s", stored,
+                    blocks.count(), blocks.getNumPartitions(), load));
+            double ours = oursPerEpoch(blocks, SPARSE_D, epochs);
+            table.add(benchCase, "ours (Spark, CSR blocks, libsvm: reader)", "seconds_per_epoch", ours, "load_seconds", load);
+
+            List<FeatureBlock.Sparse> csr = new ArrayList<>();
+            List<double[]> labels = new ArrayList<>();
+            for (SampleBlock b : blocks.collect()) {
+                csr.add((FeatureBlock.Sparse) b.features());
+                labels.add(b.labels());
+            }
+            blocks.unpersist();
+            double[] params = new double[SPARSE_D + 1];
+            csrGradient(csr, labels, params);
+            t0 = System.nanoTime();
+            int passes = 3;
+            for (int t = 0; t < passes; t++) {
+                double[] g = csrGradient(csr, labels, params);
+                for (int j = 0; j <= SPARSE_D; j++) {
+                    params[j] -= 1e-6 * g[j];
+                }
+            }
+            double sequential = seconds(t0) / passes;
+            csr = null;
+            labels = null;
+            table.add(benchCase, "single-threaded CSR loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / ours);
+
+            Dataset<Row> frame = spark.read().format("libsvm").option("numFeatures", SPARSE_D).load(path)
+                    .withColumn("label", org.apache.spark.sql.functions.when(
+                            org.apache.spark.sql.functions.col("label").gt(0), 1.0).otherwise(0.0))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            frame.count();
+            mllib(frame, n, benchCase, ours, table);
+            frame.unpersist();
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void hingeInOneThread(List<SampleBlock> blocks, double[] params) {
+        mlspark.svm.primal.HingeBlockAggregator a = new mlspark.svm.primal.HingeBlockAggregator(() -> params, COSTS, D);
+        for (SampleBlock b : blocks) {
+            a.add(b);
+        }
+    }
+
+    /** The plain loop over CSR rows: margin, then the hinge subgradient of the rows inside the margin. */
+    private static double[] csrGradient(List<FeatureBlock.Sparse> blocks, List<double[]> labels, double[] params) {
+        double[] grad = Arrays.copyOf(params, params.length);
+        grad[SPARSE_D] = 0;
+        for (int k = 0; k < blocks.size(); k++) {
+            FeatureBlock.Sparse b = blocks.get(k);
+            double[] y = labels.get(k);
+            for (int i = 0; i < b.rows(); i++) {
+                double h = params[SPARSE_D];
+                for (int e = b.rowStarts()[i]; e < b.rowStarts()[i + 1]; e++) {
+                    h += params[b.indices()[e]] * b.values()[e];
+                }
+                if (y[i] * h < 1) {
+                    double cy = COSTS.of(y[i]) * y[i];
+                    for (int e = b.rowStarts()[i]; e < b.rowStarts()[i + 1]; e++) {
+                        grad[b.indices()[e]] -= cy * b.values()[e];
+                    }
+                    grad[SPARSE_D] -= cy;
+                }
+            }
+        }
+        return grad;
+    }
+
+    /** Seconds per epoch of full-batch gradient descent on the blocks, after one warm-up epoch. */
+    private static double oursPerEpoch(JavaRDD<SampleBlock> blocks, int d, int epochs) {
+        DifferentiableFunction objective = new PrimalSvmTrainer(blocks, d, COSTS, ETA).objective();
+        objective.evaluate(new double[d + 1]);
+        long t0 = System.nanoTime();
+        new GradientDescent(ETA).minimize(objective, new double[d + 1], epochs, (e, p, l) -> { });
+        return seconds(t0) / epochs;
+    }
+
+    private static void mllib(Dataset<Row> frame, int n, String benchCase, double ours, BenchTable table) {
+        int maxIter = 5;
+        LinearSVC svc = new LinearSVC().setMaxIter(maxIter).setRegParam(1.0 / (COSTS.c1() * n)).setTol(0)
+                .setStandardization(false);
+        long t0 = System.nanoTime();
+        LinearSVCModel model = svc.fit(frame);
+        int iterations = Math.max(1, model.summary().totalIterations());
+        double perIteration = seconds(t0) / iterations;
+        table.add(benchCase, "Spark MLlib LinearSVC", "seconds_per_iteration", perIteration, "iterations", iterations,
+                "ours_speedup", perIteration / ours);
+    }
+
+    /** Rows of part {@code p}: 50 distinct indices of 2^20, values N(0,1) to 4 decimals, y = sign(w*.x + noise). */
+    private static void writeLibSvm(Path dir, int p, int partitions, int n) throws IOException {
+        Files.createDirectories(dir);
+        int from = (int) ((long) n * p / partitions);
+        int to = (int) ((long) n * (p + 1) / partitions);
+        SplittableRandom random = new SplittableRandom(2_000_003L + p);
+        int[] index = new int[SPARSE_NNZ];
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(String.format("part-%05d", p)), StandardCharsets.US_ASCII)) {
+            StringBuilder line = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                for (int e = 0; e < SPARSE_NNZ; e++) {
+                    index[e] = 1 + random.nextInt(SPARSE_D);
+                }
+                Arrays.sort(index);
+                line.setLength(0);
+                double h = 0.5 * random.nextGaussian();
+                int previous = 0;
+                for (int e = 0; e < SPARSE_NNZ; e++) {
+                    if (index[e] == previous) {
+                        continue;
+                    }
+                    previous = index[e];
+                    long v = Math.round(random.nextGaussian() * 1e4);
+                    h += weight(index[e]) * v;
+                    long a = Math.abs(v);
+                    line.append(' ').append(index[e]).append(':').append(v < 0 ? "-" : "").append(a / 10000).append('.')
+                            .append(Long.toString(a % 10000 + 10000).substring(1));
+                }
+                out.write(h > 0 ? "+1" : "-1");
+                out.append(line).append('\n');
+            }
+        }
+    }
+
+    /** A fixed pseudo-random weight of feature {@code j} in (-1, 1) (the generator's w*). */
+    private static double weight(int j) {
+        long z = j * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        return ((z ^ (z >>> 27)) >>> 11) * 0x1.0p-53 * 2 - 1;
+    }
+
+    /** NumPy's seconds per epoch on the same shape, or null (with a note) without python3-numpy. */
+    private static Double numpyPerEpoch(int n, int epochs, BenchTable table) {
+        try {
+            Path script = Files.createTempFile("primal_numpy", ".py");
+            try (InputStream in = ScaleBench.class.getResourceAsStream("primal_numpy.py")) {
+                Files.write(script, in.readAllBytes());
+            }
+            for (String python : new String[]{"/usr/bin/python3", "python3"}) {
+                Process p;
+                try {
+                    p = new ProcessBuilder(python, script.toString(), String.valueOf(n), String.valueOf(D),
+                            String.valueOf(epochs)).redirectErrorStream(true).start();
+                } catch (IOException e) {
+                    continue;
+                }
+                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    Files.deleteIfExists(script);
+                    table.log("NumPy (" + python + "): " + output.trim());
+                    return Double.parseDouble(output.trim().split("\\s+")[1]);
+                }
+            }
+            Files.deleteIfExists(script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        table.log("NumPy loop skipped: no python3 with NumPy (apt-get install python3-numpy)");
+        return null;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
