@@ -162,7 +162,8 @@ public final class DualSvmJob extends SparkJob {
             if (cascadePartitions < 1) {
                 throw JobFailure.usage("--cascade-partitions", "expected an integer >= 1, got " + cascadePartitions);
             }
-            cascade = new CascadeSvmTrainer.Settings(cascadePartitions, maxIterations == null ? 20 : maxIterations,
+            cascade = new CascadeSvmTrainer.Settings(cascadePartitions,
+                    maxIterations == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : maxIterations,
                     SmoSolver.Settings.defaults().withEps(eps));
         }
         if (all) {
@@ -425,6 +426,9 @@ public final class DualSvmJob extends SparkJob {
         }
         if (maxIterations != null) {
             m.set(m.maxIter(), maxIterations);
+        }
+        if (cascade != null) {
+            m.set(m.cascadePartitions(), cascadePartitions);
         }
         return m;
     }

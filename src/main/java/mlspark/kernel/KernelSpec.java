@@ -80,7 +80,11 @@ public record KernelSpec(String name, String gamma, int degree, double coef0) im
                 squares += (v - mean) * (v - mean);
             }
         }
-        double variance = squares / count;
-        return variance == 0 ? 1.0 : 1.0 / (d * variance);
+        return scaleGamma(d, squares / count);
+    }
+
+    /** gamma="scale" from the population variance of all training values: 1 / (D * variance), 1 when it is 0. */
+    public static double scaleGamma(int dimension, double variance) {
+        return variance == 0 ? 1.0 : 1.0 / (dimension * variance);
     }
 }

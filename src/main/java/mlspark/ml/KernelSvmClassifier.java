@@ -1,5 +1,6 @@
 package mlspark.ml;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.classification.Classifier;
 import org.apache.spark.ml.linalg.Vector;
@@ -8,24 +9,29 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mlspark.data.LabeledData;
-import mlspark.kernel.Kernel;
+import mlspark.data.Sample;
+import mlspark.errors.InvalidParameterException;
 import mlspark.kernel.KernelSpec;
+import mlspark.spark.CascadeSvmTrainer;
 import mlspark.spark.DualSvmTrainer;
 import mlspark.svm.dual.BiasRule;
+import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.DualSolver;
 import mlspark.svm.dual.InteriorPointQp;
 import mlspark.svm.dual.InteriorPointSolver;
 import mlspark.svm.dual.SmoSolver;
 
 /**
- * The kernel SVM by its dual QP (the {@code dual-svm} job's trainer): the Gram matrix computed by
- * Spark, the QP solved on the driver, which therefore holds the training points (they are collected
- * there). A solver that reaches its iteration limit fails; no unconverged model is returned.
- * Labels 0/1 or -1/+1.
+ * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm and smo: the Gram
+ * matrix computed by Spark, the QP solved on the driver, which therefore holds the training points
+ * (they are collected there). Solver cascade: the Cascade SVM, whose sub-problems are solved on the
+ * executors where the rows stay. A solver that reaches its iteration limit fails; no unconverged
+ * model is returned. Labels 0/1 or -1/+1.
  */
 public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClassifier, KernelSvmModel>
         implements KernelSvmParams, DefaultParamsWritable {
@@ -126,7 +132,12 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return this;
     }
 
-    /** The solver the Params name, with their tolerance and iteration limit. */
+    public KernelSvmClassifier setCascadePartitions(int value) {
+        set(cascadePartitions(), value);
+        return this;
+    }
+
+    /** The driver-side solver (ipm or smo) the Params name, with their tolerance and iteration limit. */
     DualSolver dualSolver(int n) {
         Integer limit = getMaxIter();
         if (getSolver().equals("ipm")) {
@@ -142,21 +153,85 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return new SmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
     }
 
+    /** The cascade's settings: maxIter limits its passes, tol is its tolerance on the whole problem. */
+    CascadeSvmTrainer.Settings cascadeSettings() {
+        Integer limit = getMaxIter();
+        return new CascadeSvmTrainer.Settings(getCascadePartitions(),
+                limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, SmoSolver.Settings.defaults().withEps(getTol()));
+    }
+
     @Override
     public KernelSvmModel train(Dataset<?> dataset) {
         double negative = TrainingRows.requireBinary(dataset, getLabelCol());
+        return getSolver().equals("cascade") ? trainCascade(dataset, negative) : trainOnDriver(dataset, negative);
+    }
+
+    /** ipm or smo: the rows collected to the driver, the Gram matrix computed by Spark. */
+    private KernelSvmModel trainOnDriver(Dataset<?> dataset, double negative) {
         LabeledData data = TrainingRows.collectSigned(dataset, getFeaturesCol(), getLabelCol(), negative);
         KernelSpec spec = kernelSpec();
-        Kernel k = spec.kernel(data.x());
         double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
+        KernelSpec resolved = resolve(spec, gamma);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
-        DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, data, k, classCosts(), dualSolver(data.size()),
-                getSvThreshold(), BiasRule.parse(getBiasRule()), partitions, LOG::info);
-        KernelSpec resolved = KernelSpec.parse(spec.name(), Double.toString(gamma), spec.degree(), spec.coef0());
+        DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, data, resolved.kernel(data.x()), classCosts(),
+                dualSolver(data.size()), getSvThreshold(), BiasRule.parse(getBiasRule()), partitions, LOG::info);
         KernelSvmModel model = new KernelSvmModel(uid(), resolved, fit.model());
         return model.setSummary(new KernelSvmTrainingSummary(fit.solution(), fit.model().size(), gamma,
-                fit.gramSeconds()));
+                fit.gramSeconds(), 0));
+    }
+
+    /**
+     * The cascade: the rows become samples on the executors and stay there; the driver receives the
+     * support vectors of the sub-problems and the multipliers and gradients of all points.
+     */
+    private KernelSvmModel trainCascade(Dataset<?> dataset, double negative) {
+        int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
+        JavaRDD<Sample> samples = TrainingRows.signedSamples(dataset, getFeaturesCol(), getLabelCol(), null, negative, d)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long n = samples.count();
+            if (getCascadePartitions() > n) {
+                throw new InvalidParameterException("cascadePartitions", getCascadePartitions() + " sub-problems for "
+                        + n + " training rows; expected at most " + n);
+            }
+            KernelSpec spec = kernelSpec();
+            double gamma = spec.name().equals("linear") ? 0
+                    : KernelSpec.SCALE.equals(spec.gamma()) ? scaleGamma(samples, n * d, d) : Double.parseDouble(spec.gamma());
+            KernelSpec resolved = resolve(spec, gamma);
+            CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(samples, resolved.kernel(new double[0][]),
+                    classCosts(), cascadeSettings(), getSvThreshold(), BiasRule.parse(getBiasRule()), LOG::info);
+            DualSolution solution = result.solution().requireConverged();
+            KernelSvmModel model = new KernelSvmModel(uid(), resolved, result.model());
+            return model.setSummary(new KernelSvmTrainingSummary(solution, result.model().size(), gamma, 0,
+                    result.passes().size()));
+        } finally {
+            samples.unpersist(false);
+        }
+    }
+
+    /** gamma="scale" over all {@code count} training values, mean and variance summed on the executors. */
+    private static double scaleGamma(JavaRDD<Sample> samples, long count, int d) {
+        double mean = samples.mapToDouble(s -> {
+            double sum = 0;
+            for (double v : s.features()) {
+                sum += v;
+            }
+            return sum;
+        }).sum() / count;
+        double variance = samples.mapToDouble(s -> {
+            double squares = 0;
+            for (double v : s.features()) {
+                squares += (v - mean) * (v - mean);
+            }
+            return squares;
+        }).sum() / count;
+        return KernelSpec.scaleGamma(d, variance);
+    }
+
+    /** The kernel with gamma as a number. */
+    private static KernelSpec resolve(KernelSpec spec, double gamma) {
+        return KernelSpec.parse(spec.name(), Double.toString(gamma), spec.degree(), spec.coef0());
     }
 
     @Override

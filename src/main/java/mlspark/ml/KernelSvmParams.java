@@ -15,7 +15,7 @@ import mlspark.kernel.KernelSpec;
  */
 public interface KernelSvmParams extends HasClassCosts {
     String[] KERNELS = KernelSpec.NAMES.toArray(new String[0]);
-    String[] SOLVERS = {"ipm", "smo"};
+    String[] SOLVERS = {"ipm", "smo", "cascade"};
     String[] BIAS_RULES = {"assignment", "libsvm"};
 
     /** gamma: a finite number > 0, or "scale". */
@@ -39,7 +39,7 @@ public interface KernelSvmParams extends HasClassCosts {
     /** The Param objects, made once per instance with its uid. */
     record Fields(CostParams costs, Param<String> kernel, Param<String> gamma, IntParam degree, DoubleParam coef0,
                   Param<String> solver, DoubleParam svThreshold, Param<String> biasRule, DoubleParam tol,
-                  IntParam maxIter) implements Serializable {
+                  IntParam maxIter, IntParam cascadePartitions) implements Serializable {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid),
                     new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
@@ -49,16 +49,20 @@ public interface KernelSvmParams extends HasClassCosts {
                     new IntParam(uid, "degree", "degree of the poly kernel (>= 0)", ParamValidators.gtEq(0)),
                     new DoubleParam(uid, "coef0", "coef0 of the poly and sigmoid kernels",
                             ParamValidators.inRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false)),
-                    new Param<>(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm) or smo "
-                            + "(LIBSVM's)", ParamValidators.inArray(SOLVERS)),
+                    new Param<>(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm) and smo "
+                            + "(LIBSVM's) on the driver, or cascade (Cascade SVM: SMO sub-problems on the executors, the "
+                            + "training rows are not collected)", ParamValidators.inArray(SOLVERS)),
                     new DoubleParam(uid, "svThreshold", "support vectors are the a_i > svThreshold (>= 0)",
                             ParamValidators.gtEq(0)),
                     new Param<>(uid, "biasRule", "b: assignment (mean over all support vectors) or libsvm (over the "
                             + "free ones, LIBSVM's rule)", ParamValidators.inArray(BIAS_RULES)),
                     new DoubleParam(uid, "tol", "SMO stopping tolerance on the maximal violating pair (> 0; LIBSVM's -e)",
                             ParamValidators.gt(0)),
-                    new IntParam(uid, "maxIter", "iteration limit of the solver (>= 1; unset: 100 for ipm, 10^7 for "
-                            + "smo); a solver that reaches it fails", ParamValidators.gtEq(1)));
+                    new IntParam(uid, "maxIter", "iteration limit of the solver, passes of the cascade (>= 1; unset: "
+                            + "100 for ipm, 10^7 for smo, 20 for cascade); a solver that reaches it fails",
+                            ParamValidators.gtEq(1)),
+                    new IntParam(uid, "cascadePartitions", "sub-problems of the cascade's first layer (>= 1, at most "
+                            + "the number of training rows; solver cascade only)", ParamValidators.gtEq(1)));
         }
 
         /** The {@code dual-svm} job's defaults. */
@@ -72,6 +76,7 @@ public interface KernelSvmParams extends HasClassCosts {
             owner.setDefault(svThreshold, 1e-4);
             owner.setDefault(biasRule, "assignment");
             owner.setDefault(tol, 1e-3);
+            owner.setDefault(cascadePartitions, 8);
         }
     }
 
@@ -118,6 +123,10 @@ public interface KernelSvmParams extends HasClassCosts {
         return kernelSvmFields().maxIter();
     }
 
+    default IntParam cascadePartitions() {
+        return kernelSvmFields().cascadePartitions();
+    }
+
     default String getKernel() {
         return getOrDefault(kernel());
     }
@@ -148,6 +157,10 @@ public interface KernelSvmParams extends HasClassCosts {
 
     default double getTol() {
         return (Double) getOrDefault(tol());
+    }
+
+    default int getCascadePartitions() {
+        return (Integer) getOrDefault(cascadePartitions());
     }
 
     /** The iteration limit, or null for the solver's own default. */

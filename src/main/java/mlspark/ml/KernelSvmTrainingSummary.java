@@ -6,10 +6,12 @@ import mlspark.svm.dual.DualSolution;
 
 /**
  * How a {@link KernelSvmModel} was trained: the dual solver's solution and account of itself, the
- * support vectors kept, gamma as resolved, and the seconds Spark spent on the Gram matrix.
+ * support vectors kept, gamma as resolved, the seconds Spark spent on the Gram matrix (0 for the
+ * cascade, which computes none), and the cascade's passes (the first and the feedback passes; 0 for
+ * ipm and smo).
  */
-public record KernelSvmTrainingSummary(DualSolution solution, int numSupportVectors, double gamma, double gramSeconds)
-        implements Serializable {
+public record KernelSvmTrainingSummary(DualSolution solution, int numSupportVectors, double gamma, double gramSeconds,
+                                       int passes) implements Serializable {
 
     public String solver() {
         return solution.solver();
@@ -20,6 +22,7 @@ public record KernelSvmTrainingSummary(DualSolution solution, int numSupportVect
         return solution.status();
     }
 
+    /** The solver's iterations; for the cascade, the SMO iterations of all its sub-problems. */
     public int totalIterations() {
         return solution.iterations();
     }

@@ -43,6 +43,9 @@ import scala.Tuple2;
  * so that the check at eps is decided by the points outside them.
  */
 public final class CascadeSvmTrainer {
+    /** Passes before giving up unless told otherwise. */
+    public static final int DEFAULT_MAX_PASSES = 20;
+
     /**
      * @param partitions sub-problems of the first layer
      * @param maxPasses  passes (the first and the feedback passes) before giving up

@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
+import mlspark.bench.LibsvmBaseline;
 import mlspark.data.BinaryDataSets;
+import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
+import mlspark.data.TwoMoons;
+import mlspark.errors.InvalidParameterException;
+import mlspark.kernel.RbfKernel;
+import mlspark.svm.ClassCosts;
 import mlspark.testing.DualTables;
 import mlspark.testing.ProjectData;
 
@@ -62,10 +70,52 @@ class KernelSvmClassifierTest extends SparkSqlTest {
         assertEquals("0.2", svm.getGamma());
         assertEquals(1.0, svm.getC());
         assertEquals("ipm", svm.getSolver());
+        assertThrows(IllegalArgumentException.class, () -> svm.setCascadePartitions(0));
+        assertEquals(8, svm.getCascadePartitions());
+        assertTrue(svm.explainParams().contains("cascadePartitions: sub-problems of the cascade"));
         assertTrue(svm.explainParams().contains("gamma: kernel gamma"));
         TrainTest moons = BinaryDataSets.load("moons", null, dataDir(), m -> { });
         RuntimeException failure = assertThrows(RuntimeException.class,
                 () -> new KernelSvmClassifier().setMaxIter(2).fit(vectors(moons.train().x(), moons.train().y(), false)));
         assertTrue(failure.getMessage().contains("did not converge"), failure.getMessage());
+    }
+
+    /**
+     * The cascade through the API reaches LIBSVM's optimum on all the data (LIBSVM's Java port, gamma
+     * "scale" written out independently, ours computed on the executors): dual objective, support
+     * vectors and test predictions.
+     */
+    @Test
+    void cascadeMatchesLibsvmOnAllTheData() {
+        LabeledData train = TwoMoons.generate(400, TwoMoons.NOISE, 11);
+        LabeledData test = TwoMoons.generate(1000, TwoMoons.NOISE, 12);
+        double gamma = DualTables.scale(train.x());
+        LibsvmBaseline.Result libsvm = LibsvmBaseline.train(train.x(), train.y(), new RbfKernel(gamma),
+                ClassCosts.symmetric(1), 1e-3, 20);
+        long libsvmSupportVectors = Arrays.stream(libsvm.alpha()).filter(a -> a > 0).count();
+        Dataset<Row> trainRows = vectors(train.x(), zeroOne(train.y()), false);
+        Dataset<Row> testRows = vectors(test.x(), zeroOne(test.y()), false);
+        for (int partitions : new int[]{2, 3}) {
+            KernelSvmModel model = new KernelSvmClassifier().setSolver("cascade").setCascadePartitions(partitions)
+                    .setGamma("scale").setBiasRule("libsvm").setSvThreshold(0).fit(trainRows);
+            KernelSvmTrainingSummary summary = model.summary();
+            String what = partitions + " partitions: " + summary.solverStatus();
+            assertEquals("cascade", summary.solver(), what);
+            assertTrue(summary.solution().converged() && summary.passes() >= 1 && summary.totalIterations() > 0, what);
+            assertEquals(gamma, summary.gamma(), 1e-12 * gamma, what);
+            assertEquals(libsvm.dualObjective(), summary.dualObjective(), 1e-3 * Math.abs(libsvm.dualObjective()), what);
+            assertTrue(summary.kktResidual() < 1e-3, what + ", KKT residual " + summary.kktResidual());
+            assertEquals(libsvmSupportVectors, summary.numSupportVectors(), 2, what);
+            List<Row> predicted = model.transform(testRows).select("prediction").collectAsList();
+            int disagreements = 0;
+            for (int i = 0; i < test.size(); i++) {
+                disagreements += (predicted.get(i).getDouble(0) == 1 ? 1 : -1) == libsvm.predict(test.x()[i]) ? 0 : 1;
+            }
+            assertEquals(0, disagreements, what + ": " + disagreements + " of " + test.size()
+                    + " test predictions differ from LIBSVM's");
+        }
+        InvalidParameterException tooMany = assertThrows(InvalidParameterException.class,
+                () -> new KernelSvmClassifier().setSolver("cascade").setCascadePartitions(401).fit(trainRows));
+        assertEquals("cascadePartitions", tooMany.parameter());
     }
 }

@@ -111,9 +111,10 @@ class PersistenceTest extends SparkSqlTest {
         Dataset<Row> data = data(40, 3, 2, 2);
         for (KernelSvmClassifier svm : new KernelSvmClassifier[]{
                 new KernelSvmClassifier().setKernel("rbf").setGamma("scale").setSolver("smo").setBiasRule("libsvm"),
-                new KernelSvmClassifier().setKernel("poly").setDegree(2).setCoef0(1).setGamma(0.3).setC0(2)}) {
+                new KernelSvmClassifier().setKernel("poly").setDegree(2).setCoef0(1).setGamma(0.3).setC0(2),
+                new KernelSvmClassifier().setGamma(0.5).setSolver("cascade").setCascadePartitions(3)}) {
             KernelSvmModel model = svm.fit(data);
-            String path = tmp.resolve("kernel-" + model.getKernel()).toString();
+            String path = tmp.resolve("kernel-" + model.getKernel() + "-" + model.getSolver()).toString();
             model.write().overwrite().save(path);
             KernelSvmModel loaded = KernelSvmModel.load(path);
             assertSameParams(model, loaded);
