@@ -187,7 +187,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
      */
     private KernelSvmModel trainCascade(Dataset<?> dataset, double negative) {
         int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
-        JavaRDD<Sample> samples = TrainingRows.signedSamples(dataset, getFeaturesCol(), getLabelCol(), null, negative, d)
+        JavaRDD<Sample> samples = TrainingRows.signedSamples(dataset, getFeaturesCol(), getLabelCol(), negative, d)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = samples.count();

@@ -3,6 +3,7 @@ package mlspark.ml;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Row;
 import static org.apache.spark.sql.functions.col;
 
 import mlspark.data.LabeledData;
+import mlspark.data.Sample;
 
 /**
  * The rows of a training Dataset as the trainers take them: labels checked and mapped, features
@@ -71,6 +73,13 @@ final class TrainingRows {
             throw new IllegalArgumentException("featuresCol '" + featuresCol + "': the training set is empty");
         }
         return ((Vector) first.get(0).get(0)).size();
+    }
+
+    /** The rows as samples with labels -1/+1, on the executors (the cascade's sub-problems take points, not blocks). */
+    static JavaRDD<Sample> signedSamples(Dataset<?> dataset, String featuresCol, String labelCol, double negative,
+                                         int dimension) {
+        return dataset.select(col(labelCol).cast("double"), col(featuresCol)).toJavaRDD().map(r ->
+                new Sample(r.getDouble(0) == negative ? -1 : 1, features(r.get(1), featuresCol, dimension)));
     }
 
     /** The rows on the driver with labels -1/+1, for the dual QP (which needs every point there). */
