@@ -1,0 +1,106 @@
+package mlspark.svm.primal;
+
+import java.util.function.Supplier;
+
+import mlspark.data.SampleBlock;
+import mlspark.optim.BlockAggregator;
+import mlspark.svm.ClassCosts;
+
+/**
+ * The data term {@code sum_i C_i l(s_i)} of a linear SVM and its gradient over blocks of samples,
+ * for a loss {@code l} of the slack {@code s_i = 1 - y_i (w.x_i + b)} that is zero where
+ * {@code s_i <= 0}; {@code C_i = C_{y_i} weight_i}. Parameters are {@code (w_1..w_d, b)}. A block
+ * costs two products with its features (O(stored values), dense or sparse).
+ */
+public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggregator<A>> implements BlockAggregator<A> {
+    /** Where the parameters come from: on Spark, a broadcast read inside the task. */
+    public interface Parameters extends Supplier<double[]>, java.io.Serializable {
+    }
+
+    private final Parameters parameters;
+    private final ClassCosts costs;
+    private final int dimension;
+    private double[] gradient;
+    private double loss;
+    private long count;
+
+    protected MarginLossBlockAggregator(Parameters parameters, ClassCosts costs, int dimension) {
+        this.parameters = parameters;
+        this.costs = costs;
+        this.dimension = dimension;
+    }
+
+    /** l(s) for a slack s > 0. */
+    protected abstract double lossOfSlack(double slack);
+
+    /** l'(s) for a slack s > 0. */
+    protected abstract double derivativeOfSlack(double slack);
+
+    @SuppressWarnings("unchecked")
+    private A self() {
+        return (A) this;
+    }
+
+    @Override
+    public A add(SampleBlock block) {
+        int n = block.size();
+        if (n == 0) {
+            return self();
+        }
+        int d = dimension;
+        double[] params = parameters.get();
+        double b = params[d];
+        if (gradient == null) {
+            gradient = new double[d + 1];
+        }
+        double[] z = new double[n];
+        block.features().multiply(params, z);
+        double[] coefficient = new double[n];
+        double gradB = 0;
+        for (int i = 0; i < n; i++) {
+            double y = block.labels()[i];
+            double slack = 1 - y * (z[i] + b);
+            if (slack > 0) {
+                double c = costs.of(y) * block.weight(i);
+                loss += c * lossOfSlack(slack);
+                coefficient[i] = -c * derivativeOfSlack(slack) * y;
+                gradB += coefficient[i];
+            }
+        }
+        block.features().addTransposeTimes(coefficient, gradient);
+        gradient[d] += gradB;
+        count += n;
+        return self();
+    }
+
+    @Override
+    public A merge(A other) {
+        MarginLossBlockAggregator<A> o = other;
+        if (o.gradient != null) {
+            if (gradient == null) {
+                gradient = new double[dimension + 1];
+            }
+            for (int j = 0; j <= dimension; j++) {
+                gradient[j] += o.gradient[j];
+            }
+        }
+        loss += o.loss;
+        count += o.count;
+        return self();
+    }
+
+    @Override
+    public double loss() {
+        return loss;
+    }
+
+    @Override
+    public double[] gradient() {
+        return gradient == null ? new double[dimension + 1] : gradient.clone();
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+}
