@@ -133,6 +133,8 @@ public final class CascadeSvmTrainer {
         JavaRDD<Part> parts = indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
             List<Tuple2<Long, Sample>> list = new ArrayList<>();
             it.forEachRemaining(list::add);
+            // a shuffle delivers a partition's records in no fixed order: sort them so that runs repeat bit for bit
+            list.sort((a, b) -> Long.compare(a._1(), b._1()));
             int d = list.isEmpty() ? 0 : list.get(0)._2().features().length;
             int[] index = new int[list.size()];
             double[] x = new double[list.size() * d];
