@@ -141,6 +141,7 @@ public final class DataSources {
                     ? "the training set " + train + " has " + dimension : "--num-features is " + dimension);
         }
         TreeSet<Double> labels = new TreeSet<>();
+        TreeSet<Double> trainLabels = new TreeSet<>();
         long limit = dimension != null ? dimension : maxDenseDimension();
         int largest = 0;
         for (Spec spec : List.of(train, test)) {
@@ -148,6 +149,9 @@ public final class DataSources {
                 LibSvmSummary summary = scanLibSvm(spark, spec, limit, dimension != null);
                 largest = Math.max(largest, summary.maxIndex);
                 labels.addAll(summary.labels);
+                if (spec == train) {
+                    trainLabels.addAll(summary.labels);
+                }
             }
         }
         if (dimension == null) {
@@ -164,13 +168,15 @@ public final class DataSources {
             testRows = libsvmRows(spark, test, dimension);
         }
         if (train.format() != Format.LIBSVM) {
-            labels.addAll(labelsOf(trainRows));
+            trainLabels.addAll(labelsOf(trainRows));
+            labels.addAll(trainLabels);
         }
         if (test.format() != Format.LIBSVM) {
             labels.addAll(labelsOf(testRows));
         }
         boolean zeroIsNegative = SignedLabels.zeroIsNegative(labels.stream().mapToDouble(Double::doubleValue).toArray(),
                 java.nio.file.Path.of(train.path()), SampleBlocks.LABEL, log);
+        SignedLabels.requireBothClasses(trainLabels.stream().mapToDouble(Double::doubleValue).toArray(), train.path());
         return new Input(train, trainRows, test, testRows, dimension, zeroIsNegative);
     }
 

@@ -184,6 +184,7 @@ class BadInputTest {
         write("duplicated.libsvm", "1 1:1 2:1 2:3\n".getBytes(StandardCharsets.UTF_8));
         write("zero.libsvm", "-1 1:2\n\n1 0:1 1:2\n".getBytes(StandardCharsets.UTF_8));
         write("good.libsvm", "1 1:1\n-1 2:1\n".getBytes(StandardCharsets.UTF_8));
+        write("oneclass.libsvm", "1 1:1\n1 2:1\n".getBytes(StandardCharsets.UTF_8));
         write("narrow-h.csv", "a,b,y\n1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
         write("wide-h.csv", "a,b,c,y\n1,2,3,0\n3,4,5,1\n".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(dir.resolve("empty-dir"));
@@ -386,6 +387,8 @@ class BadInputTest {
                         "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
                 Arguments.of("dual one class", List.of("dual-svm", "--data", d + "oneclass.npz"), 67,
                         "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
+                Arguments.of("primal one class, libsvm:", src("libsvm:", d + "oneclass.libsvm", d + "good.libsvm"), 67,
+                        "oneclass.libsvm: labels: the training set has only the label 1.0; a classifier needs both classes"),
                 // predict: model directories and data against the model
                 Arguments.of("predict: no model", List.of("predict", "--model", d + "absent-model", "--data", "hw3"), 66,
                         "absent-model: no such model directory"),
