@@ -206,10 +206,12 @@ public final class PrimalSvmJob extends SparkJob {
             blocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, false, name);
             testBlocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, false, name);
         }
-        long nTrain = count(blocks);
-        long nTest = count(testBlocks);
+        long[] trainCount = count(blocks);
+        long[] testCount = count(testBlocks);
+        long nTrain = trainCount[0];
+        long nTest = testCount[0];
         log(String.format("%s: %d train, %d test, %d features, %d + %d blocks (%s)", name, nTrain, nTest, d,
-                blocks.count(), testBlocks.count(), storage));
+                trainCount[1], testCount[1], storage));
         Map<String, Object> featureReport = null;
         if (kernelSpec != null) {
             KernelApproximation z = approximation(blocks, d);
@@ -294,8 +296,9 @@ public final class PrimalSvmJob extends SparkJob {
         return metrics;
     }
 
-    private static long count(JavaRDD<SampleBlock> blocks) {
-        return blocks.map(SampleBlock::size).fold(0, Integer::sum).longValue();
+    /** {rows, blocks} of {@code blocks}, in one pass. */
+    private static long[] count(JavaRDD<SampleBlock> blocks) {
+        return blocks.map(b -> new long[]{b.size(), 1}).fold(new long[2], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
     }
 
     @Override
