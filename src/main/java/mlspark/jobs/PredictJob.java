@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.PipelineModel;
@@ -184,7 +182,7 @@ public final class PredictJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+    protected PredictMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         SparkSession spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
         Transformer transformer = load();
         List<Transformer> stages = transformer instanceof PipelineModel p ? Arrays.asList(p.stages()) : List.of(transformer);
@@ -251,25 +249,10 @@ public final class PredictJob extends SparkJob {
         }
         log("wrote " + file + " (" + x.length + " rows)");
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        Map<String, Object> modelInfo = new LinkedHashMap<>();
-        modelInfo.put("dir", model);
-        modelInfo.put("class", saved.className());
-        modelInfo.put("kind", saved.kind().job);
-        modelInfo.put("stages", saved.stages());
-        modelInfo.put("num_features", modelDimension);
-        modelInfo.put("num_classes", numClasses);
-        metrics.put("model", modelInfo);
-        Map<String, Object> dataInfo = new LinkedHashMap<>();
-        dataInfo.put("name", examples.name());
-        dataInfo.put("n", x.length);
-        dataInfo.put("dimension", d);
-        dataInfo.put("labeled", y != null);
-        metrics.put("data", dataInfo);
-        metrics.put("format", format);
-        metrics.put("predictions", file);
+        Double accuracy = null;
+        long[][] confusion = null;
         if (y != null) {
-            long[][] confusion = new long[numClasses][numClasses];
+            confusion = new long[numClasses][numClasses];
             for (Row r : result.groupBy("label", "prediction").count().collectAsList()) {
                 confusion[(int) r.getDouble(0)][(int) r.getDouble(1)] = r.getLong(2);
             }
@@ -277,22 +260,16 @@ public final class PredictJob extends SparkJob {
             for (int k = 0; k < numClasses; k++) {
                 correct += confusion[k][k];
             }
-            double accuracy = x.length == 0 ? Double.NaN : (double) correct / x.length;
-            metrics.put("accuracy", accuracy);
-            if (numClasses == 2) {
-                Map<String, Long> counts = new LinkedHashMap<>();
-                counts.put("tp", confusion[1][1]);
-                counts.put("fp", confusion[0][1]);
-                counts.put("tn", confusion[0][0]);
-                counts.put("fn", confusion[1][0]);
-                metrics.put("confusion", counts);
-            } else {
-                metrics.put("confusion_matrix", confusion);
-            }
+            accuracy = x.length == 0 ? Double.NaN : (double) correct / x.length;
             log(String.format("accuracy %.4f (%d of %d)", accuracy, correct, x.length));
         }
         result.unpersist();
-        return metrics;
+        boolean binary = numClasses == 2;
+        return new PredictMetrics(new PredictMetrics.Model(model, saved.className(), saved.kind().job, saved.stages(),
+                modelDimension, numClasses), new PredictMetrics.Data(examples.name(), x.length, d, y != null), format, file,
+                accuracy, binary && confusion != null
+                ? new Confusion(confusion[1][1], confusion[0][1], confusion[0][0], confusion[1][0]) : null,
+                binary ? null : confusion);
     }
 
     /** The model, read by its class's {@code load(path)}; a failure to read it is a corrupt model (65). */

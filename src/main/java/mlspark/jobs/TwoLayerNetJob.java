@@ -2,7 +2,6 @@ package mlspark.jobs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -186,7 +185,7 @@ public final class TwoLayerNetJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+    protected TwoLayerNetMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         double[] affine = normalization.affine(split.train());
         LabeledRows train = split.train().rows(floatType, affine[0], affine[1]);
         LabeledRows val = split.validation().rows(floatType, affine[0], affine[1]);
@@ -275,57 +274,19 @@ public final class TwoLayerNetJob extends SparkJob {
                 c.localSteps() > 1 ? ", local SGD " + c.localSteps() + " steps/round" : "");
     }
 
-    private Map<String, Object> metrics(Solver.Result r, double testAccuracy, double seconds, double[] affine) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("test_accuracy", testAccuracy);
-        m.put("best_val_accuracy", r.bestValidationAccuracy());
-        List<Double> trainAcc = new ArrayList<>();
-        List<Double> valAcc = new ArrayList<>();
-        List<Long> at = new ArrayList<>();
-        for (Solver.Checkpoint c : r.checkpoints()) {
-            trainAcc.add(c.trainAccuracy());
-            valAcc.add(c.validationAccuracy());
-            at.add(c.iteration());
-        }
-        Map<String, Object> history = new LinkedHashMap<>();
-        history.put("loss", r.loss());
-        history.put("train_acc", trainAcc);
-        history.put("val_acc", valAcc);
-        history.put("checkpoint_iterations", at);
-        m.put("history", history);
-        m.put("seconds", seconds);
-        m.put("training_seconds", r.trainingSeconds());
-        m.put("seconds_per_epoch", r.trainingSeconds() / epochs);
-        m.put("iterations", r.iterations());
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("hidden", hidden);
-        conf.put("init", init);
-        conf.put("weight_scale", weightScale);
-        conf.put("precision", floatType.label());
-        conf.put("normalize", normalization.label());
-        conf.put("input_shift", affine[0]);
-        conf.put("input_scale", affine[1]);
-        conf.put("epochs", epochs);
-        conf.put("batch_size", batchSize);
-        conf.put("learning_rate", learningRate);
-        conf.put("lr_decay", lrDecay);
-        conf.put("update", update);
-        if (rule instanceof UpdateRule.Momentum) {
-            conf.put("momentum", momentum);
-        }
-        if (rule instanceof UpdateRule.Adam) {
-            conf.put("beta1", beta1);
-            conf.put("beta2", beta2);
-        }
-        conf.put("weight_decay", weightDecay);
-        conf.put("local_steps", localSteps);
-        conf.put("iterations_per_epoch", r.iterationsPerEpoch());
-        conf.put("train_subset", trainSubset);
-        conf.put("seed", seed);
-        conf.put("partitions", partitions);
-        m.put("configuration", conf);
-        m.put("data", Map.of("train", split.train().count(), "validation", split.validation().count(),
-                "test", split.test().count(), "dimension", split.train().dimension()));
-        return m;
+    private TwoLayerNetMetrics metrics(Solver.Result r, double testAccuracy, double seconds, double[] affine) {
+        List<Solver.Checkpoint> at = r.checkpoints();
+        TwoLayerNetMetrics.History history = new TwoLayerNetMetrics.History(r.loss(),
+                at.stream().map(Solver.Checkpoint::trainAccuracy).toList(),
+                at.stream().map(Solver.Checkpoint::validationAccuracy).toList(),
+                at.stream().map(Solver.Checkpoint::iteration).toList());
+        TwoLayerNetMetrics.Configuration conf = new TwoLayerNetMetrics.Configuration(hidden, init, weightScale,
+                floatType.label(), normalization.label(), affine[0], affine[1], epochs, batchSize, learningRate, lrDecay,
+                update, rule instanceof UpdateRule.Momentum ? momentum : null,
+                rule instanceof UpdateRule.Adam ? beta1 : null, rule instanceof UpdateRule.Adam ? beta2 : null,
+                weightDecay, localSteps, r.iterationsPerEpoch(), trainSubset, seed, partitions);
+        return new TwoLayerNetMetrics(testAccuracy, r.bestValidationAccuracy(), history, seconds, r.trainingSeconds(),
+                r.trainingSeconds() / epochs, r.iterations(), conf, new TwoLayerNetMetrics.Data(split.train().count(),
+                split.validation().count(), split.test().count(), split.train().dimension()));
     }
 }

@@ -47,7 +47,7 @@ class DualJobsTest extends SharedSpark {
             assertEquals(BinaryDataSets.TOY_SETS.size(), table.size());
             for (String name : BinaryDataSets.TOY_SETS) {
                 TrainTest set = BinaryDataSets.load(name, null, dataDir(), m -> { });
-                for (String kernelName : DualSvmJob.TABLE_KERNELS) {
+                for (String kernelName : mlspark.ml.KernelSvmExperiments.TABLE_KERNELS) {
                     double got = table.get(name).get(kernelName).asDouble();
                     double expected = setting.equals("assignment")
                             ? DualTables.assignmentAccuracy(set, DualTables.kernel(kernelName, 0.2))
