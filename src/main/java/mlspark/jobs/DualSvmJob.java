@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.Identifiable;
@@ -222,9 +220,7 @@ public final class DualSvmJob extends SparkJob {
         } else {
             log("no decision-boundary plot: the data has " + set.train().dimension() + " features, not 2");
         }
-        DualSvmMetrics.Run run = DualSvmMetrics.Run.of(null, e,
-                e.cascade() == null ? null : DualSvmMetrics.Cascade.of(cascadePartitions, e.cascade()),
-                new DualSvmMetrics.Config(costs.c0(), costs.c1(), threshold, biasRule.optionName(), eps, maxIterations,
+        DualSvmMetrics.Run run = DualSvmMetrics.Run.of(null, e, new DualSvmMetrics.Config(costs.c0(), costs.c1(), threshold, biasRule.optionName(), eps, maxIterations,
                         partitions, training.cascade() == null ? null : cascadePartitions));
         System.out.printf("%n%s, %s, %s: test accuracy %.4f, train accuracy %.4f, %d support vectors, b = %.6f, "
                         + "dual objective %.8f (%d iterations, %.3f s)%n", set.name(), run.kernelFormula(), solverName,
@@ -234,21 +230,17 @@ public final class DualSvmJob extends SparkJob {
     }
 
     private DualSvmMetrics.Tables runAll(JavaSparkContext sc, OutputDir out) {
-        Map<String, DecisionBoundaryPlot.Grid> grids = new HashMap<>();
-        Function<TrainTest, DecisionBoundaryPlot.Grid> gridOf = set -> grids.computeIfAbsent(set.name(),
-                name -> DecisionBoundaryPlot.Grid.around(set, grid));
         List<DualSvmMetrics.Table> tables = new ArrayList<>();
         List<DualSvmMetrics.Run> runs = new ArrayList<>();
         for (KernelSvmExperiments.Setting setting : List.of(KernelSvmExperiments.assignment(training),
                 KernelSvmExperiments.sklearn())) {
             KernelSvmExperiments.Table table = KernelSvmExperiments.table(sc, dataSets, setting,
-                    set -> gridOf.apply(set).points(), partitions, this::log);
+                    set -> DecisionBoundaryPlot.Grid.around(set, grid).points(), partitions, this::log);
             List<DecisionBoundaryPlot.Panel> panels = new ArrayList<>();
             for (Evaluation e : table.runs()) {
-                panels.add(panel(e, gridOf.apply(e.set()), String.format("%s / %s: test acc %.3f", e.set().name(),
-                        e.spec().name(), e.testAccuracy())));
-                runs.add(DualSvmMetrics.Run.of(setting.name(), e,
-                        e.cascade() == null ? null : DualSvmMetrics.Cascade.of(cascadePartitions, e.cascade()), null));
+                panels.add(panel(e, DecisionBoundaryPlot.Grid.around(e.set(), grid), String.format(
+                        "%s / %s: test acc %.3f", e.set().name(), e.spec().name(), e.testAccuracy())));
+                runs.add(DualSvmMetrics.Run.of(setting.name(), e, null));
             }
             Path dir = out.resolve(setting.name());
             String markdown = markdown(table);

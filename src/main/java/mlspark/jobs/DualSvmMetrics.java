@@ -27,10 +27,11 @@ public final class DualSvmMetrics {
                       @JsonInclude(JsonInclude.Include.NON_NULL) Cascade cascade, DataSizes data, Kernel kernel,
                       String kernelFormula, @JsonInclude(JsonInclude.Include.NON_NULL) Config config) {
 
-        static Run of(String setting, KernelSvmExperiments.Evaluation e, Cascade cascade, Config config) {
+        static Run of(String setting, KernelSvmExperiments.Evaluation e, Config config) {
             return new Run(setting, e.testAccuracy(), e.trainAccuracy(), e.model().size(), e.model().b(),
                     e.solution().dualObjective(), e.solution().solver(), e.solution().iterations(), e.solution().seconds(),
-                    e.solution().kktResidual(), e.solution().status(), e.gramSeconds(), cascade,
+                    e.solution().kktResidual(), e.solution().status(), e.gramSeconds(),
+                    e.cascade() == null ? null : Cascade.of(e.training().cascade().partitions(), e.cascade()),
                     new DataSizes(e.set().name(), e.set().train().size(), e.set().test().size(),
                             e.set().train().dimension()),
                     new Kernel(e.spec().name(), e.spec().gamma(),

@@ -55,8 +55,8 @@ public final class KernelSvmExperiments {
      * @param cascade        the cascade's passes and layers; null for a driver-side solver
      * @param extraDecision  h(x) at the extra points
      */
-    public record Evaluation(TrainTest set, KernelSpec spec, Kernel kernel, KernelSvmModel model, DualSolution solution,
-                             double gramSeconds, CascadeSvmTrainer.Result cascade, double trainAccuracy,
+    public record Evaluation(TrainTest set, KernelSpec spec, Training training, Kernel kernel, KernelSvmModel model,
+                             DualSolution solution, double gramSeconds, CascadeSvmTrainer.Result cascade, double trainAccuracy,
                              double testAccuracy, double[] extraDecision) {
     }
 
@@ -102,7 +102,7 @@ public final class KernelSvmExperiments {
         log.accept(String.format("%s %s: %s %d iterations %.3f s, KKT residual %.2e, %d support vectors, b = %.6g, "
                         + "test accuracy %.4f", set.name(), k.describe(), solution.solver(), solution.iterations(),
                 solution.seconds(), solution.kktResidual(), model.size(), model.b(), testAccuracy));
-        return new Evaluation(set, spec, k, model, solution, gramSeconds, cascaded, trainAccuracy, testAccuracy,
+        return new Evaluation(set, spec, training, k, model, solution, gramSeconds, cascaded, trainAccuracy, testAccuracy,
                 Arrays.copyOfRange(h, nTrain + nTest, h.length));
     }
 
