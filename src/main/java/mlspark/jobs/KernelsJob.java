@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -18,6 +19,7 @@ import mlspark.kernel.GaussianTaylorFeatureMap;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.LinearKernel;
 import mlspark.kernel.KernelConstructions;
+import mlspark.kernel.KernelConstructions.Construction;
 import mlspark.kernel.MercerCheck;
 import mlspark.kernel.PolynomialKernel;
 import mlspark.kernel.QuadraticFeatureMap;
@@ -60,7 +62,17 @@ public final class KernelsJob extends SparkJob {
         }
         JobFailure.requirePositive("--tolerance", tolerance);
         partitions = options.partitions(points, this::log);
-        sample = KernelConstructions.sample(points, dimension, seed);
+        Random random = new Random(seed);
+        sample = new double[points][dimension];
+        for (double[] x : sample) {
+            for (int j = 0; j < dimension; j++) {
+                x[j] = random.nextGaussian();
+            }
+        }
+    }
+
+    private List<Construction> constructions() {
+        return KernelConstructions.of(dimension);
     }
 
     @Override
@@ -70,7 +82,7 @@ public final class KernelsJob extends SparkJob {
                 + "PSD when lambda_min >= -%.1e max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
         md.append("| construction | kernel | kernel by the rules | symmetric | PSD | smallest eigenvalue "
                 + "| largest eigenvalue | witness c'Kc |\n|---|---|---|---|---|---:|---:|---:|\n");
-        for (KernelConstructions.Construction c : KernelConstructions.of(dimension)) {
+        for (Construction c : constructions()) {
             MercerCheck.Result r = MercerCheck.check(c.kernel(), sample, tolerance);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("construction", c.rule());
