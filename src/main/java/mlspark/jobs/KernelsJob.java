@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -60,17 +59,7 @@ public final class KernelsJob extends SparkJob {
         }
         JobFailure.requirePositive("--tolerance", tolerance);
         partitions = options.partitions(points, this::log);
-        Random random = new Random(seed);
-        sample = new double[points][dimension];
-        for (double[] x : sample) {
-            for (int j = 0; j < dimension; j++) {
-                x[j] = random.nextGaussian();
-            }
-        }
-    }
-
-    private List<Construction> constructions() {
-        return KernelConstructions.of(dimension);
+        sample = KernelConstructions.sample(points, dimension, seed);
     }
 
     @Override
@@ -80,7 +69,7 @@ public final class KernelsJob extends SparkJob {
                 + "PSD when lambda_min >= -%.1e max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
         md.append("| construction | kernel | kernel by the rules | symmetric | PSD | smallest eigenvalue "
                 + "| largest eigenvalue | witness c'Kc |\n|---|---|---|---|---|---:|---:|---:|\n");
-        for (Construction c : constructions()) {
+        for (Construction c : KernelConstructions.of(dimension)) {
             MercerCheck.Result r = MercerCheck.check(c.kernel(), sample, tolerance);
             rows.add(new KernelsMetrics.Construction(c.rule(), r.kernel(), c.expected(), r.symmetric(), r.psd(),
                     r.smallestEigenvalue(), r.largestEigenvalue(), r.witness() == null ? null : r.witnessQuadraticForm(),
