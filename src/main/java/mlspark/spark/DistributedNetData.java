@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,9 +15,11 @@ import org.apache.spark.storage.StorageLevel;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.LocalSgd;
 import mlspark.nn.Matrix;
+import mlspark.nn.Precision;
 import mlspark.nn.TrainingData;
 import mlspark.nn.TwoLayerNet;
 import mlspark.optim.Mergeable;
+import scala.Tuple2;
 
 /**
  * A net's training, validation and test rows as cached RDDs with one {@link RowBlock} per
@@ -45,6 +49,95 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         this.test = test == null ? null : cache(test, partitions);
     }
 
+    private DistributedNetData(JavaSparkContext sc, JavaRDD<RowBlock> train, JavaRDD<RowBlock> validation, int trainSize,
+                               int partitions) {
+        this.sc = sc;
+        this.partitions = partitions;
+        this.trainSize = trainSize;
+        this.train = train;
+        this.validation = validation;
+        this.test = null;
+    }
+
+    /**
+     * The {@code n} rows of {@code rows} (features of {@code dimension} values, class index), in
+     * their order, cut on the executors: the first {@code n - validation} for training, the rest
+     * for validation, each into {@code partitions} contiguous blocks exactly as the constructor
+     * cuts rows held by the driver, so training gives the same results either way. Only counts
+     * reach the driver; lost blocks are rebuilt from {@code rows}' lineage.
+     */
+    public static DistributedNetData split(JavaRDD<Tuple2<double[], Integer>> rows, long n, int validation,
+                                           int dimension, Precision precision, int partitions) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.context());
+        JavaPairRDD<Tuple2<double[], Integer>, Long> indexed = rows.zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            int trainSize = Math.toIntExact(n - validation);
+            return new DistributedNetData(sc, blocks(indexed, 0, trainSize, dimension, precision, partitions),
+                    blocks(indexed, trainSize, validation, dimension, precision, partitions), trainSize, partitions);
+        } finally {
+            indexed.unpersist(false);
+        }
+    }
+
+    /** Rows {@code [offset, offset + count)} of {@code indexed} as {@code partitions} cached blocks of consecutive rows. */
+    private static JavaRDD<RowBlock> blocks(JavaPairRDD<Tuple2<double[], Integer>, Long> indexed, long offset, int count,
+                                            int dimension, Precision precision, int partitions) {
+        JavaRDD<RowBlock> rdd = indexed.filter(t -> t._2() >= offset && t._2() < offset + count)
+                .mapToPair(t -> new Tuple2<>(t._2() - offset, t._1()))
+                .partitionBy(new RangeOf(count, partitions))
+                .mapPartitionsWithIndex((p, it) -> {
+                    int from = RangeOf.start(count, partitions, p);
+                    int to = RangeOf.start(count, partitions, p + 1);
+                    Matrix x = precision.zeros(to - from, dimension);
+                    int[] labels = new int[to - from];
+                    while (it.hasNext()) {
+                        Tuple2<Long, Tuple2<double[], Integer>> row = it.next();
+                        int i = (int) (row._1() - from);
+                        double[] features = row._2()._1();
+                        for (int j = 0; j < dimension; j++) {
+                            x.set(i * dimension + j, features[j]);
+                        }
+                        labels[i] = row._2()._2();
+                    }
+                    return List.of(new RowBlock(from, new LabeledRows(x, labels))).iterator();
+                }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        rdd.count();
+        return rdd;
+    }
+
+    /** Row index i of n goes to the partition p with n p / P <= i < n (p + 1) / P (the constructor's ranges). */
+    static final class RangeOf extends Partitioner {
+        private final long n;
+        private final int partitions;
+
+        RangeOf(long n, int partitions) {
+            this.n = n;
+            this.partitions = partitions;
+        }
+
+        static int start(long n, int partitions, int p) {
+            return (int) (n * p / partitions);
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            long i = (Long) key;
+            int p = (int) Math.min(partitions - 1, i * partitions / Math.max(1, n));
+            while (p > 0 && start(n, partitions, p) > i) {
+                p--;
+            }
+            while (p < partitions - 1 && start(n, partitions, p + 1) <= i) {
+                p++;
+            }
+            return p;
+        }
+    }
+
     /**
      * The rows as one compact block per partition, cached. The rows travel as a broadcast each
      * partition copies its range from (a parallelized collection would ride inside the tasks, over
@@ -57,8 +150,8 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         int n = rows.size();
         List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
         JavaRDD<RowBlock> rdd = sc.parallelize(ids, partitions).map(p -> {
-            int from = (int) ((long) n * p / partitions);
-            int to = (int) ((long) n * (p + 1) / partitions);
+            int from = RangeOf.start(n, partitions, p);
+            int to = RangeOf.start(n, partitions, p + 1);
             LabeledRows source = all.value();
             return new RowBlock(from, new LabeledRows(source.x().rowRange(from, to).copy(),
                     Arrays.copyOfRange(source.labels(), from, to)));
