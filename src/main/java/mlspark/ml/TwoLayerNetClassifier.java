@@ -162,7 +162,8 @@ public final class TwoLayerNetClassifier
                     + " for training; both need at least one");
         }
         int partitions = Math.max(1, rows.getNumPartitions());
-        return DistributedNetData.split(rows, n, Math.toIntExact(validation), d, Precision.parse(getPrecision()), partitions);
+        return DistributedNetData.split(new DistributedNetData.Rows(rows, n), Math.toIntExact(validation), null, d,
+                Precision.parse(getPrecision()), new double[]{0, 1}, partitions);
     }
 
     @Override

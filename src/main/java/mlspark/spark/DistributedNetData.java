@@ -10,8 +10,13 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.LocalSgd;
 import mlspark.nn.Matrix;
@@ -49,31 +54,77 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         this.test = test == null ? null : cache(test, partitions);
     }
 
-    private DistributedNetData(JavaSparkContext sc, JavaRDD<RowBlock> train, JavaRDD<RowBlock> validation, int trainSize,
-                               int partitions) {
+    private DistributedNetData(JavaSparkContext sc, JavaRDD<RowBlock> train, JavaRDD<RowBlock> validation,
+                               JavaRDD<RowBlock> test, int trainSize, int partitions) {
         this.sc = sc;
         this.partitions = partitions;
         this.trainSize = trainSize;
         this.train = train;
         this.validation = validation;
-        this.test = null;
+        this.test = test;
+    }
+
+    /** Rows read by the executors: features of {@code dimension} values and a class index, numbered in their order. */
+    public record Rows(JavaRDD<Tuple2<double[], Integer>> rows, long count) {
     }
 
     /**
-     * The {@code n} rows of {@code rows} (features of {@code dimension} values, class index), in
-     * their order, cut on the executors: the first {@code n - validation} for training, the rest
-     * for validation, each into {@code partitions} contiguous blocks exactly as the constructor
-     * cuts rows held by the driver, so training gives the same results either way. Only counts
-     * reach the driver; lost blocks are rebuilt from {@code rows}' lineage.
+     * The {@code features} (vectors of {@code dimension}, dense or sparse) and {@code label} (class
+     * indices, already checked) of a data source's rows as net rows, densified one by one and
+     * counted; a row of another size or with a value that is not finite fails naming {@code source}.
      */
-    public static DistributedNetData split(JavaRDD<Tuple2<double[], Integer>> rows, long n, int validation,
-                                           int dimension, Precision precision, int partitions) {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.context());
-        JavaPairRDD<Tuple2<double[], Integer>, Long> indexed = rows.zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
+    public static Rows rows(Dataset<Row> rows, int dimension, String source) {
+        JavaRDD<Tuple2<double[], Integer>> converted = rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).javaRDD().map(r -> {
+            Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
+            if (v == null || v.size() != dimension) {
+                throw new JobFailure(Failure.BAD_FORMAT, source + ": " + SampleBlocks.FEATURES + ": a row has "
+                        + (v == null ? "no vector" : v.size() + " features") + ", expected " + dimension);
+            }
+            double[] x = v.toArray();
+            for (double e : x) {
+                if (!Double.isFinite(e)) {
+                    throw new JobFailure(Failure.BAD_VALUES, source + ": " + SampleBlocks.FEATURES + ": a value " + e
+                            + " (expected finite numbers)");
+                }
+            }
+            return new Tuple2<>(x, (int) r.getDouble(1));
+        });
+        return new Rows(converted, converted.count());
+    }
+
+    /** The mean and standard deviation of all values of the first {@code count} rows (summed on the executors). */
+    public static double[] meanAndStd(Rows rows, long count) {
+        double[] sums = rows.rows().zipWithIndex().filter(t -> t._2() < count).map(t -> {
+            double sum = 0;
+            double sumSq = 0;
+            for (double v : t._1()._1()) {
+                sum += v;
+                sumSq += v * v;
+            }
+            return new double[]{sum, sumSq, t._1()._1().length};
+        }).fold(new double[3], (a, b) -> new double[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        double mean = sums[0] / sums[2];
+        return new double[]{mean, Math.sqrt(Math.max(0, sums[1] / sums[2] - mean * mean))};
+    }
+
+    /**
+     * The rows of {@code train}, in their order, cut on the executors: the first {@code count -
+     * validation} for training, the rest for validation, and the rows of {@code test} (or none),
+     * each into {@code partitions} contiguous blocks exactly as the constructor cuts rows held by
+     * the driver, so training gives the same results either way. Each value v is stored as
+     * {@code (v - affine[0]) * affine[1]} (as {@code Digits.rows} scales pixels). Only counts reach
+     * the driver; lost blocks are rebuilt from the rows' lineage.
+     */
+    public static DistributedNetData split(Rows train, int validation, Rows test, int dimension, Precision precision,
+                                           double[] affine, int partitions) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.rows().context());
+        JavaPairRDD<Tuple2<double[], Integer>, Long> indexed = train.rows().zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            int trainSize = Math.toIntExact(n - validation);
-            return new DistributedNetData(sc, blocks(indexed, 0, trainSize, dimension, precision, partitions),
-                    blocks(indexed, trainSize, validation, dimension, precision, partitions), trainSize, partitions);
+            int trainSize = Math.toIntExact(train.count() - validation);
+            return new DistributedNetData(sc, blocks(indexed, 0, trainSize, dimension, precision, affine, partitions),
+                    blocks(indexed, trainSize, validation, dimension, precision, affine, partitions),
+                    test == null ? null : blocks(test.rows().zipWithIndex(), 0, Math.toIntExact(test.count()), dimension,
+                            precision, affine, partitions), trainSize, partitions);
         } finally {
             indexed.unpersist(false);
         }
@@ -81,7 +132,9 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
 
     /** Rows {@code [offset, offset + count)} of {@code indexed} as {@code partitions} cached blocks of consecutive rows. */
     private static JavaRDD<RowBlock> blocks(JavaPairRDD<Tuple2<double[], Integer>, Long> indexed, long offset, int count,
-                                            int dimension, Precision precision, int partitions) {
+                                            int dimension, Precision precision, double[] affine, int partitions) {
+        double shift = affine[0];
+        double scale = affine[1];
         JavaRDD<RowBlock> rdd = indexed.filter(t -> t._2() >= offset && t._2() < offset + count)
                 .mapToPair(t -> new Tuple2<>(t._2() - offset, t._1()))
                 .partitionBy(new RangeOf(count, partitions))
@@ -95,7 +148,7 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
                         int i = (int) (row._1() - from);
                         double[] features = row._2()._1();
                         for (int j = 0; j < dimension; j++) {
-                            x.set(i * dimension + j, features[j]);
+                            x.set(i * dimension + j, (features[j] - shift) * scale);
                         }
                         labels[i] = row._2()._2();
                     }
