@@ -10,9 +10,11 @@ import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.SparkSession;
 
 import mlspark.plot.DecisionBoundaryPlot;
 import mlspark.cli.SaveModelOption;
+import mlspark.cli.SourceOptions;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
@@ -23,6 +25,7 @@ import mlspark.io.Provenance;
 import mlspark.kernel.KernelSpec;
 import mlspark.ml.KernelSvmExperiments;
 import mlspark.ml.KernelSvmExperiments.Evaluation;
+import mlspark.spark.DataSources;
 import mlspark.spark.CascadeSvmTrainer;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.dual.BiasRule;
@@ -46,12 +49,18 @@ public final class DualSvmJob extends SparkJob {
     private static final List<String> MODEL_OPTIONS = List.of("--data", "--test", "--kernel", "--gamma", "--degree",
             "--coef0", "--C", "--C0", "--C1", "--save-model");
 
-    @Option(names = "--data", paramLabel = "NAME|FILE",
-            description = "moons (default), circles, linearly_separable, xor, hw3, or a .npy/.npz/.csv/LIBSVM file.")
+    @Option(names = "--data", paramLabel = "NAME|FILE|FORMAT:PATH",
+            description = "moons (default), circles, linearly_separable, xor, hw3, a .npy/.npz/.csv/LIBSVM file, "
+                    + "or libsvm:PATH, csv:PATH, parquet:PATH (any Hadoop path, read by the executors; the QP "
+                    + "gathers the points on the driver, densified).")
     String data;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Test file, for a CSV or LIBSVM training file.")
-    Path test;
+    @Option(names = "--test", paramLabel = "FILE|FORMAT:PATH",
+            description = "Test set, for a CSV or LIBSVM training file or a FORMAT:PATH training set.")
+    String test;
+
+    @Mixin
+    SourceOptions sources;
 
     @Option(names = "--kernel", paramLabel = "NAME", description = "linear, poly, rbf or sigmoid (default: ${DEFAULT-VALUE}).")
     String kernel;
@@ -117,6 +126,8 @@ public final class DualSvmJob extends SparkJob {
     private BiasRule biasRule;
     private KernelSvmExperiments.Training training;
     private int partitions;
+    /** Set for a FORMAT:PATH training set, read in {@link #run}. */
+    private DataSources.Options sourceOptions;
 
     /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
     private static final Map<String, String> FLAGS = Map.of("biasRule", "--bias-rule", "maxIter", "--max-iterations",
@@ -169,28 +180,59 @@ public final class DualSvmJob extends SparkJob {
             kernelSpec = KernelSpec.parse(kernel, gamma, degree, coef0);
             costs = new ClassCosts(c0 != null ? c0 : JobFailure.requirePositive("--C", c),
                     c1 != null ? c1 : JobFailure.requirePositive("--C", c));
-            dataSets.add(BinaryDataSets.load(data, test, options.dataDir(), this::log));
+            if (DataSources.isSource(data)) {
+                sourceOptions = sources.options();
+                log(String.format("data %s, test %s (read by the executors, gathered for the QP)", data, test));
+                return;
+            }
+            if (DataSources.isSource(test)) {
+                throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
+            }
+            dataSets.add(BinaryDataSets.load(data, test == null ? null : Path.of(test), options.dataDir(), this::log));
         }
         for (TrainTest set : dataSets) {
             // the sources are the files read (provenance skips anything else)
             provenance.input(Path.of(set.train().source()));
             provenance.input(Path.of(set.test().source()));
-            SignedLabels.requireBothClasses(set.train());
-            if (cascade != null && cascadePartitions > set.train().size()) {
-                throw JobFailure.usage("--cascade-partitions", cascadePartitions + " sub-problems for "
-                        + set.train().size() + " training samples of " + set.name() + "; expected at most "
-                        + set.train().size());
-            }
-            if (solver instanceof InteriorPointSolver) {
-                long bytes = 3L * set.train().size() * set.train().size() * Double.BYTES;
-                if (bytes > Runtime.getRuntime().maxMemory()) {
-                    throw JobFailure.usage("--solver", "ipm needs 3 n x n matrices, " + (bytes >> 20) + " MB for n = "
-                            + set.train().size() + ", more than this JVM's " + (Runtime.getRuntime().maxMemory() >> 20)
-                            + " MB; use --solver smo");
-                }
-            }
+            check(set);
         }
         partitions = options.partitions(dataSets.stream().mapToInt(s -> s.train().size()).max().getAsInt(), this::log);
+    }
+
+    /** The checks of a training set the solver needs: both classes, enough rows for the cascade, ipm's memory. */
+    private void check(TrainTest set) {
+        SignedLabels.requireBothClasses(set.train());
+        if (training.cascade() != null && cascadePartitions > set.train().size()) {
+            throw JobFailure.usage("--cascade-partitions", cascadePartitions + " sub-problems for "
+                    + set.train().size() + " training samples of " + set.name() + "; expected at most "
+                    + set.train().size());
+        }
+        if (training.solver() instanceof InteriorPointSolver) {
+            long bytes = 3L * set.train().size() * set.train().size() * Double.BYTES;
+            if (bytes > Runtime.getRuntime().maxMemory()) {
+                throw JobFailure.usage("--solver", "ipm needs 3 n x n matrices, " + (bytes >> 20) + " MB for n = "
+                        + set.train().size() + ", more than this JVM's " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MB; use --solver smo");
+            }
+        }
+    }
+
+    /**
+     * A FORMAT:PATH training and test set, read by the executors and gathered on the driver (the
+     * dual QP holds every training point there; sparse rows are densified one by one).
+     */
+    private TrainTest readSources(JavaSparkContext sc, Provenance provenance) {
+        SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+        DataSources.Input input = DataSources.read(spark, data, test, sourceOptions, this::log);
+        int d = input.dimension();
+        provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, d));
+        provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, d));
+        TrainTest set = new TrainTest(data, DataSources.collect(input.train(), d, input.zeroIsNegative(), input.trainSpec()),
+                DataSources.collect(input.test(), d, input.zeroIsNegative(), input.testSpec()));
+        check(set);
+        partitions = options.partitions(set.train().size(), this::log);
+        log(String.format("data %s: %d train, %d test, %d features", data, set.train().size(), set.test().size(), d));
+        return set;
     }
 
     @Override
@@ -200,6 +242,9 @@ public final class DualSvmJob extends SparkJob {
 
     @Override
     protected Object run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+        if (sourceOptions != null) {
+            dataSets.add(readSources(sc, provenance));
+        }
         return all ? runAll(sc, out) : runOne(sc, out);
     }
 

@@ -24,6 +24,6 @@ public record PredictMetrics(Model model, Data data, String format, String predi
     }
 
     /** The rows predicted. */
-    public record Data(String name, int n, int dimension, boolean labeled) {
+    public record Data(String name, long n, int dimension, boolean labeled) {
     }
 }

@@ -198,6 +198,8 @@ public final class PrimalSvmJob extends SparkJob {
             SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
             blocks = SampleBlocks.of(input.train(), layout, input.zeroIsNegative(), data);
             testBlocks = SampleBlocks.of(input.test(), layout, input.zeroIsNegative(), test);
+            provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, d));
+            provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, d));
         } else {
             name = dataSet.name();
             d = dataSet.train().dimension();

@@ -30,6 +30,6 @@ public record TwoLayerNetMetrics(double testAccuracy, double bestValAccuracy, Hi
     }
 
     /** The split sizes and the pixels per image. */
-    public record Data(int train, int validation, int test, int dimension) {
+    public record Data(long train, long validation, long test, int dimension) {
     }
 }
