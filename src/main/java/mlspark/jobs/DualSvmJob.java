@@ -1,8 +1,5 @@
 package mlspark.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +9,19 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.SparkSession;
 
-import mlspark.plot.DecisionBoundaryPlot;
 import mlspark.cli.SaveModelOption;
 import mlspark.cli.SourceOptions;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.errors.JobFailure;
-import mlspark.io.Json;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.kernel.KernelSpec;
 import mlspark.ml.KernelSvmExperiments;
 import mlspark.ml.KernelSvmExperiments.Evaluation;
+import mlspark.results.DualSvmMetrics;
+import mlspark.results.DualSvmRuns;
 import mlspark.spark.DataSources;
 import mlspark.spark.CascadeSvmTrainer;
 import mlspark.svm.ClassCosts;
@@ -208,12 +205,7 @@ public final class DualSvmJob extends SparkJob {
                     + set.train().size());
         }
         if (training.solver() instanceof InteriorPointSolver) {
-            long bytes = 3L * set.train().size() * set.train().size() * Double.BYTES;
-            if (bytes > Runtime.getRuntime().maxMemory()) {
-                throw JobFailure.usage("--solver", "ipm needs 3 n x n matrices, " + (bytes >> 20) + " MB for n = "
-                        + set.train().size() + ", more than this JVM's " + (Runtime.getRuntime().maxMemory() >> 20)
-                        + " MB; use --solver smo");
-            }
+            InteriorPointSolver.requireMemory(set.train().size());
         }
     }
 
@@ -250,23 +242,15 @@ public final class DualSvmJob extends SparkJob {
 
     private DualSvmMetrics.Run runOne(JavaSparkContext sc, OutputDir out) {
         TrainTest set = dataSets.get(0);
-        boolean plot = set.train().dimension() == 2;
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
-        DecisionBoundaryPlot.Grid plotGrid = plot ? DecisionBoundaryPlot.Grid.around(set, grid) : null;
-        Evaluation e = KernelSvmExperiments.evaluate(sc, set, kernelSpec, costs, training,
-                plot ? plotGrid.points() : new double[0][], partitions, this::log);
+        Evaluation e = DualSvmRuns.one(sc, set, kernelSpec, costs, training, grid, partitions, this::log,
+                out.resolve(""));
         if (modelDir != null) {
             saveModel.save(libraryModel(e.model(), set), modelDir);
         }
-        if (plot) {
-            DecisionBoundaryPlot.save(List.of(panel(e, plotGrid, String.format("%s, %s: test accuracy %.3f (train %.3f)",
-                    set.name(), e.kernel().describe(), e.testAccuracy(), e.trainAccuracy()))), 1, 640, 560,
-                    out.resolve("decision_boundary.png"));
-        } else {
-            log("no decision-boundary plot: the data has " + set.train().dimension() + " features, not 2");
-        }
-        DualSvmMetrics.Run run = DualSvmMetrics.Run.of(null, e, new DualSvmMetrics.Config(costs.c0(), costs.c1(), threshold, biasRule.optionName(), eps, maxIterations,
-                        partitions, training.cascade() == null ? null : cascadePartitions));
+        DualSvmMetrics.Run run = DualSvmMetrics.Run.of(null, e, new DualSvmMetrics.Config(costs.c0(), costs.c1(),
+                threshold, biasRule.optionName(), eps, maxIterations, partitions,
+                training.cascade() == null ? null : cascadePartitions));
         System.out.printf("%n%s, %s, %s: test accuracy %.4f, train accuracy %.4f, %d support vectors, b = %.6f, "
                         + "dual objective %.8f (%d iterations, %.3f s)%n", set.name(), run.kernelFormula(), solverName,
                 run.testAccuracy(), run.trainAccuracy(), run.nSupport(), run.b(), run.dualObjective(), run.iterations(),
@@ -275,38 +259,8 @@ public final class DualSvmJob extends SparkJob {
     }
 
     private DualSvmMetrics.Tables runAll(JavaSparkContext sc, OutputDir out) {
-        List<DualSvmMetrics.Table> tables = new ArrayList<>();
-        List<DualSvmMetrics.Run> runs = new ArrayList<>();
-        for (KernelSvmExperiments.Setting setting : List.of(KernelSvmExperiments.assignment(training),
-                KernelSvmExperiments.sklearn())) {
-            KernelSvmExperiments.Table table = KernelSvmExperiments.table(sc, dataSets, setting,
-                    set -> DecisionBoundaryPlot.Grid.around(set, grid).points(), partitions, this::log);
-            List<DecisionBoundaryPlot.Panel> panels = new ArrayList<>();
-            for (Evaluation e : table.runs()) {
-                panels.add(panel(e, DecisionBoundaryPlot.Grid.around(e.set(), grid), String.format(
-                        "%s / %s: test acc %.3f", e.set().name(), e.spec().name(), e.testAccuracy())));
-                runs.add(DualSvmMetrics.Run.of(setting.name(), e, null));
-            }
-            Path dir = out.resolve(setting.name());
-            String markdown = markdown(table);
-            try {
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve("table.md"), markdown);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            Json.write(dir.resolve("table.json"), table.accuracy());
-            DecisionBoundaryPlot.save(panels, KernelSvmExperiments.TABLE_KERNELS.size(), 420, 400,
-                    dir.resolve("decision_boundaries.png"));
-            System.out.print("\n" + markdown);
-            tables.add(DualSvmMetrics.Table.of(table));
-        }
-        return new DualSvmMetrics.Tables(tables.get(0), tables.get(1), runs);
-    }
-
-    private static DecisionBoundaryPlot.Panel panel(Evaluation e, DecisionBoundaryPlot.Grid grid, String title) {
-        return new DecisionBoundaryPlot.Panel(title, grid, e.extraDecision(), e.set().train(), e.set().test(),
-                e.model().supportIndices());
+        return DualSvmRuns.tables(sc, dataSets, training, grid, partitions, this::log,
+                markdown -> System.out.print("\n" + markdown), out.resolve(""));
     }
 
     /** The model as the library's, with the job's options as its Params and gamma resolved on the training set. */
@@ -329,20 +283,5 @@ public final class DualSvmJob extends SparkJob {
             m.set(m.cascadePartitions(), cascadePartitions);
         }
         return m;
-    }
-
-    private static String markdown(KernelSvmExperiments.Table table) {
-        List<String> kernels = KernelSvmExperiments.TABLE_KERNELS;
-        StringBuilder md = new StringBuilder("Test accuracy, " + table.setting().description() + ".\n\n| data set |");
-        kernels.forEach(k -> md.append(' ').append(k).append(" |"));
-        md.append("\n|---|");
-        kernels.forEach(k -> md.append("---:|"));
-        md.append('\n');
-        table.accuracy().forEach((name, row) -> {
-            md.append("| ").append(name).append(" |");
-            kernels.forEach(k -> md.append(String.format(" %.3f |", row.get(k))));
-            md.append('\n');
-        });
-        return md.toString();
     }
 }

@@ -16,11 +16,10 @@ import mlspark.kernel.GaussianTaylorFeatureMap;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.LinearKernel;
 import mlspark.kernel.KernelConstructions;
-import mlspark.kernel.KernelConstructions.Construction;
-import mlspark.kernel.MercerCheck;
 import mlspark.kernel.PolynomialKernel;
 import mlspark.kernel.QuadraticFeatureMap;
 import mlspark.kernel.RbfKernel;
+import mlspark.results.KernelsMetrics;
 import mlspark.spark.DistributedGram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,20 +63,8 @@ public final class KernelsJob extends SparkJob {
 
     @Override
     protected KernelsMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
-        List<KernelsMetrics.Construction> rows = new ArrayList<>();
-        StringBuilder md = new StringBuilder(String.format("Mercer check on %d points drawn from N(0, I_%d), seed %d; "
-                + "PSD when lambda_min >= -%.1e max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
-        md.append("| construction | kernel | kernel by the rules | symmetric | PSD | smallest eigenvalue "
-                + "| largest eigenvalue | witness c'Kc |\n|---|---|---|---|---|---:|---:|---:|\n");
-        for (Construction c : KernelConstructions.of(dimension)) {
-            MercerCheck.Result r = MercerCheck.check(c.kernel(), sample, tolerance);
-            rows.add(new KernelsMetrics.Construction(c.rule(), r.kernel(), c.expected(), r.symmetric(), r.psd(),
-                    r.smallestEigenvalue(), r.largestEigenvalue(), r.witness() == null ? null : r.witnessQuadraticForm(),
-                    r.witness()));
-            md.append(String.format("| %s | `%s` | %s | %s | %s | %.3e | %.3e | %s |%n", c.rule(), r.kernel(),
-                    c.expected(), r.symmetric() ? "yes" : "no", r.psd() ? "yes" : "**no**", r.smallestEigenvalue(),
-                    r.largestEigenvalue(), r.witness() == null ? "" : String.format("%.3e", r.witnessQuadraticForm())));
-        }
+        List<KernelsMetrics.Construction> rows = KernelsMetrics.check(sample, tolerance);
+        StringBuilder md = new StringBuilder(KernelsMetrics.markdown(points, dimension, seed, tolerance, rows));
 
         List<KernelsMetrics.FeatureMapError> maps = featureMapChecks(sc);
         md.append("\nExplicit feature maps against their kernels: |phi(x).phi(z) - k(x, z)| over all pairs of the sample."

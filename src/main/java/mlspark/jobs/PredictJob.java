@@ -40,6 +40,8 @@ import mlspark.jobs.SavedModel.ModelKind;
 import mlspark.mnist.Digits;
 import mlspark.mnist.Mnist;
 import mlspark.cli.SourceOptions;
+import mlspark.results.Confusion;
+import mlspark.results.PredictMetrics;
 import mlspark.spark.DataSources;
 import mlspark.spark.SampleBlocks;
 import picocli.CommandLine.Command;

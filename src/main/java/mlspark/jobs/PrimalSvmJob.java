@@ -3,7 +3,6 @@ package mlspark.jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,11 @@ import mlspark.io.Checkpoints;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.optim.StepSchedule;
+import mlspark.results.DataSizes;
+import mlspark.results.PrimalSvmMetrics;
 import mlspark.spark.DataSources;
 import mlspark.spark.SampleBlocks;
 import mlspark.svm.ClassCosts;
-import mlspark.svm.primal.LinearSvmModel;
 import mlspark.spark.PrimalSvmTrainer;
 import mlspark.spark.PrimalSvmTrainer.EpochResult;
 import mlspark.cli.CheckpointOptions;
@@ -239,15 +239,8 @@ public final class PrimalSvmJob extends SparkJob {
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         checkpoints.delete();
 
-        List<PrimalSvmMetrics.Run> runs = new ArrayList<>();
-        double[] testAccuracy = new double[reported.length];
-        for (int k = 0; k < reported.length; k++) {
-            EpochResult r = history.get(reported[k]);
-            long[] confusion = PrimalSvmTrainer.confusion(r.model(), testBlocks);
-            testAccuracy[k] = PrimalSvmTrainer.accuracy(confusion);
-            runs.add(new PrimalSvmMetrics.Run(reported[k], r.model().w(), r.model().b(), testAccuracy[k],
-                    Confusion.of(confusion), PrimalSvmTrainer.accuracy(r.model(), blocks), r.objective()));
-        }
+        List<PrimalSvmMetrics.Run> runs = PrimalSvmMetrics.runs(history, reported, blocks, testBlocks);
+        double[] testAccuracy = runs.stream().mapToDouble(PrimalSvmMetrics.Run::testAccuracy).toArray();
         blocks.unpersist();
         testBlocks.unpersist();
         if (modelDir != null) {

@@ -25,6 +25,7 @@ import mlspark.io.Checkpoints;
 import mlspark.nn.Solver;
 import mlspark.nn.TwoLayerNet;
 import mlspark.nn.UpdateRule;
+import mlspark.results.TwoLayerNetMetrics;
 import mlspark.spark.DistributedNetData;
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.SourceOptions;
@@ -293,7 +294,9 @@ public final class TwoLayerNetJob extends SparkJob {
             if (modelDir != null) {
                 saveModel.save(libraryModel(result.best(), affine), modelDir);
             }
-            return metrics(result, testAccuracy, seconds, affine);
+            return TwoLayerNetMetrics.of(result, config, testAccuracy, seconds, hidden, init, weightScale,
+                    floatType.label(), normalization.label(), affine, update, partitions,
+                    new TwoLayerNetMetrics.Data(nTrain, nValidation, nTest, dimension));
         }
     }
 
@@ -340,21 +343,5 @@ public final class TwoLayerNetJob extends SparkJob {
         return String.format("%s lr %s decay %s, batch %d, %d epochs%s%s", update, c.learningRate(), c.lrDecay(),
                 c.batchSize(), c.epochs(), c.weightDecay() > 0 ? ", weight decay " + c.weightDecay() : "",
                 c.localSteps() > 1 ? ", local SGD " + c.localSteps() + " steps/round" : "");
-    }
-
-    private TwoLayerNetMetrics metrics(Solver.Result r, double testAccuracy, double seconds, double[] affine) {
-        List<Solver.Checkpoint> at = r.checkpoints();
-        TwoLayerNetMetrics.History history = new TwoLayerNetMetrics.History(r.loss(),
-                at.stream().map(Solver.Checkpoint::trainAccuracy).toList(),
-                at.stream().map(Solver.Checkpoint::validationAccuracy).toList(),
-                at.stream().map(Solver.Checkpoint::iteration).toList());
-        TwoLayerNetMetrics.Configuration conf = new TwoLayerNetMetrics.Configuration(hidden, init, weightScale,
-                floatType.label(), normalization.label(), affine[0], affine[1], epochs, batchSize, learningRate, lrDecay,
-                update, rule instanceof UpdateRule.Momentum ? momentum : null,
-                rule instanceof UpdateRule.Adam ? beta1 : null, rule instanceof UpdateRule.Adam ? beta2 : null,
-                weightDecay, localSteps, r.iterationsPerEpoch(), trainSubset, seed, partitions);
-        return new TwoLayerNetMetrics(testAccuracy, r.bestValidationAccuracy(), history, seconds, r.trainingSeconds(),
-                r.trainingSeconds() / epochs, r.iterations(), conf, new TwoLayerNetMetrics.Data(nTrain, nValidation, nTest,
-                dimension));
     }
 }

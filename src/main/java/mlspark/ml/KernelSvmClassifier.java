@@ -141,11 +141,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
     DualSolver dualSolver(int n) {
         Integer limit = getMaxIter();
         if (getSolver().equals("ipm")) {
-            long bytes = 3L * n * n * Double.BYTES;
-            if (bytes > Runtime.getRuntime().maxMemory()) {
-                throw new IllegalArgumentException("solver: ipm needs 3 n x n matrices, " + (bytes >> 20) + " MB for n = "
-                        + n + ", more than this JVM's " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; use smo");
-            }
+            InteriorPointSolver.requireMemory(n);
             InteriorPointQp.Settings settings = InteriorPointQp.Settings.defaults();
             return new InteriorPointSolver(limit == null ? settings : settings.withMaxIterations(limit));
         }

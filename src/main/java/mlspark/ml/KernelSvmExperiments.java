@@ -47,6 +47,13 @@ public final class KernelSvmExperiments {
         }
     }
 
+    /** The training {@code svm}'s Params set, for {@code n} training points. */
+    public static Training training(KernelSvmClassifier svm, int n) {
+        boolean cascade = svm.getSolver().equals("cascade");
+        return new Training(cascade ? null : svm.dualSolver(n), cascade ? svm.cascadeSettings() : null,
+                BiasRule.parse(svm.getBiasRule()), svm.getSvThreshold());
+    }
+
     /**
      * A trained model and how it does.
      *

@@ -81,6 +81,12 @@ class ArchitectureTest {
                 PICOCLI, MAIN));
     }
 
+    @Test
+    void theReproductionUsesNoJob() {
+        // jobs.ReproduceJob calls the reproduction: what both need lives in the library or in results
+        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/reproduce/"), JOBS, CLI));
+    }
+
     /** "class -> referenced class" for each class {@code of} selects that refers to a class under one of {@code forbidden}. */
     private static List<String> violations(java.util.function.Predicate<String> of, String... forbidden) {
         List<String> out = new ArrayList<>();

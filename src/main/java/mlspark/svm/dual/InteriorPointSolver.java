@@ -2,6 +2,7 @@ package mlspark.svm.dual;
 
 import java.util.Arrays;
 
+import mlspark.errors.InvalidParameterException;
 import mlspark.linalg.Blas;
 
 /**
@@ -13,6 +14,16 @@ public final class InteriorPointSolver implements DualSolver {
 
     public InteriorPointSolver(InteriorPointQp.Settings settings) {
         this.settings = settings;
+    }
+
+    /** Refuses (naming the parameter {@code solver}) n training points whose 3 n x n matrices do not fit this JVM's heap. */
+    public static void requireMemory(int n) {
+        long bytes = 3L * n * n * Double.BYTES;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max) {
+            throw new InvalidParameterException("solver", "ipm needs 3 n x n matrices, " + (bytes >> 20) + " MB for n = "
+                    + n + ", more than this JVM's " + (max >> 20) + " MB; use smo");
+        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package mlspark.jobs;
+package mlspark.results;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class DualSvmMetrics {
                       @JsonInclude(JsonInclude.Include.NON_NULL) Cascade cascade, DataSizes data, Kernel kernel,
                       String kernelFormula, @JsonInclude(JsonInclude.Include.NON_NULL) Config config) {
 
-        static Run of(String setting, KernelSvmExperiments.Evaluation e, Config config) {
+        public static Run of(String setting, KernelSvmExperiments.Evaluation e, Config config) {
             return new Run(setting, e.testAccuracy(), e.trainAccuracy(), e.model().size(), e.model().b(),
                     e.solution().dualObjective(), e.solution().solver(), e.solution().iterations(), e.solution().seconds(),
                     e.solution().kktResidual(), e.solution().status(), e.gramSeconds(),
@@ -56,7 +56,7 @@ public final class DualSvmMetrics {
     /** The cascade's passes, and per layer the sub-problems' sizes, their support vectors and seconds. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Cascade(int partitions, int passes, List<Pass> passHistory, List<Layer> layers) {
-        static Cascade of(int partitions, CascadeSvmTrainer.Result r) {
+        public static Cascade of(int partitions, CascadeSvmTrainer.Result r) {
             return new Cascade(partitions, r.passes().size(),
                     r.passes().stream().map(p -> new Pass(p.pass(), p.dualObjective(), p.maximalViolation(),
                             p.supportVectors(), p.violators(), p.checkSeconds(), p.seconds())).toList(),
@@ -78,7 +78,7 @@ public final class DualSvmMetrics {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Table(String description, String solver, String biasRule, double svThreshold,
                         Map<String, Map<String, Double>> table) {
-        static Table of(KernelSvmExperiments.Table t) {
+        public static Table of(KernelSvmExperiments.Table t) {
             KernelSvmExperiments.Training training = t.setting().training();
             return new Table(t.setting().description(), training.solverName(), training.rule().optionName(),
                     training.threshold(), t.accuracy());

@@ -1,11 +1,17 @@
-package mlspark.jobs;
+package mlspark.results;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import mlspark.data.SampleBlock;
+import mlspark.spark.PrimalSvmTrainer;
 
 /** metrics.json of {@code primal-svm} (after {@code job}, before {@code provenance}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -29,5 +35,18 @@ public record PrimalSvmMetrics(DataSizes data, Config config, double trainSecond
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Run(int epochs, double[] w, double b, double testAccuracy, Confusion testConfusion,
                       double trainAccuracy, double objective) {
+    }
+
+    /** The model after each of {@code epochs} (indices into {@code history}) and its accuracy on {@code train} and {@code test}. */
+    public static List<Run> runs(List<PrimalSvmTrainer.EpochResult> history, int[] epochs, JavaRDD<SampleBlock> train,
+                                 JavaRDD<SampleBlock> test) {
+        List<Run> runs = new ArrayList<>();
+        for (int epoch : epochs) {
+            PrimalSvmTrainer.EpochResult r = history.get(epoch);
+            long[] confusion = PrimalSvmTrainer.confusion(r.model(), test);
+            runs.add(new Run(epoch, r.model().w(), r.model().b(), PrimalSvmTrainer.accuracy(confusion),
+                    Confusion.of(confusion), PrimalSvmTrainer.accuracy(r.model(), train), r.objective()));
+        }
+        return runs;
     }
 }

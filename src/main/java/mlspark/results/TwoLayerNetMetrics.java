@@ -1,10 +1,13 @@
-package mlspark.jobs;
+package mlspark.results;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import mlspark.nn.Solver;
+import mlspark.nn.UpdateRule;
 
 /** metrics.json of {@code two-layer-net} (after {@code job}, before {@code provenance}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -31,5 +34,26 @@ public record TwoLayerNetMetrics(double testAccuracy, double bestValAccuracy, Hi
 
     /** The split sizes and the pixels per image. */
     public record Data(long train, long validation, long test, int dimension) {
+    }
+
+    /**
+     * The metrics of a training {@code r} by the solver {@code c} with the net's and the inputs' settings;
+     * {@code affine} the inputs' shift and scale.
+     */
+    public static TwoLayerNetMetrics of(Solver.Result r, Solver.Config c, double testAccuracy, double seconds, int hidden,
+                                        String init, double weightScale, String precision, String normalize,
+                                        double[] affine, String update, int partitions, Data data) {
+        List<Solver.Checkpoint> at = r.checkpoints();
+        History history = new History(r.loss(), at.stream().map(Solver.Checkpoint::trainAccuracy).toList(),
+                at.stream().map(Solver.Checkpoint::validationAccuracy).toList(),
+                at.stream().map(Solver.Checkpoint::iteration).toList());
+        Configuration conf = new Configuration(hidden, init, weightScale, precision, normalize, affine[0], affine[1],
+                c.epochs(), c.batchSize(), c.learningRate(), c.lrDecay(), update,
+                c.rule() instanceof UpdateRule.Momentum m ? m.mu() : null,
+                c.rule() instanceof UpdateRule.Adam a ? a.beta1() : null,
+                c.rule() instanceof UpdateRule.Adam a ? a.beta2() : null,
+                c.weightDecay(), c.localSteps(), r.iterationsPerEpoch(), c.trainSubset(), c.seed(), partitions);
+        return new TwoLayerNetMetrics(testAccuracy, r.bestValidationAccuracy(), history, seconds, r.trainingSeconds(),
+                r.trainingSeconds() / c.epochs(), r.iterations(), conf, data);
     }
 }

@@ -1,4 +1,4 @@
-package mlspark.jobs;
+package mlspark.results;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package mlspark.jobs;
+package mlspark.results;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
