@@ -31,6 +31,7 @@ import mlspark.reproduce.Part;
 import mlspark.reproduce.Published;
 import mlspark.reproduce.Report;
 import mlspark.reproduce.Verdict;
+import mlspark.results.ReproduceMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -114,10 +115,10 @@ public final class ReproduceJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+    protected ReproduceMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         Report report = new Report("Reproduction of EECS 545 Homework 3 (kernels, SVMs, two-layer net)");
         List<Check.Result> results = new ArrayList<>();
-        Map<String, Object> partMetrics = new LinkedHashMap<>();
+        Map<String, JsonNode> partMetrics = new LinkedHashMap<>();
         Map<String, String> dataChecksums = new TreeMap<>();
         Context context = new Context(sc, options.dataDir(), options.partitions(), this::log);
         for (Part part : parts) {
@@ -170,17 +171,12 @@ public final class ReproduceJob extends SparkJob {
             }
         }
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("exit_code", exitCode);
-        metrics.put("checks", results.stream().map(r -> Map.of("id", r.check().id(), "part", r.check().part(),
-                "expected", r.check().describe(), "got", r.got(), "verdict", r.verdict().label())).toList());
-        metrics.put("parts", partMetrics);
-        metrics.put("data_sha256", dataChecksums);
         report.checks(results);
         report.published(published, partMetrics);
         report.provenance(provenance.finish(), dataChecksums);
         report.write(out.resolve("report.md"));
-        return metrics;
+        return new ReproduceMetrics(exitCode, results.stream().map(r -> new ReproduceMetrics.Check(r.check().id(),
+                r.check().part(), r.check().describe(), r.got(), r.verdict().label())).toList(), partMetrics, dataChecksums);
     }
 
     @Override
