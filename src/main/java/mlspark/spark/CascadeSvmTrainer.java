@@ -33,15 +33,18 @@ import scala.Tuple2;
  * The Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004) on Spark. Pass 1: each of
  * the P partitions solves its own points with SMO on an executor; the support vectors of pairs of
  * results are merged and solved again, layer by layer up a binary tree, on executors, the last
- * merge on the driver. Then every training point's gradient G_i = y_i sum_s a_s y_s k(x_s, x_i) - 1
- * is computed on the executors (BLAS blocks against the broadcast support vectors) and the whole
- * problem's maximal violating pair m(a) - M(a) (LIBSVM's stopping measure) is checked against eps.
- * While it is not met, a feedback pass gives every partition the support vectors (with their
- * multipliers as the starting point) plus its own points that violate the conditions
- * (a_i = 0 and part of a pair violating by eps or more); partitions without violators keep the
- * previous solution, which is optimal on their sub-problem. Each pass raises the dual objective, and
- * the result meets the same stopping rule as SMO on all the data. Sub-problems are solved to eps/2,
- * so that the check at eps is decided by the points outside them.
+ * merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i) (and fBar_i, the
+ * same over a_s = C_s, SMO's G_bar) is computed on the executors (BLAS blocks against the broadcast
+ * support vectors), G_i = y_i f_i - 1, and the whole problem's maximal violating pair m(a) - M(a)
+ * (LIBSVM's stopping measure) is checked against eps. While it is not met, a feedback pass solves
+ * the support vectors plus the violators, the points at a_i = 0 whose margin falls short by eps/2
+ * (the method violators): on the driver, warm-started from the multipliers with the check's G and
+ * G_bar, when they are few (at most {@code driverFeedbackRatio} per support vector), else through the
+ * tree, every partition getting the support vectors plus its own violators (partitions without
+ * violators keep the previous solution, which is optimal on their sub-problem). Later checks add to f
+ * and fBar the change of the multipliers that changed. Each pass raises the dual objective, and the
+ * result meets the same stopping rule as SMO on all the data. Sub-problems are solved to eps/2, so
+ * that the check at eps is decided by the points outside them.
  */
 public final class CascadeSvmTrainer {
     /** Passes before giving up unless told otherwise. */
@@ -82,7 +85,10 @@ public final class CascadeSvmTrainer {
     public record Layer(int pass, int layer, String where, int[] sizes, int[] supportVectors, double seconds) {
     }
 
-    /** The state after a pass: objective and KKT measure of the whole problem, violators fed back. */
+    /**
+     * The state after a pass: objective and KKT measure of the whole problem, violators to feed back,
+     * multipliers changed by the pass (the kernel columns of its check).
+     */
     public record Pass(int pass, double dualObjective, double maximalViolation, int supportVectors, int violators,
                        int changed, double checkSeconds, double seconds) {
     }
