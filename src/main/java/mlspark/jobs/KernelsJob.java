@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -15,16 +12,15 @@ import mlspark.errors.JobFailure;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.kernel.FeatureMap;
-import mlspark.kernel.FeatureProductKernel;
 import mlspark.kernel.GaussianTaylorFeatureMap;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.LinearKernel;
+import mlspark.kernel.KernelConstructions;
+import mlspark.kernel.KernelConstructions.Construction;
 import mlspark.kernel.MercerCheck;
 import mlspark.kernel.PolynomialKernel;
 import mlspark.kernel.QuadraticFeatureMap;
 import mlspark.kernel.RbfKernel;
-import mlspark.kernel.ScalarFunction;
-import mlspark.kernel.SigmoidKernel;
 import mlspark.spark.DistributedGram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,10 +46,6 @@ public final class KernelsJob extends SparkJob {
             description = "PSD when lambda_min >= -T max(1, |lambda_max|) (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    /** A construction, and whether the construction rules make it a kernel ("yes", "no", "not guaranteed"). */
-    private record Construction(String rule, Kernel kernel, String expected) {
-    }
-
     private double[][] sample;
     private int partitions;
 
@@ -67,73 +59,32 @@ public final class KernelsJob extends SparkJob {
         }
         JobFailure.requirePositive("--tolerance", tolerance);
         partitions = options.partitions(points, this::log);
-        Random random = new Random(seed);
-        sample = new double[points][dimension];
-        for (double[] x : sample) {
-            for (int j = 0; j < dimension; j++) {
-                x[j] = random.nextGaussian();
-            }
-        }
-    }
-
-    private List<Construction> constructions() {
-        Kernel linear = new LinearKernel();
-        Kernel k1 = new RbfKernel(0.5);
-        Kernel k2 = new PolynomialKernel(1, 2, 1);
-        ScalarFunction f = ScalarFunction.named("f", x -> Math.sin(x[0]) + x[x.length - 1] * x[x.length - 1]);
-        FeatureMap quadratic = new QuadraticFeatureMap();
-        return List.of(
-                new Construction("linear x.z", linear, "yes"),
-                new Construction("polynomial (gamma x.z + coef0)^d", new PolynomialKernel(1, 3, 1), "yes"),
-                new Construction("Gaussian k1", k1, "yes"),
-                new Construction("sigmoid tanh(gamma x.z + coef0)", new SigmoidKernel(1, 1), "not guaranteed"),
-                new Construction("k1 + k2", k1.plus(k2), "yes"),
-                new Construction("k1 * k2", k1.times(k2), "yes"),
-                new Construction("a k1, a = 2.5", k1.scaled(2.5), "yes"),
-                new Construction("-a k1, a = 2", k1.scaled(-2), "no"),
-                new Construction("k1 - k2", k1.plus(k2.scaled(-1)), "not guaranteed"),
-                new Construction("f(x) f(z)", new FeatureProductKernel(f), "yes"),
-                new Construction("k3(phi(x), phi(z)), k3 Gaussian", k1.after(quadratic), "yes"),
-                new Construction("p(k1), p >= 0 coefficients", k1.polynomial(1, 2, 0, 0.5), "yes"),
-                new Construction("p(k1), p(t) = t - t^2", k1.polynomial(0, 1, -1), "not guaranteed"),
-                new Construction("exp(k1) by p(k1) to degree 8", k1.polynomial(1, 1, 1.0 / 2, 1.0 / 6, 1.0 / 24,
-                        1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320), "yes"),
-                new Construction("phi(x).phi(z), quadratic map", linear.after(quadratic), "yes"),
-                new Construction("phi(x).phi(z), Taylor map of k1, order 6",
-                        linear.after(new GaussianTaylorFeatureMap(dimension, 0.5, 6)), "yes"));
+        sample = KernelConstructions.sample(points, dimension, seed);
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    protected KernelsMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+        List<KernelsMetrics.Construction> rows = new ArrayList<>();
         StringBuilder md = new StringBuilder(String.format("Mercer check on %d points drawn from N(0, I_%d), seed %d; "
                 + "PSD when lambda_min >= -%.1e max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
         md.append("| construction | kernel | kernel by the rules | symmetric | PSD | smallest eigenvalue "
                 + "| largest eigenvalue | witness c'Kc |\n|---|---|---|---|---|---:|---:|---:|\n");
-        for (Construction c : constructions()) {
+        for (Construction c : KernelConstructions.of(dimension)) {
             MercerCheck.Result r = MercerCheck.check(c.kernel(), sample, tolerance);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("construction", c.rule());
-            row.put("kernel", r.kernel());
-            row.put("expected", c.expected());
-            row.put("symmetric", r.symmetric());
-            row.put("psd", r.psd());
-            row.put("smallest_eigenvalue", r.smallestEigenvalue());
-            row.put("largest_eigenvalue", r.largestEigenvalue());
-            row.put("witness_quadratic_form", r.witness() == null ? null : r.witnessQuadraticForm());
-            row.put("witness", r.witness());
-            rows.add(row);
+            rows.add(new KernelsMetrics.Construction(c.rule(), r.kernel(), c.expected(), r.symmetric(), r.psd(),
+                    r.smallestEigenvalue(), r.largestEigenvalue(), r.witness() == null ? null : r.witnessQuadraticForm(),
+                    r.witness()));
             md.append(String.format("| %s | `%s` | %s | %s | %s | %.3e | %.3e | %s |%n", c.rule(), r.kernel(),
                     c.expected(), r.symmetric() ? "yes" : "no", r.psd() ? "yes" : "**no**", r.smallestEigenvalue(),
                     r.largestEigenvalue(), r.witness() == null ? "" : String.format("%.3e", r.witnessQuadraticForm())));
         }
 
-        List<Map<String, Object>> maps = featureMapChecks(sc);
+        List<KernelsMetrics.FeatureMapError> maps = featureMapChecks(sc);
         md.append("\nExplicit feature maps against their kernels: |phi(x).phi(z) - k(x, z)| over all pairs of the sample."
                 + "\n\n| feature map | kernel | features | max error | mean error |\n|---|---|---:|---:|---:|\n");
-        for (Map<String, Object> m : maps) {
-            md.append(String.format("| %s | %s | %d | %.3e | %.3e |%n", m.get("map"), m.get("kernel"),
-                    (Integer) m.get("features"), (Double) m.get("max_error"), (Double) m.get("mean_error")));
+        for (KernelsMetrics.FeatureMapError m : maps) {
+            md.append(String.format("| %s | %s | %d | %.3e | %.3e |%n", m.map(), m.kernel(), m.features(), m.maxError(),
+                    m.meanError()));
         }
         try {
             Files.writeString(out.resolve("table.md"), md);
@@ -141,22 +92,15 @@ public final class KernelsJob extends SparkJob {
             throw new UncheckedIOException(e);
         }
         System.out.print("\n" + md);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("points", points);
-        metrics.put("dimension", dimension);
-        metrics.put("seed", seed);
-        metrics.put("tolerance", tolerance);
-        metrics.put("constructions", rows);
-        metrics.put("feature_maps", maps);
-        return metrics;
+        return new KernelsMetrics(points, dimension, seed, tolerance, rows, maps);
     }
 
     /**
      * phi(x).phi(z) against k(x, z): the quadratic map of (x.z + 1)^2 and Taylor maps of the Gaussian
      * kernel of growing order; the Gram matrices of both sides computed by Spark.
      */
-    private List<Map<String, Object>> featureMapChecks(JavaSparkContext sc) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<KernelsMetrics.FeatureMapError> featureMapChecks(JavaSparkContext sc) {
+        List<KernelsMetrics.FeatureMapError> out = new ArrayList<>();
         out.add(featureMapCheck(sc, "quadratic", new QuadraticFeatureMap(), QuadraticFeatureMap.features(dimension),
                 new PolynomialKernel(1, 2, 1)));
         for (int order : new int[]{1, 2, 4, 8, 12, 16, 24, 32}) {
@@ -166,8 +110,8 @@ public final class KernelsJob extends SparkJob {
         return out;
     }
 
-    private Map<String, Object> featureMapCheck(JavaSparkContext sc, String name, FeatureMap phi, int features,
-                                                Kernel kernel) {
+    private KernelsMetrics.FeatureMapError featureMapCheck(JavaSparkContext sc, String name, FeatureMap phi,
+                                                           int features, Kernel kernel) {
         double[] exact = DistributedGram.compute(sc, kernel, sample, partitions);
         double[] mapped = DistributedGram.compute(sc, new LinearKernel().after(phi), sample, partitions);
         double worst = 0;
@@ -176,12 +120,6 @@ public final class KernelsJob extends SparkJob {
             worst = Math.max(worst, Math.abs(exact[i] - mapped[i]));
             sum += Math.abs(exact[i] - mapped[i]);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("map", name);
-        m.put("kernel", kernel.describe());
-        m.put("features", features);
-        m.put("max_error", worst);
-        m.put("mean_error", sum / exact.length);
-        return m;
+        return new KernelsMetrics.FeatureMapError(name, kernel.describe(), features, worst, sum / exact.length);
     }
 }
