@@ -8,6 +8,7 @@ import mlspark.linalg.Blas;
  * The features of a block of rows, stored dense (row-major, float64 or float32) or sparse (CSR),
  * with the two products gradient methods need: margins {@code z = X w} and {@code g += X' c}.
  * {@link #of} picks the smaller storage per block, as Spark MLlib's {@code InstanceBlock} does.
+ * Serialized in bulk ({@link SerializedFeatureBlock}).
  */
 public sealed interface FeatureBlock extends Serializable {
     int rows();
@@ -31,6 +32,10 @@ public sealed interface FeatureBlock extends Serializable {
         @Override
         public long storedValues() {
             return values.length;
+        }
+
+        private Object writeReplace() {
+            return new SerializedFeatureBlock(this);
         }
 
         @Override
@@ -68,6 +73,10 @@ public sealed interface FeatureBlock extends Serializable {
         @Override
         public long storedValues() {
             return values.length;
+        }
+
+        private Object writeReplace() {
+            return new SerializedFeatureBlock(this);
         }
 
         private double[] widened() {
@@ -110,6 +119,10 @@ public sealed interface FeatureBlock extends Serializable {
         @Override
         public long storedValues() {
             return values.length;
+        }
+
+        private Object writeReplace() {
+            return new SerializedFeatureBlock(this);
         }
 
         @Override
