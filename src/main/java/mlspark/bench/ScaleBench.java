@@ -93,43 +93,49 @@ public final class ScaleBench implements BenchSuite {
     /**
      * Out of core: N = 10,000,000, D = 100 dense rows (the dense case's generator) written as
      * Parquet (about 8 GB), trained by {@link OutOfCore} in a JVM of its own with a 4 GiB heap on
-     * local[2]; the set is deleted afterwards.
+     * local[2]; the set is deleted afterwards, unless {@code MLSPARK_SCALE_OUT_OF_CORE_DIR} names
+     * where to write it (or where it already is) and keep it.
      */
     private static void outOfCore(JavaSparkContext sc, BenchTable table) {
         int n = OUT_OF_CORE_N;
         int parts = 200;
         String benchCase = "out of core: dense Parquet N=" + n + " D=" + D + ", local[2], 4 GiB heap";
+        String kept = System.getenv("MLSPARK_SCALE_OUT_OF_CORE_DIR");
         Path dir;
         try {
-            dir = Files.createTempDirectory("mlspark-out-of-core-");
+            dir = kept != null && !kept.isBlank() ? Files.createDirectories(Path.of(kept))
+                    : Files.createTempDirectory("mlspark-out-of-core-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
             String path = dir.resolve("train.parquet").toString();
-            long t0 = System.nanoTime();
-            List<Integer> ids = new ArrayList<>();
-            for (int p = 0; p < parts; p++) {
-                ids.add(p);
-            }
-            SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
-            JavaRDD<Row> rows = sc.parallelize(ids, parts).flatMap(p -> {
-                List<Row> out = new ArrayList<>();
-                for (SampleBlock b : PrimalBench.generate(p, parts, n)) {
-                    double[] x = ((FeatureBlock.Dense) b.features()).values();
-                    for (int i = 0; i < b.size(); i++) {
-                        out.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(
-                                Arrays.copyOfRange(x, i * D, (i + 1) * D)), b.labels()[i]));
-                    }
+            if (!Files.exists(Path.of(path, "_SUCCESS"))) {
+                long t0 = System.nanoTime();
+                List<Integer> ids = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    ids.add(p);
                 }
-                return out.iterator();
-            });
-            spark.createDataFrame(rows, SampleBlocks.SCHEMA).write().parquet(path);
+                SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+                JavaRDD<Row> rows = sc.parallelize(ids, parts).flatMap(p -> {
+                    List<Row> out = new ArrayList<>();
+                    for (SampleBlock b : PrimalBench.generate(p, parts, n)) {
+                        double[] x = ((FeatureBlock.Dense) b.features()).values();
+                        for (int i = 0; i < b.size(); i++) {
+                            out.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(
+                                    Arrays.copyOfRange(x, i * D, (i + 1) * D)), b.labels()[i]));
+                        }
+                    }
+                    return out.iterator();
+                });
+                spark.createDataFrame(rows, SampleBlocks.SCHEMA).write().parquet(path);
+                table.log(String.format("wrote %s in %.1f s", path, seconds(t0)));
+            }
             long bytes;
             try (var files = Files.walk(Path.of(path))) {
                 bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
             }
-            table.log(String.format("wrote %s (%.2f GB) in %.1f s", path, bytes / 1e9, seconds(t0)));
+            table.log(String.format("%s: %.2f GB", path, bytes / 1e9));
             int epochs = 3;
             String result = outOfCoreRun(path, epochs, table);
             if (result == null) {
@@ -144,7 +150,9 @@ public final class ScaleBench implements BenchSuite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(dir);
+            if (kept == null || kept.isBlank()) {
+                deleteTree(dir);
+            }
         }
     }
 

@@ -39,7 +39,10 @@ public final class SampleBlocks {
     /**
      * Block size: large enough for BLAS to run at speed, small enough that a block stays in the
      * CPU cache between the two passes over it (measured: 1 MiB blocks make a hinge-loss epoch
-     * 1.7x faster than 3 MiB blocks).
+     * 1.7x faster than 3 MiB blocks). A dense block stays within it (D = 100: 1,310 rows), so its
+     * array is under half a G1 region of 2 MiB (heaps of 4 to 8 GiB) and is not a humongous
+     * object, which G1 gives regions of its own: a cache of blocks just over 1 MiB took twice the
+     * memory Spark estimated and ran a 4 GiB JVM out of memory.
      */
     public static final int DEFAULT_BLOCK_KIB = 1024;
 
@@ -60,8 +63,8 @@ public final class SampleBlocks {
             .add(LABEL, DataTypes.DoubleType, false);
 
     /**
-     * How rows are stacked: a block closes at {@code maxRows} rows or once its storage reaches
-     * {@code maxBytes}; dense blocks store {@code storage}.
+     * How rows are stacked: a block closes at {@code maxRows} rows or when another row like its
+     * last would take its storage past {@code maxBytes}; dense blocks store {@code storage}.
      */
     public record Layout(int dimension, long maxBytes, int maxRows, FeatureBlock.Storage storage) implements Serializable {
         public static Layout ofKib(int dimension, int kib, FeatureBlock.Storage storage) {
@@ -97,30 +100,39 @@ public final class SampleBlocks {
         if (layout.dimension() >= COALESCE_FROM_DIMENSION && input.getNumPartitions() > cores) {
             input = input.coalesce(cores);
         }
-        return input.mapPartitions((Iterator<Row> it) -> {
-            Stacker stacker = new Stacker(layout, weighted);
-            List<SampleBlock> blocks = new ArrayList<>();
-            while (it.hasNext()) {
-                Row row = it.next();
-                Vector v = (Vector) row.get(0);
-                double label = signed(row.isNullAt(1) ? Double.NaN : row.getDouble(1), zeroIsNegative, source);
-                double weight = weighted ? (row.isNullAt(2) ? Double.NaN : ((Number) row.get(2)).doubleValue()) : 1;
-                if (!(weight >= 0) || Double.isInfinite(weight)) {
-                    throw new JobFailure(Failure.BAD_VALUES, source + ": " + WEIGHT + ": " + weight
-                            + " (expected a finite weight >= 0)");
-                }
-                if (v == null || v.size() != layout.dimension()) {
-                    throw new JobFailure(Failure.BAD_FORMAT, source + ": " + FEATURES + ": a row has "
-                            + (v == null ? "no vector" : v.size() + " features") + ", expected " + layout.dimension());
-                }
-                if (stacker.add(v, label, weight, source)) {
-                    blocks.add(stacker.build());
-                }
+        return input.mapPartitions((Iterator<Row> it) -> new Iterator<SampleBlock>() {
+            private final Stacker stacker = new Stacker(layout, weighted);
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext() || stacker.rows > 0;
             }
-            if (stacker.rows > 0) {
-                blocks.add(stacker.build());
+
+            /** The next block, stacked from the rows as they come (a partition's blocks are never all held). */
+            @Override
+            public SampleBlock next() {
+                while (it.hasNext()) {
+                    Row row = it.next();
+                    Vector v = (Vector) row.get(0);
+                    double label = signed(row.isNullAt(1) ? Double.NaN : row.getDouble(1), zeroIsNegative, source);
+                    double weight = weighted ? (row.isNullAt(2) ? Double.NaN : ((Number) row.get(2)).doubleValue()) : 1;
+                    if (!(weight >= 0) || Double.isInfinite(weight)) {
+                        throw new JobFailure(Failure.BAD_VALUES, source + ": " + WEIGHT + ": " + weight
+                                + " (expected a finite weight >= 0)");
+                    }
+                    if (v == null || v.size() != layout.dimension()) {
+                        throw new JobFailure(Failure.BAD_FORMAT, source + ": " + FEATURES + ": a row has "
+                                + (v == null ? "no vector" : v.size() + " features") + ", expected " + layout.dimension());
+                    }
+                    if (stacker.add(v, label, weight, source)) {
+                        return stacker.build();
+                    }
+                }
+                if (stacker.rows == 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return stacker.build();
             }
-            return blocks.iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
@@ -188,8 +200,10 @@ public final class SampleBlocks {
             }
             rows++;
             rowStarts[rows] = k;
-            bytes += Math.min(denseRowBytes, 12L * (k - start) + 4);
-            return rows >= layout.maxRows() || bytes >= layout.maxBytes();
+            long rowBytes = Math.min(denseRowBytes, 12L * (k - start) + 4);
+            bytes += rowBytes;
+            // full when another row like this one would not fit
+            return rows >= layout.maxRows() || bytes + rowBytes > layout.maxBytes();
         }
 
         private int put(int k, int index, double value, String source) {
