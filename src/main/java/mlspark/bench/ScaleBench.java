@@ -353,6 +353,7 @@ public final class ScaleBench implements BenchSuite {
             double load = seconds(t0);
             table.log(String.format("read and stacked %d non-zeros in %d blocks (%d partitions) in %.1f s", stored,
                     blocks.count(), blocks.getNumPartitions(), load));
+            int partitionsOfOurs = blocks.getNumPartitions();
             double ours = oursPerEpoch(blocks, SPARSE_D, epochs);
             table.add(benchCase, "ours (Spark, CSR blocks, libsvm: reader)", "seconds_per_epoch", ours, "load_seconds", load);
 
@@ -378,9 +379,11 @@ public final class ScaleBench implements BenchSuite {
             labels = null;
             table.add(benchCase, "single-threaded CSR loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / ours);
 
+            // MLlib on the same partitions as ours (the input splits, coalesced to the cores as SampleBlocks does)
             Dataset<Row> frame = spark.read().format("libsvm").option("numFeatures", SPARSE_D).load(path)
                     .withColumn("label", org.apache.spark.sql.functions.when(
                             org.apache.spark.sql.functions.col("label").gt(0), 1.0).otherwise(0.0))
+                    .coalesce(partitionsOfOurs)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             frame.count();
             mllib(frame, n, benchCase, ours, table);
