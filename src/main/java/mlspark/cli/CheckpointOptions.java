@@ -13,6 +13,7 @@ import mlspark.errors.JobFailure;
 import mlspark.io.Checkpoints;
 import mlspark.io.OutputDir;
 import mlspark.io.OutputRules;
+import mlspark.optim.TrainingState;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -69,6 +70,31 @@ public final class CheckpointOptions {
             checkpoints.delete();
         }
         return checkpoints;
+    }
+
+    /**
+     * The state to continue from: with --resume, the checkpoint's (checked by {@link #open}), else
+     * none.
+     */
+    public <S extends TrainingState> S resumeFrom(Checkpoints checkpoints, Class<S> type, Consumer<String> log) {
+        if (!resume) {
+            return null;
+        }
+        S from = checkpoints.load(type);
+        log.accept("resuming after epoch " + from.epoch() + " from " + checkpoints.file());
+        return from;
+    }
+
+    /** What the job does with each new training state: saves every --checkpoint-every epochs; null when 0. */
+    public <S extends TrainingState> Consumer<S> saver(Checkpoints checkpoints) {
+        if (every == 0) {
+            return null;
+        }
+        return state -> {
+            if (state.epoch() % every == 0) {
+                checkpoints.save(state);
+            }
+        };
     }
 
     /** The options that decide what the run computes, as given or defaulted: option name to value. */

@@ -232,8 +232,9 @@ public final class PrimalSvmJob extends SparkJob {
             }
         };
         long trainStart = System.nanoTime();
-        List<EpochResult> history = lbfgs ? trainer.trainLbfgs(maxEpochs, progress) : trainer.train(maxEpochs, progress,
-                checkpointing.every > 0 || checkpointing.resume ? checkpoints : null, checkpointing.every);
+        List<EpochResult> history = lbfgs ? trainer.trainLbfgs(maxEpochs, reported, progress) : trainer.train(maxEpochs,
+                reported, progress, checkpointing.resumeFrom(checkpoints, PrimalSvmTrainer.State.class, this::log),
+                checkpointing.saver(checkpoints));
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         checkpoints.delete();
 

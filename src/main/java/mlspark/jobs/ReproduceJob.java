@@ -1,7 +1,6 @@
 package mlspark.jobs;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,16 @@ import org.apache.spark.api.java.JavaSparkContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import mlspark.cli.Home;
-import mlspark.cli.Main;
+import mlspark.cli.ParameterErrors;
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
 import mlspark.io.Checksums;
 import mlspark.io.Json;
 import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
+import mlspark.reproduce.Assignment;
 import mlspark.reproduce.Check;
+import mlspark.reproduce.Context;
 import mlspark.reproduce.Expectations;
 import mlspark.reproduce.Part;
 import mlspark.reproduce.Published;
@@ -34,34 +35,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code reproduce}: re-runs the whole assignment, each part as its own job sharing one Spark
- * context, checks every figure against conf/expectations.json and exits with the autograder's
- * codes (see {@link Verdict}). Everything lands in one output directory, renamed into place when
- * complete: report.md, metrics.json, and each part's own output in a subdirectory.
+ * {@code reproduce}: re-runs the whole assignment through the library, each part
+ * ({@link Assignment#PARTS}) in the one Spark context, checks every figure against
+ * conf/expectations.json and exits with the autograder's codes (see {@link Verdict}). Everything
+ * lands in one output directory, renamed into place when complete: report.md, metrics.json, and
+ * each part's figures (metrics.json) and plots in a subdirectory.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Re-runs the assignment (Q1-Q5), checks the results against the expectations, writes report.md.")
 public final class ReproduceJob extends SparkJob {
-    /** The assignment, part by part, in report order. */
-    static final List<Part> PARTS = List.of(
-            new Part("kernels", "Q1: kernels, the constructions that keep them valid, and the Mercer check", "kernels",
-                    List.of(), List.of()),
-            new Part("primal", "Q2: primal soft-margin SVM by batch gradient descent (C=5, eta=1e-3)", "primal-svm",
-                    List.of("--data", "hw3", "--epochs", "1,3,10,30,100"), List.of("hw3/soft_margin_svm_data.npy")),
-            new Part("costs-symmetric", "Q3: costs C0 = C1 = 1 (primal, moons)", "primal-svm",
-                    List.of("--data", "moons", "--C0", "1", "--C1", "1", "--eta", "1e-2", "--epochs", "200"),
-                    List.of("hw3/generated_toy")),
-            new Part("costs-asymmetric", "Q3: asymmetric costs C0 = 1, C1 = 10 (primal, moons)", "primal-svm",
-                    List.of("--data", "moons", "--C0", "1", "--C1", "10", "--eta", "1e-2", "--epochs", "200"),
-                    List.of("hw3/generated_toy")),
-            new Part("costs-dual", "Q3: asymmetric costs in the dual, box 0 <= a_i <= C_i (linear kernel, moons)",
-                    "dual-svm", List.of("--data", "moons", "--kernel", "linear", "--C0", "1", "--C1", "10", "--bias-rule", "libsvm"),
-                    List.of("hw3/generated_toy")),
-            new Part("dual", "Q4: kernel SVM dual by quadratic programming, 4 data sets x 4 kernels", "dual-svm",
-                    List.of("--all"), List.of("hw3/generated_toy")),
-            new Part("nn", "Q5: two-layer net on MNIST, the assignment's solver", "two-layer-net",
-                    List.of(), List.of("mnist")));
-
     @Option(names = "--only", split = ",", paramLabel = "PART,...",
             description = "Run only these parts (default: all): ${COMPLETION-CANDIDATES}")
     List<String> only;
@@ -83,7 +65,7 @@ public final class ReproduceJob extends SparkJob {
 
     @Override
     protected void prepare(Provenance provenance) {
-        List<String> names = PARTS.stream().map(Part::name).toList();
+        List<String> names = Assignment.PARTS.stream().map(Part::name).toList();
         if (only != null) {
             for (String name : only) {
                 if (!names.contains(name)) {
@@ -91,11 +73,12 @@ public final class ReproduceJob extends SparkJob {
                 }
             }
         }
-        parts = PARTS.stream().filter(p -> only == null || only.contains(p.name())).toList();
+        parts = Assignment.PARTS.stream().filter(p -> only == null || only.contains(p.name())).toList();
         Path file = expectationsFile != null ? expectationsFile : Home.get().resolve("conf/expectations.json");
         checks = Expectations.load(file);
         published = Expectations.published(file);
         provenance.input(file);
+        parts.forEach(part -> inputs(part).forEach(provenance::input));
         if (eventLog != null) {
             options.spark.put("spark.eventLog.enabled", "true");
             options.spark.put("spark.eventLog.dir", eventLogDir(eventLog));
@@ -136,21 +119,32 @@ public final class ReproduceJob extends SparkJob {
         List<Check.Result> results = new ArrayList<>();
         Map<String, Object> partMetrics = new LinkedHashMap<>();
         Map<String, String> dataChecksums = new TreeMap<>();
+        Context context = new Context(sc, options.dataDir(), options.partitions(), this::log);
         for (Part part : parts) {
-            log("part " + part.name() + ": " + part.job() + " " + String.join(" ", part.args()));
+            log("part " + part.name() + " (as " + part.command() + ")");
             Map<String, String> before = hashes(part);
             dataChecksums.putAll(before);
             Path dir = out.resolve(part.name());
-            List<String> args = new ArrayList<>(List.of(part.job(), "--out", dir.toString(),
-                    "--data-dir", options.dataDir().toString()));
-            args.addAll(part.args());
-            int code = Main.run(new PrintWriter(System.err, true), args.toArray(String[]::new));
-            JsonNode metrics = Files.isRegularFile(dir.resolve("metrics.json")) ? Json.read(dir.resolve("metrics.json")) : null;
+            JsonNode metrics = null;
+            int code = 0;
+            try {
+                Files.createDirectories(dir);
+                Object figures = part.experiment().run(context, dir);
+                Json.write(dir.resolve("metrics.json"), figures);
+                metrics = Json.mapper().valueToTree(figures);
+            } catch (IOException | RuntimeException e) {
+                JobFailure failure = ParameterErrors.jobFailure(e, Map.of());
+                code = failure != null ? failure.exitCode() : Failure.INTERNAL.exitCode();
+                log("part " + part.name() + " failed: " + (failure != null ? failure.getMessage() : "internal: " + e));
+                if (options.verbose) {
+                    e.printStackTrace();
+                }
+            }
             partMetrics.put(part.name(), metrics);
             Verdict crash = code == 0 ? Verdict.PASS : code == Failure.DIVERGED.exitCode() ? Verdict.DIVERGED : Verdict.CRASHED;
             if (crash != Verdict.PASS) {
                 results.add(new Check.Result(new Check(part.name() + ".exit", part.name(), "", null, null, null, null,
-                        "the job's exit code"), String.valueOf(code), crash));
+                        "the part's exit code"), String.valueOf(code), crash));
             }
             Map<String, String> after = hashes(part);
             if (!after.equals(before)) {
@@ -198,19 +192,25 @@ public final class ReproduceJob extends SparkJob {
     private Map<String, String> hashes(Part part) {
         Map<String, String> out = new TreeMap<>();
         Path dataDir = options.dataDir();
+        inputs(part).forEach(f -> out.put(dataDir.relativize(f).toString(), Checksums.sha256(f)));
+        return out;
+    }
+
+    /** The input files of a part: each file it names, every file under each directory it names, sorted. */
+    private List<Path> inputs(Part part) {
+        List<Path> files = new ArrayList<>();
         for (String input : part.inputs()) {
-            Path path = dataDir.resolve(input);
+            Path path = options.dataDir().resolve(input);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).sorted()
-                            .forEach(f -> out.put(dataDir.relativize(f).toString(), Checksums.sha256(f)));
+                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             } else if (Files.isRegularFile(path)) {
-                out.put(input, Checksums.sha256(path));
+                files.add(path);
             }
         }
-        return out;
+        return files;
     }
 }

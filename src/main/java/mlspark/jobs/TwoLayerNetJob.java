@@ -202,21 +202,13 @@ public final class TwoLayerNetJob extends SparkJob {
                     (System.nanoTime() - started) / 1e9, train.dimension(), hidden, classes, start.params().size(),
                     floatType.label(), describe(config)));
             Solver solver = new Solver(config);
-            Solver.State from = checkpointing.resume ? checkpoints.load(Solver.State.class) : null;
-            if (from != null) {
-                log("resuming after epoch " + from.epoch() + " from " + checkpoints.file());
-            }
+            Solver.State from = checkpointing.resumeFrom(checkpoints, Solver.State.class, this::log);
             Solver.Result result = solver.train(start, data, (c, net) -> log(c.epoch() == 0
                     ? String.format("iteration 1: loss %s, train acc %.4f, val acc %.4f", Readable.number(c.meanLoss()),
                     c.trainAccuracy(), c.validationAccuracy())
                     : String.format("epoch %d/%d: mean loss %s, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
                     c.epoch(), epochs, Readable.number(c.meanLoss()), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
-                    c.trainingSeconds())), from, checkpointing.every > 0
-                    ? state -> {
-                        if (state.epoch() % checkpointing.every == 0) {
-                            checkpoints.save(state);
-                        }
-                    } : null);
+                    c.trainingSeconds())), from, checkpointing.saver(checkpoints));
             checkpoints.delete();
             double testAccuracy = data.testAccuracy(result.best());
             double seconds = (System.nanoTime() - started) / 1e9;

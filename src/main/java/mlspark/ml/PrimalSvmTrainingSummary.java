@@ -8,7 +8,8 @@ import mlspark.svm.primal.LinearSvmModel;
 
 /**
  * How a {@link PrimalSvmModel} was trained: gradient descent runs a fixed number of epochs, so the
- * history holds the model and the objective E(w,b) after every epoch (index 0: w = 0, b = 0).
+ * history holds the objective E(w,b) after every epoch (index 0: w = 0, b = 0) and the model after
+ * the last (D doubles per epoch are not kept).
  */
 public record PrimalSvmTrainingSummary(List<EpochResult> history) implements Serializable {
 
@@ -22,9 +23,14 @@ public record PrimalSvmTrainingSummary(List<EpochResult> history) implements Ser
         return history.stream().mapToDouble(EpochResult::objective).toArray();
     }
 
-    /** (w, b) after {@code epoch} epochs. */
+    /** (w, b) after {@code epoch} epochs: the last. */
     public LinearSvmModel modelAt(int epoch) {
-        return history.get(epoch).model();
+        LinearSvmModel model = history.get(epoch).model();
+        if (model == null) {
+            throw new IllegalArgumentException("the model after epoch " + epoch + " is not kept; only the last, after "
+                    + totalIterations());
+        }
+        return model;
     }
 
     /** Gradient descent stops after maxIter epochs, without a convergence test. */

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import mlspark.errors.ParameterText;
 import mlspark.errors.TrainingFailedException;
+import mlspark.optim.TrainingState;
 
 /**
  * The assignment's solver: {@code epochs * (N / batchSize)} iterations, each an update from a
@@ -46,7 +48,7 @@ public final class Solver {
      */
     public record State(int epoch, long iteration, double lr, int stateRows, int stateCols, double[] params,
                         double[] optimizerState, double[] best, double bestAccuracy, double[] loss,
-                        List<Checkpoint> checkpoints, int lastCheckpointStep) {
+                        List<Checkpoint> checkpoints, int lastCheckpointStep) implements TrainingState {
     }
 
     @FunctionalInterface
@@ -72,11 +74,11 @@ public final class Solver {
     }
 
     /**
-     * Trains from {@code start}, or continues from {@code resume} (a state saved by an earlier run
-     * of the same configuration), handing {@code save} the state after every epoch (when not null).
+     * Trains from {@code start}, or continues from {@code from} (a state of an earlier run of the
+     * same configuration), handing {@code states} (when not null) the state after every epoch.
      */
-    public Result train(TwoLayerNet start, TrainingData data, Listener listener, State resume,
-                        java.util.function.Consumer<State> save) {
+    public Result train(TwoLayerNet start, TrainingData data, Listener listener, State from,
+                        Consumer<? super State> states) {
         int n = data.trainSize();
         int perEpoch = iterationsPerEpoch(n, data.workers());
         long iterations = (long) config.epochs() * perEpoch;
@@ -96,18 +98,18 @@ public final class Solver {
         int epoch = 0;
         int lastCheckpointStep = 0;
         long first = 0;
-        if (resume != null) {
+        if (from != null) {
             Precision p = net.precision();
-            net = net.withParams(p.of(net.params().rows(), net.params().cols(), resume.params()));
-            state = p.of(resume.stateRows(), resume.stateCols(), resume.optimizerState());
-            best = net.withParams(p.of(net.params().rows(), net.params().cols(), resume.best()));
-            bestAccuracy = resume.bestAccuracy();
-            lr = resume.lr();
-            epoch = resume.epoch();
-            lastCheckpointStep = resume.lastCheckpointStep();
-            checkpoints.addAll(resume.checkpoints());
-            System.arraycopy(resume.loss(), 0, loss, 0, resume.loss().length);
-            first = resume.iteration();
+            net = net.withParams(p.of(net.params().rows(), net.params().cols(), from.params()));
+            state = p.of(from.stateRows(), from.stateCols(), from.optimizerState());
+            best = net.withParams(p.of(net.params().rows(), net.params().cols(), from.best()));
+            bestAccuracy = from.bestAccuracy();
+            lr = from.lr();
+            epoch = from.epoch();
+            lastCheckpointStep = from.lastCheckpointStep();
+            checkpoints.addAll(from.checkpoints());
+            System.arraycopy(from.loss(), 0, loss, 0, from.loss().length);
+            first = from.iteration();
             for (long it = 0; it < first; it++) {
                 // the same draws, in the same order, as the iterations already done
                 if (stepsPerIteration == 1) {
@@ -158,8 +160,8 @@ public final class Solver {
                 listener.checkpoint(c, net);
                 evaluating += System.nanoTime() - evalStart;
             }
-            if (epochEnd && save != null) {
-                save.accept(new State(epoch, it + 1, lr, state.rows(), state.cols(), net.params().toDoubles(),
+            if (epochEnd && states != null) {
+                states.accept(new State(epoch, it + 1, lr, state.rows(), state.cols(), net.params().toDoubles(),
                         state.toDoubles(), best.params().toDoubles(), bestAccuracy,
                         Arrays.copyOf(loss, (int) (it + 1) * stepsPerIteration), List.copyOf(checkpoints),
                         lastCheckpointStep));

@@ -20,9 +20,9 @@ public final class Report {
 
     public void part(Part part, Path dir, JsonNode metrics, int exitCode) {
         md.append("## ").append(part.title()).append("\n\n");
-        md.append("`").append(part.job()).append(' ').append(String.join(" ", part.args())).append("`");
-        md.append(exitCode == 0 ? "\n\n" : " — **failed, exit code " + exitCode + "**\n\n");
-        if (part.job().equals("primal-svm") && metrics != null && metrics.has("runs")) {
+        md.append("As the job `").append(part.command()).append("` computes it");
+        md.append(exitCode == 0 ? ".\n\n" : " — **failed, exit code " + exitCode + "**\n\n");
+        if (metrics != null && metrics.path("runs").path(0).has("epochs")) {
             md.append("| epochs | w | b | test accuracy | objective | test fn | test fp |\n|---:|---|---:|---:|---:|---:|---:|\n");
             for (JsonNode r : metrics.get("runs")) {
                 md.append(String.format("| %d | %s | %.5f | %.4f | %.4f | %s | %s |%n", r.get("epochs").asInt(),
@@ -86,8 +86,13 @@ public final class Report {
     }
 
     public void write(Path file) {
+        writeText(file, md.toString());
+    }
+
+    /** Writes {@code text} to {@code file}, replacing it. */
+    public static void writeText(Path file, String text) {
         try {
-            Files.writeString(file, md);
+            Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -49,6 +49,30 @@ class ReproduceJobTest extends SharedSpark {
         assertTrue(Files.readString(out.resolve("report.md")).contains("**outside tolerance (53)**"));
     }
 
+    /** A part that fails is graded as crashed (exit 2), with its own exit code in the report; the others still run and hold. */
+    @Test
+    void aFailingPartIsGradedAndTheOthersStillRun() throws IOException {
+        Path dataDir = dir.resolve("data");
+        Files.createDirectories(dataDir.resolve("hw3"));
+        Files.copy(ProjectData.dataDirWith("hw3/soft_margin_svm_data.npy").resolve("hw3/soft_margin_svm_data.npy"),
+                dataDir.resolve("hw3/soft_margin_svm_data.npy"));
+        Path out = dir.resolve("report");
+        assertEquals(2, Main.run("reproduce", "--out", out.toString(), "--data-dir", dataDir.toString(), "--only",
+                "costs-dual,primal", "--expectations", ProjectData.root().resolve("conf/expectations.json").toString()));
+        JsonNode checks = Json.read(out.resolve("metrics.json")).get("checks");
+        List<String> failed = new ArrayList<>();
+        for (JsonNode check : checks) {
+            if (check.get("part").asText().equals("primal")) {
+                assertEquals("pass", check.get("verdict").asText(), check.toString());
+            } else if (!check.get("verdict").asText().equals("pass")) {
+                failed.add(check.get("id").asText() + " " + check.get("got").asText() + " " + check.get("verdict").asText());
+            }
+        }
+        assertEquals(List.of("costs-dual.exit 66 crashed", "costs.dual.test_accuracy missing wrong shape",
+                "costs.dual.n_support missing wrong shape"), failed);
+        assertTrue(Files.readString(out.resolve("report.md")).contains("**failed, exit code 66**"));
+    }
+
     /** As a scheduler runs it: a JVM of its own, Spark event logs in --event-log, the last stdout line a JSON summary. */
     @Test
     void scheduledRunWritesEventLogsAndEndsWithOneJsonLine() throws Exception {

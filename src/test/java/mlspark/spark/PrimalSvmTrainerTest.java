@@ -1,5 +1,6 @@
 package mlspark.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class PrimalSvmTrainerTest extends SharedSpark {
     private List<PrimalSvmTrainer.EpochResult> train(LabeledData data, int partitions, int blockRows, ClassCosts costs,
                                                      int epochs) {
         return new PrimalSvmTrainer(blocks(data, partitions, blockRows), data.dimension(), costs, ETA)
-                .train(epochs, r -> { });
+                .train(epochs, new int[]{1, 3, 10}, r -> { }, null, null);
     }
 
     private static double[] flat(LabeledData data) {
@@ -107,8 +108,10 @@ class PrimalSvmTrainerTest extends SharedSpark {
         assertTrue(sparse.collect().size() > partitions || n < partitions, "several blocks per partition");
         ClassCosts costs = new ClassCosts(2, 3);
         StepSchedule eta = StepSchedule.constant(1e-2);
-        List<PrimalSvmTrainer.EpochResult> fromSparse = new PrimalSvmTrainer(sparse, d, costs, eta).train(20, r -> { });
-        List<PrimalSvmTrainer.EpochResult> fromDense = new PrimalSvmTrainer(dense, d, costs, eta).train(20, r -> { });
+        List<PrimalSvmTrainer.EpochResult> fromSparse = new PrimalSvmTrainer(sparse, d, costs, eta)
+                .train(20, new int[]{1, 5}, r -> { }, null, null);
+        List<PrimalSvmTrainer.EpochResult> fromDense = new PrimalSvmTrainer(dense, d, costs, eta)
+                .train(20, new int[]{1, 5}, r -> { }, null, null);
         for (int epoch : new int[]{1, 5, 20}) {
             LinearSvmModel s = fromSparse.get(epoch).model();
             LinearSvmModel t = fromDense.get(epoch).model();
@@ -193,7 +196,7 @@ class PrimalSvmTrainerTest extends SharedSpark {
             rounded[k] = (float) rounded[k];
         }
         List<PrimalSvmTrainer.EpochResult> history = new PrimalSvmTrainer(floats, 4, ClassCosts.symmetric(5), ETA)
-                .train(100, r -> { });
+                .train(100, new int[]{1, 3, 10, 30, 100}, r -> { }, null, null);
         for (int epochs : new int[]{1, 3, 10, 30, 100}) {
             double[] expected = SequentialPrimalSvm.train(rounded, train.y(), 4, ClassCosts.symmetric(5), ETA, epochs);
             LinearSvmModel m = history.get(epochs).model();
@@ -204,6 +207,40 @@ class PrimalSvmTrainerTest extends SharedSpark {
                     1e-5 * history.get(epochs).objective());
         }
         assertEquals(23.0 / 24, history.get(100).model().accuracy(data.test()), 1e-12);
+    }
+
+    /**
+     * The objective after every epoch, the model only after the epochs asked for and the last; a run
+     * resumed from the state handed out after epoch 7 ends as the uninterrupted one, bit for bit.
+     */
+    @Test
+    void keepsModelsWhereAskedAndResumesFromAHandedOutState() {
+        LabeledData train = assignment().train();
+        ClassCosts costs = ClassCosts.symmetric(5);
+        JavaRDD<SampleBlock> blocks = blocks(train, 2, 16);
+        List<PrimalSvmTrainer.State> states = new java.util.ArrayList<>();
+        List<PrimalSvmTrainer.EpochResult> whole = new PrimalSvmTrainer(blocks, 4, costs, ETA)
+                .train(20, new int[]{3, 10}, r -> { }, null, states::add);
+        assertEquals(21, whole.size());
+        for (PrimalSvmTrainer.EpochResult r : whole) {
+            double[] expected = SequentialPrimalSvm.train(flat(train), train.y(), 4, costs, ETA, r.epoch());
+            assertEquals(SequentialPrimalSvm.objective(flat(train), train.y(), 4, costs, expected), r.objective(),
+                    1e-12 * r.objective(), "epoch " + r.epoch());
+            assertEquals(r.epoch() == 3 || r.epoch() == 10 || r.epoch() == 20, r.model() != null, "epoch " + r.epoch());
+        }
+        assertEquals(20, states.size());
+        PrimalSvmTrainer.State seventh = states.get(6);
+        assertEquals(7, seventh.epoch());
+        assertEquals(7, seventh.history().size());
+        List<PrimalSvmTrainer.EpochResult> resumed = new PrimalSvmTrainer(blocks, 4, costs, ETA)
+                .train(20, new int[]{3, 10}, r -> { }, seventh, null);
+        for (int epoch = 0; epoch <= 20; epoch++) {
+            assertEquals(whole.get(epoch).objective(), resumed.get(epoch).objective(), 0.0);
+        }
+        for (int epoch : new int[]{3, 10, 20}) {
+            assertArrayEquals(whole.get(epoch).model().w(), resumed.get(epoch).model().w(), 0.0);
+            assertEquals(whole.get(epoch).model().b(), resumed.get(epoch).model().b(), 0.0);
+        }
     }
 
     @Test
