@@ -43,6 +43,16 @@ public final class Provenance {
         return this;
     }
 
+    /**
+     * An input read by the executors (a {@code FORMAT:PATH} source, whose files are not hashed), as
+     * {@code role} ("train", "test", "data") under {@code sources}.
+     */
+    @SuppressWarnings("unchecked")
+    public Provenance source(String role, Map<String, Object> description) {
+        ((Map<String, Object>) fields.computeIfAbsent("sources", k -> new LinkedHashMap<String, Object>())).put(role, description);
+        return this;
+    }
+
     /** The input files recorded so far. */
     public List<Path> inputFiles() {
         return inputs.keySet().stream().map(Path::of).toList();

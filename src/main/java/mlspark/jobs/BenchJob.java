@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -53,7 +51,7 @@ public final class BenchJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+    protected BenchMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         BenchTable table = new BenchTable(this::log);
         for (BenchSuite suite : selected) {
             log(suite.name() + ": " + suite.description());
@@ -69,9 +67,6 @@ public final class BenchJob extends SparkJob {
         }
         Json.write(out.resolve("bench.json"), table.rows());
         System.out.print("\n" + header + table.markdown());
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("quick", quick);
-        metrics.put("rows", table.rows());
-        return metrics;
+        return new BenchMetrics(quick, table.rows());
     }
 }

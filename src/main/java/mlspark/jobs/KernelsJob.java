@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -62,50 +59,32 @@ public final class KernelsJob extends SparkJob {
         }
         JobFailure.requirePositive("--tolerance", tolerance);
         partitions = options.partitions(points, this::log);
-        Random random = new Random(seed);
-        sample = new double[points][dimension];
-        for (double[] x : sample) {
-            for (int j = 0; j < dimension; j++) {
-                x[j] = random.nextGaussian();
-            }
-        }
-    }
-
-    private List<Construction> constructions() {
-        return KernelConstructions.of(dimension);
+        sample = KernelConstructions.sample(points, dimension, seed);
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    protected KernelsMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+        List<KernelsMetrics.Construction> rows = new ArrayList<>();
         StringBuilder md = new StringBuilder(String.format("Mercer check on %d points drawn from N(0, I_%d), seed %d; "
                 + "PSD when lambda_min >= -%.1e max(1, |lambda_max|).%n%n", points, dimension, seed, tolerance));
         md.append("| construction | kernel | kernel by the rules | symmetric | PSD | smallest eigenvalue "
                 + "| largest eigenvalue | witness c'Kc |\n|---|---|---|---|---|---:|---:|---:|\n");
-        for (Construction c : constructions()) {
+        for (Construction c : KernelConstructions.of(dimension)) {
             MercerCheck.Result r = MercerCheck.check(c.kernel(), sample, tolerance);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("construction", c.rule());
-            row.put("kernel", r.kernel());
-            row.put("expected", c.expected());
-            row.put("symmetric", r.symmetric());
-            row.put("psd", r.psd());
-            row.put("smallest_eigenvalue", r.smallestEigenvalue());
-            row.put("largest_eigenvalue", r.largestEigenvalue());
-            row.put("witness_quadratic_form", r.witness() == null ? null : r.witnessQuadraticForm());
-            row.put("witness", r.witness());
-            rows.add(row);
+            rows.add(new KernelsMetrics.Construction(c.rule(), r.kernel(), c.expected(), r.symmetric(), r.psd(),
+                    r.smallestEigenvalue(), r.largestEigenvalue(), r.witness() == null ? null : r.witnessQuadraticForm(),
+                    r.witness()));
             md.append(String.format("| %s | `%s` | %s | %s | %s | %.3e | %.3e | %s |%n", c.rule(), r.kernel(),
                     c.expected(), r.symmetric() ? "yes" : "no", r.psd() ? "yes" : "**no**", r.smallestEigenvalue(),
                     r.largestEigenvalue(), r.witness() == null ? "" : String.format("%.3e", r.witnessQuadraticForm())));
         }
 
-        List<Map<String, Object>> maps = featureMapChecks(sc);
+        List<KernelsMetrics.FeatureMapError> maps = featureMapChecks(sc);
         md.append("\nExplicit feature maps against their kernels: |phi(x).phi(z) - k(x, z)| over all pairs of the sample."
                 + "\n\n| feature map | kernel | features | max error | mean error |\n|---|---|---:|---:|---:|\n");
-        for (Map<String, Object> m : maps) {
-            md.append(String.format("| %s | %s | %d | %.3e | %.3e |%n", m.get("map"), m.get("kernel"),
-                    (Integer) m.get("features"), (Double) m.get("max_error"), (Double) m.get("mean_error")));
+        for (KernelsMetrics.FeatureMapError m : maps) {
+            md.append(String.format("| %s | %s | %d | %.3e | %.3e |%n", m.map(), m.kernel(), m.features(), m.maxError(),
+                    m.meanError()));
         }
         try {
             Files.writeString(out.resolve("table.md"), md);
@@ -113,22 +92,15 @@ public final class KernelsJob extends SparkJob {
             throw new UncheckedIOException(e);
         }
         System.out.print("\n" + md);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("points", points);
-        metrics.put("dimension", dimension);
-        metrics.put("seed", seed);
-        metrics.put("tolerance", tolerance);
-        metrics.put("constructions", rows);
-        metrics.put("feature_maps", maps);
-        return metrics;
+        return new KernelsMetrics(points, dimension, seed, tolerance, rows, maps);
     }
 
     /**
      * phi(x).phi(z) against k(x, z): the quadratic map of (x.z + 1)^2 and Taylor maps of the Gaussian
      * kernel of growing order; the Gram matrices of both sides computed by Spark.
      */
-    private List<Map<String, Object>> featureMapChecks(JavaSparkContext sc) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<KernelsMetrics.FeatureMapError> featureMapChecks(JavaSparkContext sc) {
+        List<KernelsMetrics.FeatureMapError> out = new ArrayList<>();
         out.add(featureMapCheck(sc, "quadratic", new QuadraticFeatureMap(), QuadraticFeatureMap.features(dimension),
                 new PolynomialKernel(1, 2, 1)));
         for (int order : new int[]{1, 2, 4, 8, 12, 16, 24, 32}) {
@@ -138,8 +110,8 @@ public final class KernelsJob extends SparkJob {
         return out;
     }
 
-    private Map<String, Object> featureMapCheck(JavaSparkContext sc, String name, FeatureMap phi, int features,
-                                                Kernel kernel) {
+    private KernelsMetrics.FeatureMapError featureMapCheck(JavaSparkContext sc, String name, FeatureMap phi,
+                                                           int features, Kernel kernel) {
         double[] exact = DistributedGram.compute(sc, kernel, sample, partitions);
         double[] mapped = DistributedGram.compute(sc, new LinearKernel().after(phi), sample, partitions);
         double worst = 0;
@@ -148,12 +120,6 @@ public final class KernelsJob extends SparkJob {
             worst = Math.max(worst, Math.abs(exact[i] - mapped[i]));
             sum += Math.abs(exact[i] - mapped[i]);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("map", name);
-        m.put("kernel", kernel.describe());
-        m.put("features", features);
-        m.put("max_error", worst);
-        m.put("mean_error", sum / exact.length);
-        return m;
+        return new KernelsMetrics.FeatureMapError(name, kernel.describe(), features, worst, sum / exact.length);
     }
 }

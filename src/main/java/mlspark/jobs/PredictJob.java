@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
@@ -17,6 +16,7 @@ import org.apache.spark.ml.classification.ClassificationModel;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,7 +39,11 @@ import mlspark.io.Provenance;
 import mlspark.jobs.SavedModel.ModelKind;
 import mlspark.mnist.Digits;
 import mlspark.mnist.Mnist;
+import mlspark.cli.SourceOptions;
+import mlspark.spark.DataSources;
+import mlspark.spark.SampleBlocks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import static org.apache.spark.sql.functions.col;
@@ -56,11 +60,15 @@ public final class PredictJob extends SparkJob {
             description = "A model directory as Spark ML saves it (local path or any Hadoop URI).")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME|FILE",
+    @Option(names = "--data", required = true, paramLabel = "NAME|FILE|FORMAT:PATH",
             description = "SVMs: hw3, moons, circles, linearly_separable, xor (their test split), a .npy/.npz file (x_test, y_test), "
                     + "a CSV (x1,...,xd,y) or LIBSVM file, or a .npy matrix without labels; the net: mnist (the test images), "
-                    + "an MNIST directory or .npz, a CSV or LIBSVM file.")
+                    + "an MNIST directory or .npz, a CSV or LIBSVM file; any model: libsvm:PATH, csv:PATH, parquet:PATH "
+                    + "(any Hadoop path, read by the executors).")
     String data;
+
+    @Mixin
+    SourceOptions sources;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "parquet or csv (default: ${DEFAULT-VALUE}).")
     String format;
@@ -74,7 +82,10 @@ public final class PredictJob extends SparkJob {
     boolean verifyChecksums;
 
     private SavedModel saved;
+    /** Null for a FORMAT:PATH source, which the executors read in {@link #run}. */
     private Examples examples;
+    private DataSources.Spec source;
+    private DataSources.Options sourceOptions;
 
     /** The rows to predict: features, labels (null when the data has none) and where they came from. */
     private record Examples(String name, double[][] x, double[] y, boolean sparse) {
@@ -104,6 +115,17 @@ public final class PredictJob extends SparkJob {
         if (expected != null && saved.kind() != expected) {
             throw JobFailure.badFormat(Path.of(model), "class", saved.describe() + ", expected a "
                     + expected.simpleName() + " (--kind " + kind + ")");
+        }
+        sourceOptions = sources.options();
+        if (DataSources.isSource(data)) {
+            source = DataSources.Spec.parse(data);
+            log(String.format("model %s: %s; data %s (read by the executors)", model, saved.describe(), source));
+            return;
+        }
+        for (String option : List.of("--num-features", "--features-col", "--label-col")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw JobFailure.usage(option, "applies to libsvm:PATH, csv:PATH and parquet:PATH inputs, not --data " + data);
+            }
         }
         examples = saved.kind().binary() ? binary(provenance) : classes(provenance);
         log(String.format("model %s: %s; data %s: %d rows, %d features, %s", model, saved.describe(), examples.name(),
@@ -184,7 +206,7 @@ public final class PredictJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+    protected PredictMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         SparkSession spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
         Transformer transformer = load();
         List<Transformer> stages = transformer instanceof PipelineModel p ? Arrays.asList(p.stages()) : List.of(transformer);
@@ -199,40 +221,51 @@ public final class PredictJob extends SparkJob {
         }
         VectorAssembler assembler = stages.get(0) instanceof VectorAssembler a ? a : null;
         int modelDimension = assembler != null ? assembler.getInputCols().length : classifier.numFeatures();
-        double[][] x = examples.x();
-        if (examples.sparse() && examples.dimension() < modelDimension) {
-            // a LIBSVM file's width is its largest index: pad the trailing zero features
-            double[][] padded = new double[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                padded[i] = Arrays.copyOf(x[i], modelDimension);
-            }
-            x = padded;
-        }
-        int d = x.length == 0 ? 0 : x[0].length;
-        if (modelDimension >= 0 && d != modelDimension) {
-            throw JobFailure.badFormat(Path.of(data), "features", d + " features, but the model " + model + " takes "
-                    + modelDimension);
-        }
         int numClasses = classifier.numClasses();
-        double[] y = examples.y();
-        if (y != null) {
-            for (double v : y) {
-                if (v != Math.rint(v) || v < 0 || v >= numClasses) {
-                    throw JobFailure.badValues(Path.of(data), "labels", v + " is not a class of the model (0.."
-                            + (numClasses - 1) + ")");
-                }
-            }
-        }
-
         // the column the first stage reads: a pipeline's scaler takes the raw features under its inputCol
         Transformer first = stages.get(0);
         String featuresCol = first != classifier && first.hasParam("inputCol")
                 ? (String) first.getOrDefault(first.getParam("inputCol")) : classifier.getFeaturesCol();
-        Dataset<Row> input = frame(spark, sc, x, y, assembler, featuresCol);
+        Dataset<Row> input;
+        int d;
+        boolean labeled;
+        if (source != null) {
+            d = sourceDimension(modelDimension);
+            Dataset<Row> rows = DataSources.read(spark, source, sourceOptions, d, "the model " + model + " takes " + d);
+            provenance.source("data", DataSources.provenance(spark, source, sourceOptions, d));
+            input = sourceFrame(spark, rows, d, numClasses, saved.kind().binary(), assembler, featuresCol);
+            labeled = true;
+        } else {
+            double[][] x = examples.x();
+            if (examples.sparse() && examples.dimension() < modelDimension) {
+                // a LIBSVM file's width is its largest index: pad the trailing zero features
+                double[][] padded = new double[x.length][];
+                for (int i = 0; i < x.length; i++) {
+                    padded[i] = Arrays.copyOf(x[i], modelDimension);
+                }
+                x = padded;
+            }
+            d = x.length == 0 ? 0 : x[0].length;
+            if (modelDimension >= 0 && d != modelDimension) {
+                throw JobFailure.badFormat(Path.of(data), "features", d + " features, but the model " + model + " takes "
+                        + modelDimension);
+            }
+            double[] y = examples.y();
+            if (y != null) {
+                for (double v : y) {
+                    if (v != Math.rint(v) || v < 0 || v >= numClasses) {
+                        throw JobFailure.badValues(Path.of(data), "labels", v + " is not a class of the model (0.."
+                                + (numClasses - 1) + ")");
+                    }
+                }
+            }
+            input = frame(spark, sc, x, y, assembler, featuresCol);
+            labeled = y != null;
+        }
         Dataset<Row> predicted = transformer.transform(input);
         List<Column> columns = new ArrayList<>();
         columns.add(col("id"));
-        if (y != null) {
+        if (labeled) {
             columns.add(col("label"));
         }
         columns.add(col(classifier.getRawPredictionCol()).as("rawPrediction"));
@@ -249,27 +282,13 @@ public final class PredictJob extends SparkJob {
             flattened(result, numClasses, probabilistic).coalesce(1).write().option("header", true)
                     .csv(out.resolve(file).toString());
         }
-        log("wrote " + file + " (" + x.length + " rows)");
+        long n = source != null ? result.count() : examples.x().length;
+        log("wrote " + file + " (" + n + " rows)");
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        Map<String, Object> modelInfo = new LinkedHashMap<>();
-        modelInfo.put("dir", model);
-        modelInfo.put("class", saved.className());
-        modelInfo.put("kind", saved.kind().job);
-        modelInfo.put("stages", saved.stages());
-        modelInfo.put("num_features", modelDimension);
-        modelInfo.put("num_classes", numClasses);
-        metrics.put("model", modelInfo);
-        Map<String, Object> dataInfo = new LinkedHashMap<>();
-        dataInfo.put("name", examples.name());
-        dataInfo.put("n", x.length);
-        dataInfo.put("dimension", d);
-        dataInfo.put("labeled", y != null);
-        metrics.put("data", dataInfo);
-        metrics.put("format", format);
-        metrics.put("predictions", file);
-        if (y != null) {
-            long[][] confusion = new long[numClasses][numClasses];
+        Double accuracy = null;
+        long[][] confusion = null;
+        if (labeled) {
+            confusion = new long[numClasses][numClasses];
             for (Row r : result.groupBy("label", "prediction").count().collectAsList()) {
                 confusion[(int) r.getDouble(0)][(int) r.getDouble(1)] = r.getLong(2);
             }
@@ -277,22 +296,16 @@ public final class PredictJob extends SparkJob {
             for (int k = 0; k < numClasses; k++) {
                 correct += confusion[k][k];
             }
-            double accuracy = x.length == 0 ? Double.NaN : (double) correct / x.length;
-            metrics.put("accuracy", accuracy);
-            if (numClasses == 2) {
-                Map<String, Long> counts = new LinkedHashMap<>();
-                counts.put("tp", confusion[1][1]);
-                counts.put("fp", confusion[0][1]);
-                counts.put("tn", confusion[0][0]);
-                counts.put("fn", confusion[1][0]);
-                metrics.put("confusion", counts);
-            } else {
-                metrics.put("confusion_matrix", confusion);
-            }
-            log(String.format("accuracy %.4f (%d of %d)", accuracy, correct, x.length));
+            accuracy = n == 0 ? Double.NaN : (double) correct / n;
+            log(String.format("accuracy %.4f (%d of %d)", accuracy, correct, n));
         }
         result.unpersist();
-        return metrics;
+        boolean binary = numClasses == 2;
+        return new PredictMetrics(new PredictMetrics.Model(model, saved.className(), saved.kind().job, saved.stages(),
+                modelDimension, numClasses), new PredictMetrics.Data(source != null ? source.toString() : examples.name(), n, d, labeled), format, file,
+                accuracy, binary && confusion != null
+                ? new Confusion(confusion[1][1], confusion[0][1], confusion[0][0], confusion[1][0]) : null,
+                binary ? null : confusion);
     }
 
     /** The model, read by its class's {@code load(path)}; a failure to read it is a corrupt model (65). */
@@ -310,21 +323,62 @@ public final class PredictJob extends SparkJob {
         }
     }
 
+    /** The dimension a source is read with: the model's; --num-features must agree with it (or stand in for it). */
+    private int sourceDimension(int modelDimension) {
+        Integer option = sourceOptions.numFeatures();
+        if (modelDimension < 0) {
+            if (option == null) {
+                throw JobFailure.usage("--num-features", "the model " + model + " does not record its dimension "
+                        + "(it has no support vectors); give the dimension of " + source);
+            }
+            return option;
+        }
+        if (option != null && option != modelDimension) {
+            throw JobFailure.usage("--num-features", option + " features, but the model " + model + " takes "
+                    + modelDimension);
+        }
+        return modelDimension;
+    }
+
+    /**
+     * A source's rows as the model's input, built by the executors: id (the row's position), label
+     * (0/1 for the SVMs from 0/1 or -1/+1; a class index of the model for the net) and the features
+     * vector, or the columns a leading VectorAssembler takes.
+     */
+    private Dataset<Row> sourceFrame(SparkSession spark, Dataset<Row> rows, int d, int numClasses, boolean binary,
+                                     VectorAssembler assembler, String featuresCol) {
+        String name = source.toString();
+        boolean columns = assembler != null;
+        JavaRDD<Row> indexed = rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).javaRDD().zipWithIndex().map(t -> {
+            Row r = t._1();
+            Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
+            if (v == null || v.size() != d) {
+                throw new JobFailure(Failure.BAD_FORMAT, name + ": " + SampleBlocks.FEATURES + ": a row has "
+                        + (v == null ? "no vector" : v.size() + " features") + ", but the model takes " + d);
+            }
+            double label = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
+            if (binary ? !(label == 0 || label == 1 || label == -1) : !(label == Math.rint(label) && label >= 0 && label < numClasses)) {
+                throw new JobFailure(Failure.BAD_VALUES, name + ": " + SampleBlocks.LABEL + ": " + label + " is not "
+                        + (binary ? "a binary label (0/1 or -1/+1)" : "a class of the model (0.." + (numClasses - 1) + ")"));
+            }
+            Object[] values = new Object[columns ? 2 + d : 3];
+            values[0] = t._2();
+            values[1] = binary ? (label > 0 ? 1.0 : 0.0) : label;
+            if (columns) {
+                for (int j = 0; j < d; j++) {
+                    values[2 + j] = v.apply(j);
+                }
+            } else {
+                values[2] = v;
+            }
+            return RowFactory.create(values);
+        });
+        return spark.createDataFrame(indexed, schema(true, assembler, featuresCol));
+    }
+
     /** The rows as the model's input: its features column, or the columns its leading VectorAssembler takes. */
     private Dataset<Row> frame(SparkSession spark, JavaSparkContext sc, double[][] x, double[] y, VectorAssembler assembler,
                                String featuresCol) {
-        List<StructField> fields = new ArrayList<>();
-        fields.add(DataTypes.createStructField("id", DataTypes.LongType, false));
-        if (y != null) {
-            fields.add(DataTypes.createStructField("label", DataTypes.DoubleType, false));
-        }
-        if (assembler != null) {
-            for (String name : assembler.getInputCols()) {
-                fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
-            }
-        } else {
-            fields.add(DataTypes.createStructField(featuresCol, SQLDataTypes.VectorType(), false));
-        }
         List<Row> rows = new ArrayList<>(x.length);
         for (int i = 0; i < x.length; i++) {
             List<Object> values = new ArrayList<>();
@@ -341,7 +395,24 @@ public final class PredictJob extends SparkJob {
             }
             rows.add(RowFactory.create(values.toArray()));
         }
-        return spark.createDataFrame(sc.parallelize(rows, options.partitions()), new StructType(fields.toArray(StructField[]::new)));
+        return spark.createDataFrame(sc.parallelize(rows, options.partitions()), schema(y != null, assembler, featuresCol));
+    }
+
+    /** id, label (when labeled), and the features column or the assembler's input columns. */
+    private static StructType schema(boolean labeled, VectorAssembler assembler, String featuresCol) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField("id", DataTypes.LongType, false));
+        if (labeled) {
+            fields.add(DataTypes.createStructField("label", DataTypes.DoubleType, false));
+        }
+        if (assembler != null) {
+            for (String name : assembler.getInputCols()) {
+                fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
+            }
+        } else {
+            fields.add(DataTypes.createStructField(featuresCol, SQLDataTypes.VectorType(), false));
+        }
+        return new StructType(fields.toArray(StructField[]::new));
     }
 
     /** CSV has no vectors: rawPrediction_k and probability_k columns, one per class. */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -186,7 +185,7 @@ public final class PrimalSvmJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
+    protected PrimalSvmMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
         String name;
         int d;
@@ -199,6 +198,8 @@ public final class PrimalSvmJob extends SparkJob {
             SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, blockKib, blockStorage);
             blocks = SampleBlocks.of(input.train(), layout, input.zeroIsNegative(), data);
             testBlocks = SampleBlocks.of(input.test(), layout, input.zeroIsNegative(), test);
+            provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, d));
+            provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, d));
         } else {
             name = dataSet.name();
             d = dataSet.train().dimension();
@@ -212,7 +213,7 @@ public final class PrimalSvmJob extends SparkJob {
         long nTest = testCount[0];
         log(String.format("%s: %d train, %d test, %d features, %d + %d blocks (%s)", name, nTrain, nTest, d,
                 trainCount[1], testCount[1], storage));
-        Map<String, Object> featureReport = null;
+        PrimalSvmMetrics.Features featureReport = null;
         if (kernelSpec != null) {
             KernelApproximation z = approximation(blocks, d);
             featureReport = featureReport(z, d);
@@ -238,26 +239,14 @@ public final class PrimalSvmJob extends SparkJob {
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         checkpoints.delete();
 
-        List<Map<String, Object>> runs = new ArrayList<>();
+        List<PrimalSvmMetrics.Run> runs = new ArrayList<>();
         double[] testAccuracy = new double[reported.length];
         for (int k = 0; k < reported.length; k++) {
             EpochResult r = history.get(reported[k]);
             long[] confusion = PrimalSvmTrainer.confusion(r.model(), testBlocks);
             testAccuracy[k] = PrimalSvmTrainer.accuracy(confusion);
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("epochs", reported[k]);
-            run.put("w", r.model().w());
-            run.put("b", r.model().b());
-            run.put("test_accuracy", testAccuracy[k]);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            String[] names = {"tp", "fp", "tn", "fn"};
-            for (int c = 0; c < 4; c++) {
-                counts.put(names[c], confusion[c]);
-            }
-            run.put("test_confusion", counts);
-            run.put("train_accuracy", PrimalSvmTrainer.accuracy(r.model(), blocks));
-            run.put("objective", r.objective());
-            runs.add(run);
+            runs.add(new PrimalSvmMetrics.Run(reported[k], r.model().w(), r.model().b(), testAccuracy[k],
+                    Confusion.of(confusion), PrimalSvmTrainer.accuracy(r.model(), blocks), r.objective()));
         }
         blocks.unpersist();
         testBlocks.unpersist();
@@ -273,28 +262,10 @@ public final class PrimalSvmJob extends SparkJob {
         writeHistory(out, history);
         PrimalSvmPlots.save(history, reported, testAccuracy, name, out.resolve("primal_svm.png"));
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("data", Map.of("name", name, "n_train", nTrain, "n_test", nTest, "dimension", d));
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("C0", costs.c0());
-        config.put("C1", costs.c1());
-        config.put("eta", eta);
-        config.put("schedule", schedule);
-        config.put("decay", decay);
-        config.put("partitions", blocks.getNumPartitions());
-        config.put("block_kib", blockKib);
-        config.put("optimizer", optimizer);
-        config.put("storage", storage);
-        metrics.put("config", config);
-        metrics.put("train_seconds", trainSeconds);
-        if (lbfgs) {
-            metrics.put("passes", trainer.evaluations());
-        }
-        if (featureReport != null) {
-            metrics.put("features", featureReport);
-        }
-        metrics.put("runs", runs);
-        return metrics;
+        return new PrimalSvmMetrics(new DataSizes(name, nTrain, nTest, d),
+                new PrimalSvmMetrics.Config(costs.c0(), costs.c1(), eta, schedule, decay, blocks.getNumPartitions(),
+                        blockKib, optimizer, storage),
+                trainSeconds, lbfgs ? trainer.evaluations() : null, featureReport, runs);
     }
 
     /** {rows, blocks} of {@code blocks}, in one pass. */
@@ -319,7 +290,7 @@ public final class PrimalSvmJob extends SparkJob {
     }
 
     /** What the features are and their kernel error on {@value #ERROR_SAMPLE} training points drawn with the seed. */
-    private Map<String, Object> featureReport(KernelApproximation z, int d) {
+    private PrimalSvmMetrics.Features featureReport(KernelApproximation z, int d) {
         int n = dataSet.train().size();
         int m = Math.min(ERROR_SAMPLE, n);
         java.util.Random random = new java.util.Random(kernelFeatures.seed);
@@ -330,17 +301,8 @@ public final class PrimalSvmJob extends SparkJob {
         double[] error = KernelApproximation.error(z, kernelSpec.kernel(dataSet.train().x()), sample, m, d);
         log(String.format("%s: %d features; |z(x).z(x') - k(x, x')| on %d training points: max %.4g, mean %.4g",
                 z.describe(), z.components(), m, error[0], error[1]));
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("kind", kernelFeatures.features);
-        report.put("components", z.components());
-        report.put("requested_components", kernelFeatures.components);
-        report.put("kernel", z.describe());
-        report.put("seed", kernelFeatures.seed);
-        report.put("cached", KernelFeatureRdds.cached(n, z.components()));
-        report.put("kernel_error_sample", m);
-        report.put("kernel_error_max", error[0]);
-        report.put("kernel_error_mean", error[1]);
-        return report;
+        return new PrimalSvmMetrics.Features(kernelFeatures.features, z.components(), kernelFeatures.components,
+                z.describe(), kernelFeatures.seed, KernelFeatureRdds.cached(n, z.components()), m, error[0], error[1]);
     }
 
     private void recordInputs(Provenance provenance) {
@@ -364,11 +326,11 @@ public final class PrimalSvmJob extends SparkJob {
         return value;
     }
 
-    private void printTable(List<Map<String, Object>> runs) {
+    private void printTable(List<PrimalSvmMetrics.Run> runs) {
         StringBuilder table = new StringBuilder(String.format("%n%7s  %-52s %10s %9s %12s%n", "epochs", "w", "b",
                 "test acc", "objective"));
-        for (Map<String, Object> r : runs) {
-            double[] w = (double[]) r.get("w");
+        for (PrimalSvmMetrics.Run r : runs) {
+            double[] w = r.w();
             StringBuilder ws = new StringBuilder("[");
             for (int j = 0; j < Math.min(w.length, 8); j++) {
                 ws.append(j == 0 ? "" : ", ").append(String.format("%.4f", w[j]));
@@ -376,8 +338,8 @@ public final class PrimalSvmJob extends SparkJob {
             if (w.length > 8) {
                 ws.append(", ... (").append(w.length).append(")");
             }
-            table.append(String.format("%7d  %-52s %10.5f %9.4f %12.4f%n", (Integer) r.get("epochs"), ws + "]",
-                    (Double) r.get("b"), (Double) r.get("test_accuracy"), (Double) r.get("objective")));
+            table.append(String.format("%7d  %-52s %10.5f %9.4f %12.4f%n", r.epochs(), ws + "]", r.b(),
+                    r.testAccuracy(), r.objective()));
         }
         System.out.print(table);
     }

@@ -2,12 +2,13 @@ package mlspark.jobs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.Home;
@@ -44,8 +45,11 @@ public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
     /** Checks options and reads inputs; nothing is created yet. */
     protected abstract void prepare(Provenance provenance);
 
-    /** Runs the job, writing its files into {@code out}; returns the metrics. */
-    protected abstract Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance);
+    /**
+     * Runs the job, writing its files into {@code out}; returns the metrics: a record (or map) whose
+     * fields are those of metrics.json between {@code job} and {@code provenance}.
+     */
+    protected abstract Object run(JavaSparkContext sc, OutputDir out, Provenance provenance);
 
     private OutputRules rules;
     private OutputDir output;
@@ -67,10 +71,9 @@ public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
             out.refuseInputs(rules, provenance.inputFiles());
             try (SparkSetup.Lease spark = SparkSetup.lease("mlspark " + spec.name(), options.master, options.spark)) {
                 provenance.spark(spark.sc().version(), spark.sc().master());
-                Map<String, Object> metrics = new LinkedHashMap<>();
-                metrics.put("job", spec.name());
-                metrics.putAll(run(spark.sc(), out, provenance));
-                metrics.put("provenance", provenance.finish());
+                ObjectNode metrics = Json.mapper().createObjectNode().put("job", spec.name());
+                metrics.setAll((ObjectNode) Json.mapper().valueToTree(run(spark.sc(), out, provenance)));
+                metrics.set("provenance", Json.mapper().valueToTree(provenance.finish()));
                 Json.write(out.resolve("metrics.json"), metrics);
                 out.commit();
                 log("wrote " + out.target());

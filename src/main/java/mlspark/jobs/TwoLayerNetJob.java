@@ -2,7 +2,6 @@ package mlspark.jobs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,6 @@ import mlspark.io.OutputDir;
 import mlspark.io.Provenance;
 import mlspark.mnist.Mnist;
 import mlspark.mnist.Normalization;
-import mlspark.nn.LabeledRows;
 import mlspark.nn.Precision;
 import mlspark.io.Checkpoints;
 import mlspark.nn.Solver;
@@ -29,6 +27,8 @@ import mlspark.nn.TwoLayerNet;
 import mlspark.nn.UpdateRule;
 import mlspark.spark.DistributedNetData;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.SourceOptions;
+import mlspark.spark.DataSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +42,17 @@ public final class TwoLayerNetJob extends SparkJob {
     @Option(names = "--mnist", paramLabel = "DIR|FILE",
             description = "MNIST: a directory of the four IDX files (.gz or raw) or of mnist.npz, or an .npz file (default: DATA-DIR/mnist).")
     Path mnist;
+
+    @Option(names = "--data", paramLabel = "FORMAT:PATH",
+            description = "Instead of MNIST: training rows as libsvm:PATH, csv:PATH or parquet:PATH (any Hadoop path, read "
+                    + "by the executors; sparse rows densified into the blocks), labels class indices 0..K-1; needs --test.")
+    String data;
+
+    @Option(names = "--test", paramLabel = "FORMAT:PATH", description = "Test rows for --data, in the same form.")
+    String test;
+
+    @Mixin
+    SourceOptions sources;
 
     @Option(names = "--verify-checksums", negatable = true, fallbackValue = "true",
             description = "Check the files against the published MD5s (default: ${DEFAULT-VALUE}).")
@@ -110,8 +121,18 @@ public final class TwoLayerNetJob extends SparkJob {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and the mini-batches (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** MNIST's split; null with --data, whose sizes are known in {@link #run}. */
     private Mnist.Split split;
+    private DataSources.Options sourceOptions;
+    private long nTrain;
+    private long nValidation;
+    private long nTest;
+    private int dimension;
+    /** {shift, scale} of the inputs, fitted on the training rows in {@link #run}. */
+    private double[] affine;
     private int partitions;
+    /** 10 for MNIST; with --data, the largest class index + 1. */
+    private int classes = 10;
     private Precision floatType;
     private Normalization normalization;
     private TwoLayerNet.Init initKind;
@@ -157,6 +178,10 @@ public final class TwoLayerNetJob extends SparkJob {
         };
         options.partitions();
         saveModel.check(options.out);
+        if (data != null || test != null) {
+            prepareSources();
+            return;
+        }
         Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : options.dataDir().resolve("mnist");
         Mnist.DataSet data = Mnist.load(location, verifyChecksums);
         data.files().forEach(provenance::input);
@@ -165,6 +190,61 @@ public final class TwoLayerNetJob extends SparkJob {
                 split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
                 normalization.label()));
         partitions = options.partitions(split.train().count(), this::log);
+        nTrain = split.train().count();
+        nValidation = split.validation().count();
+        nTest = split.test().count();
+        dimension = split.train().dimension();
+    }
+
+    /** MNIST's rows, scaled on the driver and shipped to the executors' blocks. */
+    private DistributedNetData mnistBlocks(JavaSparkContext sc) {
+        affine = normalization.affine(split.train());
+        return new DistributedNetData(sc, split.train().rows(floatType, affine[0], affine[1]),
+                split.validation().rows(floatType, affine[0], affine[1]), split.test().rows(floatType, affine[0], affine[1]),
+                partitions);
+    }
+
+    private void prepareSources() {
+        if (mnist != null) {
+            throw JobFailure.usage("--data", "cannot be combined with --mnist; give one training set");
+        }
+        if (!DataSources.isSource(data)) {
+            throw JobFailure.usage("--data", "expected libsvm:PATH, csv:PATH or parquet:PATH (MNIST files go to --mnist), got " + data);
+        }
+        if (test == null) {
+            throw JobFailure.usage("--test", "a test set is required with --data " + data);
+        }
+        requireAtLeastOne("--validation", validation);
+        sourceOptions = sources.options();
+        log(String.format("data %s, test %s (read by the executors); normalize %s", data, test, normalization.label()));
+    }
+
+    /**
+     * The --data and --test rows as the net's blocks, cut on the executors (the last --validation
+     * training rows held out), scaled by the normalization fitted on the training rows.
+     */
+    private DistributedNetData sourceBlocks(JavaSparkContext sc, Provenance provenance) {
+        org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();
+        DataSources.Classes read = DataSources.readClasses(spark, data, test, sourceOptions);
+        DataSources.Input input = read.input();
+        classes = read.classes();
+        dimension = input.dimension();
+        provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, dimension));
+        provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, dimension));
+        DistributedNetData.Rows train = DistributedNetData.rows(input.train(), dimension, input.trainSpec().toString());
+        DistributedNetData.Rows testRows = DistributedNetData.rows(input.test(), dimension, input.testSpec().toString());
+        if (validation >= train.count()) {
+            throw JobFailure.usage("--validation", validation + " rows held out of the " + train.count()
+                    + " training rows of " + data + " leaves none for training");
+        }
+        nTrain = train.count() - validation;
+        nValidation = validation;
+        nTest = testRows.count();
+        partitions = options.partitions((int) Math.min(Integer.MAX_VALUE, nTrain), this::log);
+        affine = normalization.affine(() -> DistributedNetData.meanAndStd(train, nTrain));
+        log(String.format("%s: %d train, %d validation, %d test, %d features, %d classes", data, nTrain, nValidation, nTest,
+                dimension, classes));
+        return DistributedNetData.split(train, validation, testRows, dimension, floatType, affine, partitions);
     }
 
     @Override
@@ -186,20 +266,15 @@ public final class TwoLayerNetJob extends SparkJob {
     }
 
     @Override
-    protected Map<String, Object> run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
-        double[] affine = normalization.affine(split.train());
-        LabeledRows train = split.train().rows(floatType, affine[0], affine[1]);
-        LabeledRows val = split.validation().rows(floatType, affine[0], affine[1]);
-        LabeledRows test = split.test().rows(floatType, affine[0], affine[1]);
-        int classes = 10;
-        Solver.Config config = new Solver.Config(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps,
-                trainSubset, seed);
-        TwoLayerNet start = TwoLayerNet.initialize(train.dimension(), hidden, classes, floatType, initKind, weightScale, seed);
+    protected TwoLayerNetMetrics run(JavaSparkContext sc, OutputDir out, Provenance provenance) {
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
         long started = System.nanoTime();
-        try (DistributedNetData data = new DistributedNetData(sc, train, val, test, partitions)) {
+        try (DistributedNetData data = split != null ? mnistBlocks(sc) : sourceBlocks(sc, provenance)) {
+            Solver.Config config = new Solver.Config(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps,
+                    trainSubset, seed);
+            TwoLayerNet start = TwoLayerNet.initialize(dimension, hidden, classes, floatType, initKind, weightScale, seed);
             log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %d parameters, %s, %s", partitions,
-                    (System.nanoTime() - started) / 1e9, train.dimension(), hidden, classes, start.params().size(),
+                    (System.nanoTime() - started) / 1e9, dimension, hidden, classes, start.params().size(),
                     floatType.label(), describe(config)));
             Solver solver = new Solver(config);
             Solver.State from = checkpointing.resumeFrom(checkpoints, Solver.State.class, this::log);
@@ -267,57 +342,19 @@ public final class TwoLayerNetJob extends SparkJob {
                 c.localSteps() > 1 ? ", local SGD " + c.localSteps() + " steps/round" : "");
     }
 
-    private Map<String, Object> metrics(Solver.Result r, double testAccuracy, double seconds, double[] affine) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("test_accuracy", testAccuracy);
-        m.put("best_val_accuracy", r.bestValidationAccuracy());
-        List<Double> trainAcc = new ArrayList<>();
-        List<Double> valAcc = new ArrayList<>();
-        List<Long> at = new ArrayList<>();
-        for (Solver.Checkpoint c : r.checkpoints()) {
-            trainAcc.add(c.trainAccuracy());
-            valAcc.add(c.validationAccuracy());
-            at.add(c.iteration());
-        }
-        Map<String, Object> history = new LinkedHashMap<>();
-        history.put("loss", r.loss());
-        history.put("train_acc", trainAcc);
-        history.put("val_acc", valAcc);
-        history.put("checkpoint_iterations", at);
-        m.put("history", history);
-        m.put("seconds", seconds);
-        m.put("training_seconds", r.trainingSeconds());
-        m.put("seconds_per_epoch", r.trainingSeconds() / epochs);
-        m.put("iterations", r.iterations());
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("hidden", hidden);
-        conf.put("init", init);
-        conf.put("weight_scale", weightScale);
-        conf.put("precision", floatType.label());
-        conf.put("normalize", normalization.label());
-        conf.put("input_shift", affine[0]);
-        conf.put("input_scale", affine[1]);
-        conf.put("epochs", epochs);
-        conf.put("batch_size", batchSize);
-        conf.put("learning_rate", learningRate);
-        conf.put("lr_decay", lrDecay);
-        conf.put("update", update);
-        if (rule instanceof UpdateRule.Momentum) {
-            conf.put("momentum", momentum);
-        }
-        if (rule instanceof UpdateRule.Adam) {
-            conf.put("beta1", beta1);
-            conf.put("beta2", beta2);
-        }
-        conf.put("weight_decay", weightDecay);
-        conf.put("local_steps", localSteps);
-        conf.put("iterations_per_epoch", r.iterationsPerEpoch());
-        conf.put("train_subset", trainSubset);
-        conf.put("seed", seed);
-        conf.put("partitions", partitions);
-        m.put("configuration", conf);
-        m.put("data", Map.of("train", split.train().count(), "validation", split.validation().count(),
-                "test", split.test().count(), "dimension", split.train().dimension()));
-        return m;
+    private TwoLayerNetMetrics metrics(Solver.Result r, double testAccuracy, double seconds, double[] affine) {
+        List<Solver.Checkpoint> at = r.checkpoints();
+        TwoLayerNetMetrics.History history = new TwoLayerNetMetrics.History(r.loss(),
+                at.stream().map(Solver.Checkpoint::trainAccuracy).toList(),
+                at.stream().map(Solver.Checkpoint::validationAccuracy).toList(),
+                at.stream().map(Solver.Checkpoint::iteration).toList());
+        TwoLayerNetMetrics.Configuration conf = new TwoLayerNetMetrics.Configuration(hidden, init, weightScale,
+                floatType.label(), normalization.label(), affine[0], affine[1], epochs, batchSize, learningRate, lrDecay,
+                update, rule instanceof UpdateRule.Momentum ? momentum : null,
+                rule instanceof UpdateRule.Adam ? beta1 : null, rule instanceof UpdateRule.Adam ? beta2 : null,
+                weightDecay, localSteps, r.iterationsPerEpoch(), trainSubset, seed, partitions);
+        return new TwoLayerNetMetrics(testAccuracy, r.bestValidationAccuracy(), history, seconds, r.trainingSeconds(),
+                r.trainingSeconds() / epochs, r.iterations(), conf, new TwoLayerNetMetrics.Data(nTrain, nValidation, nTest,
+                dimension));
     }
 }

@@ -1,8 +1,6 @@
 package mlspark.ml;
 
-import java.util.List;
-
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -10,24 +8,23 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.apache.spark.sql.functions.col;
 
-import mlspark.nn.LabeledRows;
-import mlspark.nn.Matrix;
 import mlspark.nn.Precision;
 import mlspark.nn.Solver;
 import mlspark.spark.DistributedNetData;
+import scala.Tuple2;
 
 /**
  * The assignment's two-layer net (affine - ReLU - affine - softmax) trained by the
  * {@code two-layer-net} job's solver: mini-batch gradients summed over cached row blocks on the
  * executors, the best net on the held-out validation rows kept. The solver draws mini-batches by
- * global row index, so the rows are gathered on the driver once and shipped to the executors'
- * blocks ({@link DistributedNetData}). Labels are class indices 0..K-1.
+ * global row index: the rows are numbered and cut into contiguous blocks on the executors
+ * ({@link DistributedNetData#split}); nothing is collected to the driver. Features dense or
+ * sparse (densified row by row into the dense blocks). Labels are class indices 0..K-1.
  */
 public final class TwoLayerNetClassifier
         extends ProbabilisticClassifier<Vector, TwoLayerNetClassifier, TwoLayerNetModel>
@@ -148,45 +145,33 @@ public final class TwoLayerNetClassifier
         return this;
     }
 
-    /** The training and validation rows (the last validationFraction of the rows) in the dataset's order. */
-    LabeledRows[] trainingAndValidationRows(Dataset<?> dataset) {
-        int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
-        List<Row> rows = dataset.select(col(getFeaturesCol()), col(getLabelCol()).cast("double")).collectAsList();
-        int n = rows.size();
-        int validation = (int) Math.round(n * getValidationFraction());
+    /**
+     * The rows as cached blocks on the executors, in the dataset's order: the last
+     * validationFraction of them for validation, the rest for training; a sparse vector is densified
+     * row by row (the net's layers are dense matrix products). Only counts reach the driver.
+     */
+    DistributedNetData trainingAndValidationBlocks(Dataset<?> dataset, int d) {
+        String featuresCol = getFeaturesCol();
+        JavaRDD<Tuple2<double[], Integer>> rows = dataset.select(col(featuresCol), col(getLabelCol()).cast("double"))
+                .toJavaRDD().map(r -> new Tuple2<>(TrainingRows.features(r.get(0), featuresCol, d), (int) r.getDouble(1)));
+        long n = rows.count();
+        long validation = Math.round(n * getValidationFraction());
         if (validation < 1 || validation >= n) {
             throw new IllegalArgumentException("validationFraction: " + getValidationFraction() + " of " + n
                     + " rows leaves " + validation + " for validation and " + (n - validation)
                     + " for training; both need at least one");
         }
-        Precision p = Precision.parse(getPrecision());
-        LabeledRows[] parts = new LabeledRows[2];
-        int from = 0;
-        for (int k = 0; k < 2; k++) {
-            int to = k == 0 ? n - validation : n;
-            Matrix x = p.zeros(to - from, d);
-            int[] y = new int[to - from];
-            for (int i = from; i < to; i++) {
-                double[] features = TrainingRows.features(rows.get(i).get(0), getFeaturesCol(), d);
-                for (int j = 0; j < d; j++) {
-                    x.set((i - from) * d + j, features[j]);
-                }
-                y[i - from] = (int) rows.get(i).getDouble(1);
-            }
-            parts[k] = new LabeledRows(x, y);
-            from = to;
-        }
-        return parts;
+        int partitions = Math.max(1, rows.getNumPartitions());
+        return DistributedNetData.split(new DistributedNetData.Rows(rows, n), Math.toIntExact(validation), null, d,
+                Precision.parse(getPrecision()), new double[]{0, 1}, partitions);
     }
 
     @Override
     public TwoLayerNetModel train(Dataset<?> dataset) {
         int classes = TrainingRows.requireClassIndices(dataset, getLabelCol());
-        LabeledRows[] rows = trainingAndValidationRows(dataset);
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-        int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
-        try (DistributedNetData data = new DistributedNetData(sc, rows[0], rows[1], null, partitions)) {
-            Solver.Result result = new Solver(solverConfig()).train(initialNet(rows[0].dimension(), classes), data,
+        int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
+        try (DistributedNetData data = trainingAndValidationBlocks(dataset, d)) {
+            Solver.Result result = new Solver(solverConfig()).train(initialNet(d, classes), data,
                     (c, net) -> LOG.info(String.format("epoch %d: mean loss %.4f, train acc %.4f, val acc %.4f",
                             c.epoch(), c.meanLoss(), c.trainAccuracy(), c.validationAccuracy())));
             return new TwoLayerNetModel(uid(), result.best()).setSummary(new TwoLayerNetTrainingSummary(result));

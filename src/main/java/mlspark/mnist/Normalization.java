@@ -30,11 +30,16 @@ public enum Normalization {
 
     /** {@code {shift, scale}}: a pixel p becomes {@code (p - shift) * scale}. */
     public double[] affine(Digits train) {
+        return affine(train::pixelMeanAndStd);
+    }
+
+    /** As {@link #affine(Digits)}, for training values whose mean and standard deviation (asked for by STANDARD only) {@code meanAndStd} gives. */
+    public double[] affine(java.util.function.Supplier<double[]> meanAndStd) {
         return switch (this) {
             case NONE -> new double[]{0, 1};
             case UNIT -> new double[]{0, 1 / 255.0};
             case STANDARD -> {
-                double[] ms = train.pixelMeanAndStd();
+                double[] ms = meanAndStd.get();
                 yield new double[]{ms[0], ms[1] > 0 ? 1 / ms[1] : 1};
             }
         };

@@ -8,8 +8,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -37,6 +39,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import mlspark.data.LabeledData;
 import mlspark.data.SignedLabels;
 import mlspark.errors.Failure;
 import mlspark.errors.JobFailure;
@@ -114,10 +117,52 @@ public final class DataSources {
     }
 
     /**
-     * Reads a training and a test set. The dimension is that of the CSV/Parquet sets (which must
-     * agree), else {@code --num-features}, else the largest LIBSVM index over both sets.
+     * Reads a training and a test set of a binary classifier (labels -1/+1 or 0/1, both classes in
+     * the training set). The dimension is that of the CSV/Parquet sets (which must agree), else
+     * {@code --num-features}, else the largest LIBSVM index over both sets.
      */
     public static Input read(SparkSession spark, String trainText, String testText, Options options, Consumer<String> log) {
+        Sets sets = sets(spark, trainText, testText, options);
+        boolean zeroIsNegative = SignedLabels.zeroIsNegative(sets.labels.stream().mapToDouble(Double::doubleValue).toArray(),
+                java.nio.file.Path.of(sets.train.path()), SampleBlocks.LABEL, log);
+        SignedLabels.requireBothClasses(sets.trainLabels.stream().mapToDouble(Double::doubleValue).toArray(), sets.train.path());
+        return new Input(sets.train, sets.trainRows, sets.test, sets.testRows, sets.dimension, zeroIsNegative);
+    }
+
+    /**
+     * Reads a training and a test set of a multiclass classifier, as {@link #read}; labels must be
+     * class indices 0, 1, ..., at most {@value #MAX_LABELS} distinct, two or more in the training
+     * set. Returns the sets and the number of classes, the largest index over both sets + 1.
+     */
+    public static Classes readClasses(SparkSession spark, String trainText, String testText, Options options) {
+        Sets sets = sets(spark, trainText, testText, options);
+        for (double v : sets.labels) {
+            if (!(v >= 0 && v == Math.rint(v) && v < MAX_LABELS)) {
+                throw new JobFailure(Failure.BAD_VALUES, (sets.trainLabels.contains(v) ? sets.train : sets.test) + ": "
+                        + SampleBlocks.LABEL + ": " + v + " is not a class index (expected integers 0, 1, ..., K-1)");
+            }
+        }
+        if (sets.trainLabels.size() < 2) {
+            throw new JobFailure(Failure.BAD_VALUES, sets.train + ": " + SampleBlocks.LABEL + ": the training set has only "
+                    + "the class " + sets.trainLabels + "; a classifier needs two classes or more");
+        }
+        return new Classes(new Input(sets.train, sets.trainRows, sets.test, sets.testRows, sets.dimension, false),
+                (int) sets.labels.last().doubleValue() + 1);
+    }
+
+    /** A multiclass training and test set and the number of classes. */
+    public record Classes(Input input, int classes) {
+    }
+
+    /** Distinct labels read from a set to check them (a set with more fails as a multiclass set). */
+    static final int MAX_LABELS = 1000;
+
+    /** The rows of a training and a test set, their dimension, the labels of both and of the training set. */
+    private record Sets(Spec train, Dataset<Row> trainRows, Spec test, Dataset<Row> testRows, int dimension,
+                        TreeSet<Double> labels, TreeSet<Double> trainLabels) {
+    }
+
+    private static Sets sets(SparkSession spark, String trainText, String testText, Options options) {
         Spec train = Spec.parse(trainText);
         if (testText == null) {
             throw JobFailure.usage("--test", "a test set is required with --data " + trainText);
@@ -146,7 +191,8 @@ public final class DataSources {
         int largest = 0;
         for (Spec spec : List.of(train, test)) {
             if (spec.format() == Format.LIBSVM) {
-                LibSvmSummary summary = scanLibSvm(spark, spec, limit, dimension != null);
+                LibSvmSummary summary = scanLibSvm(spark, spec, limit,
+                        dimension != null ? "--num-features, or the columns of the CSV/Parquet set" : null);
                 largest = Math.max(largest, summary.maxIndex);
                 labels.addAll(summary.labels);
                 if (spec == train) {
@@ -174,10 +220,51 @@ public final class DataSources {
         if (test.format() != Format.LIBSVM) {
             labels.addAll(labelsOf(testRows));
         }
-        boolean zeroIsNegative = SignedLabels.zeroIsNegative(labels.stream().mapToDouble(Double::doubleValue).toArray(),
-                java.nio.file.Path.of(train.path()), SampleBlocks.LABEL, log);
-        SignedLabels.requireBothClasses(trainLabels.stream().mapToDouble(Double::doubleValue).toArray(), train.path());
-        return new Input(train, trainRows, test, testRows, dimension, zeroIsNegative);
+        return new Sets(train, trainRows, test, testRows, dimension, labels, trainLabels);
+    }
+
+    /**
+     * A set gathered on the driver, for an algorithm that needs every point there (the dual QP):
+     * rows densified one by one, labels -1/+1. The rows are counted first: n x D doubles beyond a
+     * quarter of the driver's heap fail with BAD_FORMAT naming the size and the limit.
+     */
+    public static LabeledData collect(Dataset<Row> rows, int dimension, boolean zeroIsNegative, Spec spec) {
+        long n = rows.count();
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        if (n * dimension * 8 > limit) {
+            throw new JobFailure(Failure.BAD_FORMAT, spec + ": " + n + " rows x " + dimension + " features ("
+                    + (n * dimension * 8 >> 20) + " MiB of doubles) exceed the limit of " + (limit >> 20)
+                    + " MiB (a quarter of the driver's heap) for the points this algorithm holds on the driver");
+        }
+        String source = spec.toString();
+        List<Row> collected = rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).javaRDD().map(r -> {
+            Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
+            if (v == null || v.size() != dimension) {
+                throw new JobFailure(Failure.BAD_FORMAT, source + ": " + SampleBlocks.FEATURES + ": a row has "
+                        + (v == null ? "no vector" : v.size() + " features") + ", expected " + dimension);
+            }
+            double label = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
+            boolean negative = zeroIsNegative ? label == 0 : label == -1;
+            if (!negative && label != 1) {
+                throw new JobFailure(Failure.BAD_VALUES, source + ": " + SampleBlocks.LABEL + ": " + label + " is not in "
+                        + (zeroIsNegative ? "{0, 1}" : "{-1, +1}"));
+            }
+            double[] x = v.toArray();
+            for (double e : x) {
+                if (!Double.isFinite(e)) {
+                    throw new JobFailure(Failure.BAD_VALUES, source + ": " + SampleBlocks.FEATURES + ": a value " + e
+                            + " (expected finite numbers)");
+                }
+            }
+            return RowFactory.create(x, negative ? -1.0 : 1.0);
+        }).collect();
+        double[][] x = new double[collected.size()][];
+        double[] y = new double[collected.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (double[]) collected.get(i).get(0);
+            y[i] = collected.get(i).getDouble(1);
+        }
+        return new LabeledData(x, y, source);
     }
 
     /** The vectors' size in {@code rows}, which must equal {@code dimension} unless null ({@code other} says whose it is). */
@@ -189,29 +276,38 @@ public final class DataSources {
         return d;
     }
 
-    /** Up to 4 distinct labels (more than 2 fail either way). */
+    /** Up to {@value #MAX_LABELS} + 1 distinct labels (more fail either way). */
     private static List<Double> labelsOf(Dataset<Row> rows) {
         List<Double> labels = new ArrayList<>();
-        for (Row r : rows.select(SampleBlocks.LABEL).distinct().limit(4).collectAsList()) {
+        for (Row r : rows.select(SampleBlocks.LABEL).distinct().limit(MAX_LABELS + 1).collectAsList()) {
             labels.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0));
         }
         return labels;
     }
 
-    /** One set, e.g. for prediction, of a known dimension (LIBSVM indices must not exceed it). */
-    public static Dataset<Row> read(SparkSession spark, Spec spec, Options options, int dimension) {
+    /**
+     * One set of a known dimension, e.g. for prediction: LIBSVM indices must not exceed it, CSV and
+     * Parquet vectors must have it; {@code whose} says whose dimension it is in error messages
+     * (e.g. "the model M takes 4").
+     */
+    public static Dataset<Row> read(SparkSession spark, Spec spec, Options options, int dimension, String whose) {
         requireFiles(spec, spark.sparkContext().hadoopConfiguration());
         if (spec.format() == Format.LIBSVM) {
-            scanLibSvm(spark, spec, dimension, true);
+            scanLibSvm(spark, spec, dimension, whose);
             return libsvmRows(spark, spec, dimension);
         }
         Dataset<Row> rows = fixedRows(spark, spec, options);
-        agreeingDimension(spec, rows, dimension, "expected " + dimension);
+        agreeingDimension(spec, rows, dimension, whose);
         return rows;
     }
 
     /** Fails with NO_INPUT when the path (or glob) names no file, or a directory holds no data files. */
     static void requireFiles(Spec spec, Configuration hadoop) {
+        dataFiles(spec, hadoop);
+    }
+
+    /** The data files the path (or glob) names, directories listed; NO_INPUT when there are none. */
+    private static List<FileStatus> dataFiles(Spec spec, Configuration hadoop) {
         try {
             Path path = new Path(spec.path());
             FileSystem fs = path.getFileSystem(hadoop);
@@ -220,14 +316,47 @@ public final class DataSources {
             if (matches == null || matches.length == 0) {
                 throw new JobFailure(Failure.NO_INPUT, spec + ": " + (glob ? "the glob matches no files" : "no such file or directory"));
             }
+            List<FileStatus> files = new ArrayList<>();
             for (FileStatus match : matches) {
-                if (match.isDirectory() && Arrays.stream(fs.listStatus(match.getPath())).noneMatch(DataSources::isDataFile)) {
-                    throw new JobFailure(Failure.NO_INPUT, spec + ": " + match.getPath() + " is an empty directory (no data files)");
+                if (match.isDirectory()) {
+                    List<FileStatus> inside = Arrays.stream(fs.listStatus(match.getPath())).filter(DataSources::isDataFile).toList();
+                    if (inside.isEmpty()) {
+                        throw new JobFailure(Failure.NO_INPUT, spec + ": " + match.getPath() + " is an empty directory (no data files)");
+                    }
+                    files.addAll(inside);
+                } else {
+                    files.add(match);
                 }
             }
+            return files;
         } catch (IOException | IllegalArgumentException e) {
             throw new JobFailure(Failure.NO_INPUT, spec + ": cannot be listed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What was read from a source, for metrics.json's provenance (its files are not hashed: they
+     * may be larger than the driver could read): the spec, its format and path, the number and
+     * bytes of its data files, the dimension used and the options that chose the columns.
+     */
+    public static Map<String, Object> provenance(SparkSession spark, Spec spec, Options options, int dimension) {
+        List<FileStatus> files = dataFiles(spec, spark.sparkContext().hadoopConfiguration());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("source", spec.toString());
+        p.put("format", spec.format().name().toLowerCase(Locale.ROOT));
+        p.put("path", spec.path());
+        p.put("files", files.size());
+        p.put("bytes", files.stream().mapToLong(FileStatus::getLen).sum());
+        p.put("num_features", dimension);
+        p.put("num_features_option", options.numFeatures());
+        if (spec.format() == Format.PARQUET) {
+            p.put("features_col", options.featuresCol() != null ? options.featuresCol() : SampleBlocks.FEATURES);
+        }
+        if (spec.format() != Format.LIBSVM) {
+            p.put("label_col", options.labelCol() != null ? options.labelCol()
+                    : spec.format() == Format.PARQUET ? SampleBlocks.LABEL : "(the last column)");
+        }
+        return p;
     }
 
     private static boolean isDataFile(FileStatus status) {
@@ -343,17 +472,18 @@ public final class DataSources {
     /**
      * A pass over LIBSVM text by the executors, in Spark's grammar ({@code label index:value ...},
      * 1-based indices ascending, blank and {@code #} lines skipped): the first malformed line, or
-     * index above {@code limit}, fails with its file and line number.
+     * index above {@code limit}, fails with its file and line number. {@code dimensionSource}: what
+     * makes {@code limit} the dimension, or null when it is the dense weight vector's limit.
      */
     @SuppressWarnings("unchecked")
-    static LibSvmSummary scanLibSvm(SparkSession spark, Spec spec, long limit, boolean limitIsDimension) {
+    static LibSvmSummary scanLibSvm(SparkSession spark, Spec spec, long limit, String dimensionSource) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = new Configuration(sc.hadoopConfiguration());
         JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>) sc.newAPIHadoopFile(
                 spec.path(), TextInputFormat.class, LongWritable.class, Text.class, hadoop);
         List<LibSvmSummary> parts = lines.mapPartitionsWithInputSplit((split, it) -> {
             String file = ((FileSplit) split).getPath().toString();
-            return List.of(scan(file, it, limit, limitIsDimension)).iterator();
+            return List.of(scan(file, it, limit, dimensionSource)).iterator();
         }, true).collect();
         LibSvmSummary total = new LibSvmSummary();
         for (LibSvmSummary p : parts) {
@@ -372,7 +502,7 @@ public final class DataSources {
     }
 
     private static LibSvmSummary scan(String file, Iterator<scala.Tuple2<LongWritable, Text>> it, long limit,
-                                      boolean limitIsDimension) {
+                                      String dimensionSource) {
         LibSvmSummary s = new LibSvmSummary();
         while (it.hasNext()) {
             scala.Tuple2<LongWritable, Text> record = it.next();
@@ -388,7 +518,7 @@ public final class DataSources {
                 if (!Double.isFinite(label)) {
                     error = "label " + items[0] + " (expected a finite number)";
                     kind = Failure.BAD_VALUES;
-                } else if (s.labels.size() < 4) {
+                } else if (s.labels.size() <= MAX_LABELS) {
                     s.labels.add(label);
                 }
             } catch (NumberFormatException e) {
@@ -417,8 +547,8 @@ public final class DataSources {
                     error = "index " + index + " after " + previous + (index == previous ? " (a duplicated index)" : "")
                             + " (expected 1-based indices in ascending order)";
                 } else if (index > limit) {
-                    error = "index " + index + (limitIsDimension ? " exceeds the dimension " + limit
-                            + " (--num-features, or the columns of the CSV/Parquet set)"
+                    error = "index " + index + (dimensionSource != null ? " exceeds the dimension " + limit
+                            + " (" + dimensionSource + ")"
                             : " exceeds the limit of " + limit + " features of a dense weight vector in this driver's heap"
                             + " (" + DENSE_COPIES + " vectors of D doubles in " + (Runtime.getRuntime().maxMemory() >> 20)
                             + " MiB)");

@@ -5,17 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
+import mlspark.errors.Failure;
+import mlspark.errors.JobFailure;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.LocalSgd;
 import mlspark.nn.Matrix;
+import mlspark.nn.Precision;
 import mlspark.nn.TrainingData;
 import mlspark.nn.TwoLayerNet;
 import mlspark.optim.Mergeable;
+import scala.Tuple2;
 
 /**
  * A net's training, validation and test rows as cached RDDs with one {@link RowBlock} per
@@ -45,6 +54,143 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         this.test = test == null ? null : cache(test, partitions);
     }
 
+    private DistributedNetData(JavaSparkContext sc, JavaRDD<RowBlock> train, JavaRDD<RowBlock> validation,
+                               JavaRDD<RowBlock> test, int trainSize, int partitions) {
+        this.sc = sc;
+        this.partitions = partitions;
+        this.trainSize = trainSize;
+        this.train = train;
+        this.validation = validation;
+        this.test = test;
+    }
+
+    /** Rows read by the executors: features of {@code dimension} values and a class index, numbered in their order. */
+    public record Rows(JavaRDD<Tuple2<double[], Integer>> rows, long count) {
+    }
+
+    /**
+     * The {@code features} (vectors of {@code dimension}, dense or sparse) and {@code label} (class
+     * indices, already checked) of a data source's rows as net rows, densified one by one and
+     * counted; a row of another size or with a value that is not finite fails naming {@code source}.
+     */
+    public static Rows rows(Dataset<Row> rows, int dimension, String source) {
+        JavaRDD<Tuple2<double[], Integer>> converted = rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).javaRDD().map(r -> {
+            Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
+            if (v == null || v.size() != dimension) {
+                throw new JobFailure(Failure.BAD_FORMAT, source + ": " + SampleBlocks.FEATURES + ": a row has "
+                        + (v == null ? "no vector" : v.size() + " features") + ", expected " + dimension);
+            }
+            double[] x = v.toArray();
+            for (double e : x) {
+                if (!Double.isFinite(e)) {
+                    throw new JobFailure(Failure.BAD_VALUES, source + ": " + SampleBlocks.FEATURES + ": a value " + e
+                            + " (expected finite numbers)");
+                }
+            }
+            return new Tuple2<>(x, (int) r.getDouble(1));
+        });
+        return new Rows(converted, converted.count());
+    }
+
+    /** The mean and standard deviation of all values of the first {@code count} rows (summed on the executors). */
+    public static double[] meanAndStd(Rows rows, long count) {
+        double[] sums = rows.rows().zipWithIndex().filter(t -> t._2() < count).map(t -> {
+            double sum = 0;
+            double sumSq = 0;
+            for (double v : t._1()._1()) {
+                sum += v;
+                sumSq += v * v;
+            }
+            return new double[]{sum, sumSq, t._1()._1().length};
+        }).fold(new double[3], (a, b) -> new double[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        double mean = sums[0] / sums[2];
+        return new double[]{mean, Math.sqrt(Math.max(0, sums[1] / sums[2] - mean * mean))};
+    }
+
+    /**
+     * The rows of {@code train}, in their order, cut on the executors: the first {@code count -
+     * validation} for training, the rest for validation, and the rows of {@code test} (or none),
+     * each into {@code partitions} contiguous blocks exactly as the constructor cuts rows held by
+     * the driver, so training gives the same results either way. Each value v is stored as
+     * {@code (v - affine[0]) * affine[1]} (as {@code Digits.rows} scales pixels). Only counts reach
+     * the driver; lost blocks are rebuilt from the rows' lineage.
+     */
+    public static DistributedNetData split(Rows train, int validation, Rows test, int dimension, Precision precision,
+                                           double[] affine, int partitions) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.rows().context());
+        JavaPairRDD<Tuple2<double[], Integer>, Long> indexed = train.rows().zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            int trainSize = Math.toIntExact(train.count() - validation);
+            return new DistributedNetData(sc, blocks(indexed, 0, trainSize, dimension, precision, affine, partitions),
+                    blocks(indexed, trainSize, validation, dimension, precision, affine, partitions),
+                    test == null ? null : blocks(test.rows().zipWithIndex(), 0, Math.toIntExact(test.count()), dimension,
+                            precision, affine, partitions), trainSize, partitions);
+        } finally {
+            indexed.unpersist(false);
+        }
+    }
+
+    /** Rows {@code [offset, offset + count)} of {@code indexed} as {@code partitions} cached blocks of consecutive rows. */
+    private static JavaRDD<RowBlock> blocks(JavaPairRDD<Tuple2<double[], Integer>, Long> indexed, long offset, int count,
+                                            int dimension, Precision precision, double[] affine, int partitions) {
+        double shift = affine[0];
+        double scale = affine[1];
+        JavaRDD<RowBlock> rdd = indexed.filter(t -> t._2() >= offset && t._2() < offset + count)
+                .mapToPair(t -> new Tuple2<>(t._2() - offset, t._1()))
+                .partitionBy(new RangeOf(count, partitions))
+                .mapPartitionsWithIndex((p, it) -> {
+                    int from = RangeOf.start(count, partitions, p);
+                    int to = RangeOf.start(count, partitions, p + 1);
+                    Matrix x = precision.zeros(to - from, dimension);
+                    int[] labels = new int[to - from];
+                    while (it.hasNext()) {
+                        Tuple2<Long, Tuple2<double[], Integer>> row = it.next();
+                        int i = (int) (row._1() - from);
+                        double[] features = row._2()._1();
+                        for (int j = 0; j < dimension; j++) {
+                            x.set(i * dimension + j, (features[j] - shift) * scale);
+                        }
+                        labels[i] = row._2()._2();
+                    }
+                    return List.of(new RowBlock(from, new LabeledRows(x, labels))).iterator();
+                }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        rdd.count();
+        return rdd;
+    }
+
+    /** Row index i of n goes to the partition p with n p / P <= i < n (p + 1) / P (the constructor's ranges). */
+    static final class RangeOf extends Partitioner {
+        private final long n;
+        private final int partitions;
+
+        RangeOf(long n, int partitions) {
+            this.n = n;
+            this.partitions = partitions;
+        }
+
+        static int start(long n, int partitions, int p) {
+            return (int) (n * p / partitions);
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            long i = (Long) key;
+            int p = (int) Math.min(partitions - 1, i * partitions / Math.max(1, n));
+            while (p > 0 && start(n, partitions, p) > i) {
+                p--;
+            }
+            while (p < partitions - 1 && start(n, partitions, p + 1) <= i) {
+                p++;
+            }
+            return p;
+        }
+    }
+
     /**
      * The rows as one compact block per partition, cached. The rows travel as a broadcast each
      * partition copies its range from (a parallelized collection would ride inside the tasks, over
@@ -57,8 +203,8 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         int n = rows.size();
         List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
         JavaRDD<RowBlock> rdd = sc.parallelize(ids, partitions).map(p -> {
-            int from = (int) ((long) n * p / partitions);
-            int to = (int) ((long) n * (p + 1) / partitions);
+            int from = RangeOf.start(n, partitions, p);
+            int to = RangeOf.start(n, partitions, p + 1);
             LabeledRows source = all.value();
             return new RowBlock(from, new LabeledRows(source.x().rowRange(from, to).copy(),
                     Arrays.copyOfRange(source.labels(), from, to)));

@@ -47,7 +47,7 @@ class DualJobsTest extends SharedSpark {
             assertEquals(BinaryDataSets.TOY_SETS.size(), table.size());
             for (String name : BinaryDataSets.TOY_SETS) {
                 TrainTest set = BinaryDataSets.load(name, null, dataDir(), m -> { });
-                for (String kernelName : DualSvmJob.TABLE_KERNELS) {
+                for (String kernelName : mlspark.ml.KernelSvmExperiments.TABLE_KERNELS) {
                     double got = table.get(name).get(kernelName).asDouble();
                     double expected = setting.equals("assignment")
                             ? DualTables.assignmentAccuracy(set, DualTables.kernel(kernelName, 0.2))
@@ -81,6 +81,54 @@ class DualJobsTest extends SharedSpark {
         assertEquals(libsvm.b(), m.get("b").asDouble(), 1e-4);
         assertEquals(libsvm.dualObjective(), m.get("dual_objective").asDouble(), 1e-5 * libsvm.dualObjective());
         assertTrue(Files.exists(out.resolve("decision_boundary.png")));
+    }
+
+    /**
+     * The moons given as libsvm: text and as parquet: sparse vectors (read by the executors,
+     * gathered and densified for the QP) train the same model as the named set: the same points in
+     * the same order give the same objective, bias, support vectors and accuracy.
+     */
+    @Test
+    void sparseSourcesTrainAsTheNamedSet() throws IOException {
+        TrainTest moons = BinaryDataSets.load("moons", null, dataDir(), s -> { });
+        Path named = tmp.resolve("named");
+        assertEquals(0, Main.run("dual-svm", "--out", named.toString(), "--data-dir", dataDir().toString(),
+                "--data", "moons", "--kernel", "rbf", "--solver", "smo", "--grid", "10"));
+        JsonNode want = Json.read(named.resolve("metrics.json"));
+        for (mlspark.data.LabeledData set : List.of(moons.train(), moons.test())) {
+            StringBuilder text = new StringBuilder();
+            List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < set.size(); i++) {
+                text.append(set.y()[i] > 0 ? "+1" : "-1");
+                for (int j = 0; j < set.dimension(); j++) {
+                    if (set.x()[i][j] != 0) {
+                        text.append(' ').append(j + 1).append(':').append(set.x()[i][j]);
+                    }
+                }
+                text.append('\n');
+                rows.add(org.apache.spark.sql.RowFactory.create(
+                        org.apache.spark.ml.linalg.Vectors.dense(set.x()[i]).toSparse(), set.y()[i] > 0 ? 1.0 : 0.0));
+            }
+            String name = set == moons.train() ? "train" : "test";
+            Files.writeString(tmp.resolve(name + ".libsvm"), text);
+            org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate()
+                    .createDataFrame(sc.parallelize(rows, 3), mlspark.spark.SampleBlocks.SCHEMA).write()
+                    .parquet(tmp.resolve(name + ".parquet").toString());
+        }
+        for (String format : List.of("libsvm", "parquet")) {
+            Path out = tmp.resolve("from-" + format);
+            assertEquals(0, Main.run("dual-svm", "--out", out.toString(), "--data", format + ":" + tmp.resolve("train." + format),
+                    "--test", format + ":" + tmp.resolve("test." + format), "--kernel", "rbf", "--solver", "smo",
+                    "--grid", "10"));
+            JsonNode got = Json.read(out.resolve("metrics.json"));
+            assertEquals(want.get("test_accuracy").asDouble(), got.get("test_accuracy").asDouble(), 0, format);
+            assertEquals(want.get("n_support").asInt(), got.get("n_support").asInt(), format);
+            assertEquals(want.get("b").asDouble(), got.get("b").asDouble(), 1e-12, format);
+            assertEquals(want.get("dual_objective").asDouble(), got.get("dual_objective").asDouble(),
+                    1e-12 * Math.abs(want.get("dual_objective").asDouble()), format);
+            assertEquals(format + ":" + tmp.resolve("train." + format),
+                    got.get("provenance").get("sources").get("train").get("source").asText());
+        }
     }
 
     /** The cascade through the job, on generated moons: LIBSVM's objective on all the data, its accuracy, the layers reported. */

@@ -25,6 +25,7 @@ import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
 import mlspark.io.Json;
+import mlspark.mnist.Digits;
 import mlspark.mnist.Mnist;
 import mlspark.optim.StepSchedule;
 import mlspark.svm.ClassCosts;
@@ -165,5 +166,102 @@ class PredictJobTest extends SharedSpark {
                 .parquet(out.resolve("predictions.parquet").toString()).orderBy("id").first();
         Vector p = (Vector) first.get(first.fieldIndex("probability"));
         assertEquals(1, Arrays.stream(p.toArray()).sum(), 1e-9);
+
+        // the same test images as LIBSVM text (sparse: the zero pixels left out), read by the executors
+        Digits images = Mnist.load(slice, false).test();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < images.count(); i++) {
+            text.append(images.labels()[i]);
+            for (int j = 0; j < images.dimension(); j++) {
+                if (images.pixel(i, j) != 0) {
+                    text.append(' ').append(j + 1).append(':').append((int) images.pixel(i, j));
+                }
+            }
+            text.append('\n');
+        }
+        Files.writeString(dir.resolve("digits.libsvm"), text);
+        Path sparse = dir.resolve("net-predictions-libsvm");
+        runOk("predict", "--out", sparse.toString(), "--model", model.toString(), "--data",
+                "libsvm:" + dir.resolve("digits.libsvm"));
+        JsonNode fromText = Json.read(sparse.resolve("metrics.json"));
+        assertEquals(reported, fromText.get("accuracy").asDouble(), 0);
+        assertEquals(metrics.get("confusion_matrix"), fromText.get("confusion_matrix"));
+        assertEquals(784, fromText.get("provenance").get("sources").get("data").get("num_features").asInt());
+    }
+
+    /**
+     * primal-svm's model applied to the assignment's test split given as libsvm:, csv: and parquet:
+     * (read by the executors) predicts row by row as on the named set; a set whose dimension differs
+     * from the model's is exit 65 naming both (or 64 for --num-features), with no output.
+     */
+    @Test
+    void sourcesReadByTheExecutorsPredictAsTheNamedSet() throws IOException {
+        Path model = dir.resolve("source-model");
+        runOk("primal-svm", "--out", dir.resolve("source-trained").toString(), "--data-dir", dataDir.toString(),
+                "--epochs", "100", "--save-model", model.toString());
+        Path named = dir.resolve("source-named");
+        runOk("predict", "--out", named.toString(), "--data-dir", dataDir.toString(), "--model", model.toString(),
+                "--data", "hw3");
+        SparkSession spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
+        List<Row> want = spark.read().parquet(named.resolve("predictions.parquet").toString()).orderBy("id").collectAsList();
+
+        LabeledData test = BinaryDataSets.load("hw3", null, dataDir, m -> { }).test();
+        StringBuilder libsvm = new StringBuilder();
+        StringBuilder csv = new StringBuilder("a,b,c,d,y\n");
+        StringBuilder wide = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < test.size(); i++) {
+            libsvm.append(test.y()[i] > 0 ? "+1" : "-1");
+            for (int j = 0; j < 4; j++) {
+                libsvm.append(' ').append(j + 1).append(':').append(test.x()[i][j]);
+                csv.append(test.x()[i][j]).append(',');
+                wide.append(j < 3 ? test.x()[i][j] + "," : "");
+            }
+            libsvm.append('\n');
+            csv.append(test.y()[i] > 0 ? 1 : 0).append('\n');
+            wide.append(test.y()[i] > 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(dir.resolve("hw3-test.libsvm"), libsvm);
+        Files.writeString(dir.resolve("hw3-test.csv"), csv);
+        Files.writeString(dir.resolve("hw3-3.csv"), wide);
+        spark.read().format("libsvm").load(dir.resolve("hw3-test.libsvm").toString()).coalesce(2).write()
+                .parquet(dir.resolve("hw3-test.parquet").toString());
+        for (String source : List.of("libsvm:" + dir.resolve("hw3-test.libsvm"), "csv:" + dir.resolve("hw3-test.csv"),
+                "parquet:" + dir.resolve("hw3-test.parquet"))) {
+            Path out = dir.resolve("source-" + source.substring(0, source.indexOf(':')));
+            runOk("predict", "--out", out.toString(), "--model", model.toString(), "--data", source);
+            List<Row> got = spark.read().parquet(out.resolve("predictions.parquet").toString()).orderBy("id").collectAsList();
+            assertEquals(want.size(), got.size(), source);
+            for (int i = 0; i < want.size(); i++) {
+                for (String column : List.of("id", "label", "rawPrediction", "prediction")) {
+                    assertEquals(want.get(i).get(want.get(i).fieldIndex(column)), got.get(i).get(got.get(i).fieldIndex(column)),
+                            source + " row " + i + " " + column);
+                }
+            }
+            JsonNode metrics = Json.read(out.resolve("metrics.json"));
+            assertEquals(23.0 / 24, metrics.get("accuracy").asDouble(), 0, source);
+            JsonNode provenance = metrics.get("provenance").get("sources").get("data");
+            assertEquals(source, provenance.get("source").asText());
+            assertEquals(4, provenance.get("num_features").asInt());
+        }
+
+        Files.writeString(dir.resolve("hw3-5.libsvm"), "+1 1:0.5 5:1.0\n");
+        String[][] bad = {
+                {"csv:" + dir.resolve("hw3-3.csv"), "65", "3 features, the model " + model + " takes 4"},
+                {"libsvm:" + dir.resolve("hw3-5.libsvm"), "65", "index 5 exceeds the dimension 4 (the model " + model + " takes 4)"},
+                {"libsvm:" + dir.resolve("hw3-test.libsvm") + " --num-features 5", "64", "--num-features: 5 features, but the model "
+                        + model + " takes 4"},
+                {"parquet:" + dir.resolve("no-such.parquet"), "66", "no such file or directory"},
+        };
+        for (String[] c : bad) {
+            Path out = dir.resolve("source-bad");
+            String[] data = c[0].split(" ");
+            List<String> args = new java.util.ArrayList<>(List.of("predict", "--out", out.toString(), "--model", model.toString(),
+                    "--data", data[0]));
+            args.addAll(Arrays.asList(data).subList(1, data.length));
+            assertEquals(Integer.parseInt(c[1]), run(args.toArray(String[]::new)), stderr);
+            assertTrue(stderr.contains(c[2]), stderr);
+            assertEquals(1, stderr.strip().lines().filter(l -> l.startsWith("error")).count(), stderr);
+            assertTrue(Files.notExists(out), "no output for " + c[0]);
+        }
     }
 }

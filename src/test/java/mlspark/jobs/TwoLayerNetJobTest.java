@@ -72,6 +72,59 @@ class TwoLayerNetJobTest extends SharedSpark {
         assertTrue(Files.size(out.resolve("two_layer_net.png")) > 10_000);
     }
 
+    /**
+     * The slice as libsvm: text (training rows, zero pixels left out) and parquet: sparse vectors
+     * (test rows), read and cut into blocks by the executors, trains the same net as --mnist: the
+     * same rows in the same order give the same losses and accuracies.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sparseSourcesTrainAsTheMnistFiles() throws IOException {
+        Mnist.DataSet data = Mnist.load(slice, false);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < data.train().count(); i++) {
+            text.append(data.train().labels()[i]);
+            for (int j = 0; j < data.train().dimension(); j++) {
+                if (data.train().pixel(i, j) != 0) {
+                    text.append(' ').append(j + 1).append(':').append((int) data.train().pixel(i, j));
+                }
+            }
+            text.append('\n');
+        }
+        Files.writeString(dir.resolve("train.libsvm"), text);
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < data.test().count(); i++) {
+            double[] x = new double[data.test().dimension()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = data.test().pixel(i, j);
+            }
+            rows.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(x).toSparse(),
+                    (double) data.test().labels()[i]));
+        }
+        org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate()
+                .createDataFrame(sc.parallelize(rows, 3), mlspark.spark.SampleBlocks.SCHEMA).write()
+                .parquet(dir.resolve("test.parquet").toString());
+        List<String> common = List.of("--validation", "500", "--epochs", "2", "--hidden", "30", "--normalize", "unit",
+                "--init", "he", "--update", "adam", "--no-verify-checksums");
+        Path fromFiles = dir.resolve("from-mnist");
+        List<String> args = new java.util.ArrayList<>(List.of("two-layer-net", "--out", fromFiles.toString(), "--mnist",
+                slice.toString()));
+        args.addAll(common);
+        assertEquals(0, run(args.toArray(String[]::new)));
+        Path fromSources = dir.resolve("from-sources");
+        args = new java.util.ArrayList<>(List.of("two-layer-net", "--out", fromSources.toString(), "--data",
+                "libsvm:" + dir.resolve("train.libsvm"), "--test", "parquet:" + dir.resolve("test.parquet")));
+        args.addAll(common);
+        assertEquals(0, run(args.toArray(String[]::new)));
+        Map<String, Object> want = new ObjectMapper().readValue(fromFiles.resolve("metrics.json").toFile(), Map.class);
+        Map<String, Object> got = new ObjectMapper().readValue(fromSources.resolve("metrics.json").toFile(), Map.class);
+        for (String field : List.of("test_accuracy", "best_val_accuracy", "history", "data")) {
+            assertEquals(want.get(field), got.get(field), field);
+        }
+        Map<String, Object> provenance = (Map<String, Object>) ((Map<String, Object>) got.get("provenance")).get("sources");
+        assertEquals(784, ((Map<String, Object>) provenance.get("train")).get("num_features"));
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         String out = dir.resolve("never").toString();

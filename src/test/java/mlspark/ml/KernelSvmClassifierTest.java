@@ -118,4 +118,27 @@ class KernelSvmClassifierTest extends SparkSqlTest {
                 () -> new KernelSvmClassifier().setSolver("cascade").setCascadePartitions(401).fit(trainRows));
         assertEquals("cascadePartitions", tooMany.parameter());
     }
+
+    /**
+     * Sparse vectors (the moons with the small coordinates zeroed, so rows have 0, 1 or 2 entries)
+     * give the model the same rows as dense vectors give, for the driver-side solver and the
+     * cascade: the same bias, objective and decision values.
+     */
+    @Test
+    void sparseVectorsTrainAsTheSameRowsDense() {
+        TrainTest set = BinaryDataSets.load("moons", null, dataDir(), m -> { });
+        double[][] x = Arrays.stream(set.train().x()).map(r -> Arrays.stream(r).map(v -> Math.abs(v) < 0.3 ? 0 : v).toArray())
+                .toArray(double[][]::new);
+        double[] y = zeroOne(set.train().y());
+        for (KernelSvmClassifier svm : List.of(new KernelSvmClassifier().setKernel("rbf").setGamma("scale").setSolver("smo"),
+                new KernelSvmClassifier().setKernel("rbf").setGamma(1).setSolver("cascade").setCascadePartitions(2))) {
+            KernelSvmModel dense = svm.fit(vectors(x, y, false));
+            KernelSvmModel sparse = svm.fit(vectors(x, y, true));
+            assertEquals(dense.svm().b(), sparse.svm().b(), 0, svm.getSolver());
+            assertEquals(dense.summary().dualObjective(), sparse.summary().dualObjective(), 0, svm.getSolver());
+            List<Row> a = dense.transform(vectors(set.test().x(), zeroOne(set.test().y()), true)).select("rawPrediction").collectAsList();
+            List<Row> b = sparse.transform(vectors(set.test().x(), zeroOne(set.test().y()), false)).select("rawPrediction").collectAsList();
+            assertEquals(a, b, svm.getSolver());
+        }
+    }
 }

@@ -1,0 +1,33 @@
+package mlspark.jobs;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** metrics.json of {@code primal-svm} (after {@code job}, before {@code provenance}). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PrimalSvmMetrics(DataSizes data, Config config, double trainSeconds,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer passes,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Features features, List<Run> runs) {
+
+    /** The options that shaped the training. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Config(@JsonProperty("C0") double c0, @JsonProperty("C1") double c1, double eta, String schedule,
+                         double decay, int partitions, int blockKib, String optimizer, String storage) {
+    }
+
+    /** With {@code --features}: the kernel approximation and its error on a sample of training points. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Features(String kind, int components, int requestedComponents, String kernel, long seed,
+                           boolean cached, int kernelErrorSample, double kernelErrorMax, double kernelErrorMean) {
+    }
+
+    /** The model after one reported epoch count. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Run(int epochs, double[] w, double b, double testAccuracy, Confusion testConfusion,
+                      double trainAccuracy, double objective) {
+    }
+}
