@@ -218,7 +218,7 @@ public final class ScaleBench implements BenchSuite {
                 SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
                 long t0 = System.nanoTime();
                 Dataset<Row> rows = DataSources.read(spark, DataSources.Spec.parse("parquet:" + path),
-                        new DataSources.Options(null, null, null), D);
+                        new DataSources.Options(null, null, null), D, "the benchmark's D = " + D);
                 JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows,
                         SampleBlocks.Layout.ofKib(D, SampleBlocks.DEFAULT_BLOCK_KIB, FeatureBlock.Storage.FLOAT64), false, path);
                 long count = blocks.map(SampleBlock::size).fold(0, Integer::sum);
