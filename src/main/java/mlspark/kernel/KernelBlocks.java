@@ -56,6 +56,33 @@ public final class KernelBlocks {
         }
     }
 
+    /** Rows and points per kernel block of {@link #multiply}: 1 MB, which stays in the CPU cache. */
+    private static final int ROW_BLOCK = 256;
+    private static final int POINT_BLOCK = 512;
+
+    /**
+     * out += K c: out (n x c, row-major) plus the kernel values between the n rows of {@code rows}
+     * and the s {@code points} (both row-major, d columns) times {@code coefficients} (s x c,
+     * row-major), by kernel blocks of at most {@value #ROW_BLOCK} x {@value #POINT_BLOCK} values, each
+     * times its coefficients by {@code dgemm}: c weighted sums for the price of one set of kernel values.
+     */
+    public static void multiply(Kernel kernel, double[] rows, int n, double[] points, int s, int d,
+                                double[] coefficients, int c, double[] out) {
+        double[] block = new double[ROW_BLOCK * Math.min(POINT_BLOCK, Math.max(1, s))];
+        for (int s0 = 0; s0 < s; s0 += POINT_BLOCK) {
+            int s1 = Math.min(s, s0 + POINT_BLOCK);
+            double[] vectors = java.util.Arrays.copyOfRange(points, s0 * d, s1 * d);
+            for (int r0 = 0; r0 < n; r0 += ROW_BLOCK) {
+                int r1 = Math.min(n, r0 + ROW_BLOCK);
+                double[] part = java.util.Arrays.copyOfRange(rows, r0 * d, r1 * d);
+                compute(kernel, part, r1 - r0, vectors, s1 - s0, d, block);
+                // column-major: out' (c x rows) += coefficients' (c x points) block' (points x rows)
+                Blas.blas().dgemm("N", "N", c, r1 - r0, s1 - s0, 1.0, coefficients, s0 * c, c, block, 0, s1 - s0,
+                        1.0, out, r0 * c, c);
+            }
+        }
+    }
+
     /** |row_i|^2 of an m x d row-major block. */
     public static double[] squaredNorms(double[] rows, int m, int d) {
         double[] norms = new double[m];

@@ -16,6 +16,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import mlspark.data.Sample;
 import mlspark.kernel.Kernel;
+import mlspark.kernel.KernelBlocks;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.cascade.CascadeNode;
 import mlspark.svm.cascade.CascadeSet;
@@ -32,26 +33,36 @@ import scala.Tuple2;
  * The Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004) on Spark. Pass 1: each of
  * the P partitions solves its own points with SMO on an executor; the support vectors of pairs of
  * results are merged and solved again, layer by layer up a binary tree, on executors, the last
- * merge on the driver. Then every training point's gradient G_i = y_i sum_s a_s y_s k(x_s, x_i) - 1
- * is computed on the executors (BLAS blocks against the broadcast support vectors) and the whole
- * problem's maximal violating pair m(a) - M(a) (LIBSVM's stopping measure) is checked against eps.
- * While it is not met, a feedback pass gives every partition the support vectors (with their
- * multipliers as the starting point) plus its own points that violate the conditions
- * (a_i = 0 and part of a pair violating by eps or more); partitions without violators keep the
- * previous solution, which is optimal on their sub-problem. Each pass raises the dual objective, and
- * the result meets the same stopping rule as SMO on all the data. Sub-problems are solved to eps/2,
- * so that the check at eps is decided by the points outside them.
+ * merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i) (and fBar_i, the
+ * same over a_s = C_s, SMO's G_bar) is computed on the executors (BLAS blocks against the broadcast
+ * support vectors), G_i = y_i f_i - 1, and the whole problem's maximal violating pair m(a) - M(a)
+ * (LIBSVM's stopping measure) is checked against eps. While it is not met, a feedback pass solves
+ * the support vectors plus the violators, the points at a_i = 0 whose margin falls short by eps/2
+ * (the method violators): on the driver, warm-started from the multipliers with the check's G and
+ * G_bar, when they are few (at most {@code driverFeedbackRatio} per support vector), else through the
+ * tree, every partition getting the support vectors plus its own violators (partitions without
+ * violators keep the previous solution, which is optimal on their sub-problem). Later checks add to f
+ * and fBar the change of the multipliers that changed. Each pass raises the dual objective, and the
+ * result meets the same stopping rule as SMO on all the data. Sub-problems are solved to eps/2, so
+ * that the check at eps is decided by the points outside them.
  */
 public final class CascadeSvmTrainer {
     /** Passes before giving up unless told otherwise. */
     public static final int DEFAULT_MAX_PASSES = 20;
 
+    /** Violators per support vector up to which a feedback pass is solved on the driver, unless told otherwise. */
+    public static final double DEFAULT_DRIVER_FEEDBACK_RATIO = 1;
+
     /**
-     * @param partitions sub-problems of the first layer
-     * @param maxPasses  passes (the first and the feedback passes) before giving up
-     * @param smo        the sub-problems' SMO settings; its eps is the tolerance of the whole problem
+     * @param partitions          sub-problems of the first layer
+     * @param maxPasses           passes (the first and the feedback passes) before giving up
+     * @param smo                 the sub-problems' SMO settings; its eps is the tolerance of the whole problem
+     * @param driverFeedbackRatio a feedback pass with at most this many violators per support vector solves the
+     *                            support vectors plus the violators on the driver; one with more goes through the
+     *                            tree (0: always through the tree)
      */
-    public record Settings(int partitions, int maxPasses, SmoSolver.Settings smo) implements Serializable {
+    public record Settings(int partitions, int maxPasses, SmoSolver.Settings smo, double driverFeedbackRatio)
+            implements Serializable {
         public Settings {
             if (partitions < 1) {
                 throw new IllegalArgumentException("partitions: expected at least 1, got " + partitions);
@@ -59,6 +70,14 @@ public final class CascadeSvmTrainer {
             if (maxPasses < 1) {
                 throw new IllegalArgumentException("maxPasses: expected at least 1, got " + maxPasses);
             }
+            if (!(driverFeedbackRatio >= 0)) {
+                throw new IllegalArgumentException("driverFeedbackRatio: expected a number >= 0, got "
+                        + driverFeedbackRatio);
+            }
+        }
+
+        public Settings(int partitions, int maxPasses, SmoSolver.Settings smo) {
+            this(partitions, maxPasses, smo, DEFAULT_DRIVER_FEEDBACK_RATIO);
         }
     }
 
@@ -66,9 +85,12 @@ public final class CascadeSvmTrainer {
     public record Layer(int pass, int layer, String where, int[] sizes, int[] supportVectors, double seconds) {
     }
 
-    /** The state after a pass: objective and KKT measure of the whole problem, violators fed back. */
+    /**
+     * The state after a pass: objective and KKT measure of the whole problem, violators to feed back,
+     * multipliers changed by the pass (the kernel columns of its check).
+     */
     public record Pass(int pass, double dualObjective, double maximalViolation, int supportVectors, int violators,
-                       double checkSeconds, double seconds) {
+                       int changed, double checkSeconds, double seconds) {
     }
 
     /**
@@ -81,6 +103,40 @@ public final class CascadeSvmTrainer {
 
     /** One partition's points: rows {@code index} of the training set, features stacked row-major. */
     private record Part(int[] index, double[] x, double[] y, int dimension) implements Serializable {
+        /** The points sorted by index (a shuffle delivers them in no fixed order): runs repeat bit for bit. */
+        static Part of(List<Tuple2<Long, Sample>> points) {
+            List<Tuple2<Long, Sample>> list = new ArrayList<>(points);
+            list.sort((a, b) -> Long.compare(a._1(), b._1()));
+            int d = list.isEmpty() ? 0 : list.get(0)._2().features().length;
+            int[] index = new int[list.size()];
+            double[] x = new double[list.size() * d];
+            double[] y = new double[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                index[i] = Math.toIntExact(list.get(i)._1());
+                System.arraycopy(list.get(i)._2().features(), 0, x, i * d, d);
+                y[i] = list.get(i)._2().label();
+            }
+            return new Part(index, x, y, d);
+        }
+
+        /** The points of both, sorted by index (whichever order the pieces come in). */
+        static Part join(Part a, Part b) {
+            int n = a.index.length + b.index.length;
+            int d = Math.max(a.dimension, b.dimension);
+            int[] index = new int[n];
+            double[] x = new double[n * d];
+            double[] y = new double[n];
+            for (int k = 0, i = 0, j = 0; k < n; k++) {
+                boolean fromA = j == b.index.length || (i < a.index.length && a.index[i] < b.index[j]);
+                Part from = fromA ? a : b;
+                int t = fromA ? i++ : j++;
+                index[k] = from.index[t];
+                System.arraycopy(from.x, t * d, x, k * d, d);
+                y[k] = from.y[t];
+            }
+            return new Part(index, x, y, d);
+        }
+
         double[][] rows(BitSet only) {
             List<double[]> rows = new ArrayList<>();
             for (int i = 0; i < index.length; i++) {
@@ -127,25 +183,33 @@ public final class CascadeSvmTrainer {
         double eps = settings.smo().eps();
         CascadeNode node = new CascadeNode(kernel, costs, settings.smo().withEps(eps / 2));
         JavaPairRDD<Long, Sample> indexed = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
-        if (samples.getNumPartitions() != p) {
-            indexed = indexed.partitionBy(new HashPartitioner(p));
+        JavaRDD<Part> parts;
+        if (samples.getNumPartitions() == p) {
+            parts = indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
+                List<Tuple2<Long, Sample>> list = new ArrayList<>();
+                it.forEachRemaining(list::add);
+                return List.of(Part.of(list)).iterator();
+            });
+        } else {
+            // round-robin by index: each input partition cuts its points into the P classes of index mod P, and
+            // the pieces of a class are joined after one shuffle of arrays (not of every point)
+            parts = indexed.mapPartitionsToPair((Iterator<Tuple2<Long, Sample>> it) -> {
+                List<List<Tuple2<Long, Sample>>> pieces = new ArrayList<>();
+                for (int k = 0; k < p; k++) {
+                    pieces.add(new ArrayList<>());
+                }
+                it.forEachRemaining(t -> pieces.get((int) (t._1() % p)).add(t));
+                List<Tuple2<Integer, Part>> out = new ArrayList<>();
+                for (int k = 0; k < p; k++) {
+                    if (!pieces.get(k).isEmpty()) {
+                        out.add(new Tuple2<>(k, Part.of(pieces.get(k))));
+                    }
+                }
+                return out.iterator();
+            }).reduceByKey(new HashPartitioner(p), Part::join).values().mapPartitions((Iterator<Part> it) ->
+                    it.hasNext() ? it : List.of(Part.of(List.of())).iterator());
         }
-        JavaRDD<Part> parts = indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
-            List<Tuple2<Long, Sample>> list = new ArrayList<>();
-            it.forEachRemaining(list::add);
-            // a shuffle delivers a partition's records in no fixed order: sort them so that runs repeat bit for bit
-            list.sort((a, b) -> Long.compare(a._1(), b._1()));
-            int d = list.isEmpty() ? 0 : list.get(0)._2().features().length;
-            int[] index = new int[list.size()];
-            double[] x = new double[list.size() * d];
-            double[] y = new double[list.size()];
-            for (int i = 0; i < list.size(); i++) {
-                index[i] = Math.toIntExact(list.get(i)._1());
-                System.arraycopy(list.get(i)._2().features(), 0, x, i * d, d);
-                y[i] = list.get(i)._2().label();
-            }
-            return List.of(new Part(index, x, y, d)).iterator();
-        }).persist(StorageLevel.MEMORY_AND_DISK());
+        parts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Tuple2<int[], double[]>> labels = parts.map(part -> new Tuple2<>(part.index(), part.y())).collect();
             int n = labels.stream().mapToInt(t -> t._1().length).sum();
@@ -160,11 +224,18 @@ public final class CascadeSvmTrainer {
                 }
             }
 
+            log.accept(String.format("cascade: %d points in %d sub-problems, laid out on the executors in %.2f s", n, p,
+                    (System.nanoTime() - start) / 1e9));
             List<Layer> layers = new ArrayList<>();
             List<Pass> passes = new ArrayList<>();
+            // the state of the last check: a, f_i = sum_s a_s y_s k(x_s, x_i), fBar_i = the same over a_s = C_s
+            // with C_s for a_s, the features of every point that reached the driver
             double[] alpha = new double[n];
-            double[] gradient = new double[n];
             double[] f = new double[n];
+            double[] fBar = new double[n];
+            double[][] seen = new double[n][];
+            double[] gradient = new double[n];
+            double[] gradientBar = new double[n];
             CascadeSet current = null;
             BitSet violators = null;
             boolean converged = false;
@@ -172,85 +243,57 @@ public final class CascadeSvmTrainer {
             int iterations = 0;
             for (int pass = 1; pass <= settings.maxPasses() && !converged && !stuck; pass++) {
                 long passStart = System.nanoTime();
-                // layer 1 on the executors; null: a partition without violators keeps the previous solution
-                long t = System.nanoTime();
-                Broadcast<CascadeSet> bcCurrent = current == null ? null : sc.broadcast(current);
-                Broadcast<BitSet> bcViolators = violators == null ? null : sc.broadcast(violators);
-                List<CascadeNode.Result> level = new ArrayList<>(parts.map(part -> {
-                    if (bcCurrent == null) {
-                        return node.solve(part.points(null));
+                CascadeNode.Result top;
+                if (current != null && violators.cardinality() <= settings.driverFeedbackRatio() * current.size()) {
+                    // few violators: the support vectors and the violators solved together on the driver
+                    long t = System.nanoTime();
+                    CascadeSet union = current.plus(collect(sc, parts, violators));
+                    double[] g = new double[union.size()];
+                    double[] gBar = new double[union.size()];
+                    for (int k = 0; k < union.size(); k++) {
+                        g[k] = gradient[union.index()[k]];
+                        gBar[k] = gradientBar[union.index()[k]];
                     }
-                    CascadeSet own = part.points(bcViolators.value());
-                    return own.size() == 0 ? null : node.solve(bcCurrent.value().plus(own));
-                }).collect());
-                if (bcCurrent != null) {
-                    bcCurrent.destroy();
-                    bcViolators.destroy();
+                    top = node.solve(union, g, gBar);
+                    iterations += record(layers, pass, 1, "driver", List.of(top), t, log);
+                } else {
+                    Tree solved = tree(sc, parts, node, current, violators, gradient, gradientBar, pass, layers, log);
+                    top = solved.top();
+                    iterations += solved.iterations();
                 }
-                iterations += record(layers, pass, 1, "executors", level, t, log);
-                // up the tree: pairs merged on the executors, the last merge on the driver
-                for (int layer = 2; level.size() > 1; layer++) {
-                    t = System.nanoTime();
-                    List<CascadeSet> merged = new ArrayList<>();
-                    List<CascadeNode.Result> next = new ArrayList<>();
-                    List<Integer> slots = new ArrayList<>();
-                    for (int k = 0; k < level.size(); k += 2) {
-                        CascadeNode.Result a = level.get(k);
-                        CascadeNode.Result b = k + 1 < level.size() ? level.get(k + 1) : null;
-                        if (a == null || b == null) {
-                            // the other result is optimal on the union of both (see the class comment)
-                            next.add(a == null ? b : a);
-                        } else {
-                            slots.add(next.size());
-                            next.add(null);
-                            merged.add(CascadeNode.merge(a, b));
-                        }
-                    }
-                    boolean last = next.size() == 1;
-                    List<CascadeNode.Result> solved = merged.isEmpty() ? List.of() : last
-                            ? List.of(node.solve(merged.get(0)))
-                            : sc.parallelize(merged, merged.size()).map(node::solve).collect();
-                    for (int k = 0; k < slots.size(); k++) {
-                        next.set(slots.get(k), solved.get(k));
-                    }
-                    iterations += record(layers, pass, layer, last ? "driver" : "executors", solved, t, log);
-                    level = next;
-                }
-                CascadeNode.Result top = level.get(0);
                 if (top != null) {
                     current = top.supportVectors();
                 }
+                for (int k = 0; k < current.size(); k++) {
+                    seen[current.index()[k]] = current.x()[k];
+                }
 
                 // the whole problem's KKT conditions, checked on the executors
-                t = System.nanoTime();
-                computeDecision(sc, parts, kernel, current, f);
-                java.util.Arrays.fill(alpha, 0);
+                long t = System.nanoTime();
+                double[] next = new double[n];
                 for (int k = 0; k < current.size(); k++) {
-                    alpha[current.index()[k]] = current.alpha()[k];
+                    next[current.index()[k]] = current.alpha()[k];
                 }
+                int changed = update(sc, parts, kernel, costs, alpha, next, y, seen, f, fBar);
+                alpha = next;
                 for (int i = 0; i < n; i++) {
                     gradient[i] = y[i] * f[i] - 1;
+                    gradientBar[i] = y[i] * fBar[i];
                 }
                 double[] bounds = DualKkt.violationBounds(alpha, gradient, y, costs);
                 double gap = bounds[0] - bounds[1];
-                violators = new BitSet(n);
-                for (int i = 0; i < n; i++) {
-                    double v = -y[i] * gradient[i];
-                    if (alpha[i] == 0 && (y[i] > 0 ? v - bounds[1] >= eps : bounds[0] - v >= eps)) {
-                        violators.set(i);
-                    }
-                }
+                violators = violators(alpha, gradient, y, costs, eps);
                 converged = gap < eps;
                 // not expected: the sub-problems' eps/2 leaves any violating pair at least one point outside them
                 stuck = violators.isEmpty();
                 double checkSeconds = (System.nanoTime() - t) / 1e9;
                 Pass result = new Pass(pass, DualKkt.dualObjective(alpha, gradient), gap, current.size(),
-                        violators.cardinality(), checkSeconds, (System.nanoTime() - passStart) / 1e9);
+                        violators.cardinality(), changed, checkSeconds, (System.nanoTime() - passStart) / 1e9);
                 passes.add(result);
                 log.accept(String.format("cascade pass %d: dual objective %.6f, %d support vectors, maximal violation "
-                                + "%.3g (eps %s), %d violators fed back; KKT check %.2f s, pass %.2f s", pass,
-                        result.dualObjective(), result.supportVectors(), gap, eps, result.violators(), checkSeconds,
-                        result.seconds()));
+                                + "%.3g (eps %s), %d violators; KKT check over %d changed multipliers %.2f s, pass "
+                                + "%.2f s", pass, result.dualObjective(), result.supportVectors(), gap, eps,
+                        result.violators(), changed, checkSeconds, result.seconds()));
             }
             double gap = passes.get(passes.size() - 1).maximalViolation();
             String status = converged ? "optimal (max violating pair " + String.format("%.3g", gap) + " < eps " + eps
@@ -269,6 +312,183 @@ public final class CascadeSvmTrainer {
         } finally {
             parts.unpersist();
         }
+    }
+
+    private record Tree(CascadeNode.Result top, int iterations) {
+    }
+
+    /**
+     * One pass through the tree: layer 1 on the executors (pass 1: each partition's points from a = 0;
+     * feedback: the support vectors {@code current}, with their multipliers and their gradients from
+     * the last check, plus the partition's violators; null: a partition without violators keeps the
+     * previous solution), pairs merged layer by layer on the executors, the last merge on the driver.
+     */
+    private static Tree tree(JavaSparkContext sc, JavaRDD<Part> parts, CascadeNode node, CascadeSet current,
+                             BitSet violators, double[] gradient, double[] gradientBar, int pass, List<Layer> layers,
+                             Consumer<String> log) {
+        long t = System.nanoTime();
+        Broadcast<CascadeSet> bcCurrent = current == null ? null : sc.broadcast(current);
+        Broadcast<BitSet> bcViolators = current == null ? null : sc.broadcast(violators);
+        Broadcast<double[][]> bcGradients = current == null ? null
+                : sc.broadcast(new double[][]{gradient, gradientBar});
+        List<CascadeNode.Result> level;
+        try {
+            level = new ArrayList<>(parts.map(part -> {
+                if (bcCurrent == null) {
+                    return node.solve(part.points(null));
+                }
+                CascadeSet own = part.points(bcViolators.value());
+                if (own.size() == 0) {
+                    return null;
+                }
+                CascadeSet problem = bcCurrent.value().plus(own);
+                double[][] gradients = bcGradients.value();
+                double[] g = new double[problem.size()];
+                double[] gBar = new double[problem.size()];
+                for (int k = 0; k < problem.size(); k++) {
+                    g[k] = gradients[0][problem.index()[k]];
+                    gBar[k] = gradients[1][problem.index()[k]];
+                }
+                return node.solve(problem, g, gBar);
+            }).collect());
+        } finally {
+            if (bcCurrent != null) {
+                bcCurrent.destroy();
+                bcViolators.destroy();
+                bcGradients.destroy();
+            }
+        }
+        int iterations = record(layers, pass, 1, "executors", level, t, log);
+        // up the tree: pairs merged on the executors, the last merge on the driver
+        for (int layer = 2; level.size() > 1; layer++) {
+            t = System.nanoTime();
+            List<CascadeSet> merged = new ArrayList<>();
+            List<CascadeNode.Result> next = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            for (int k = 0; k < level.size(); k += 2) {
+                CascadeNode.Result a = level.get(k);
+                CascadeNode.Result b = k + 1 < level.size() ? level.get(k + 1) : null;
+                if (a == null || b == null) {
+                    // the other result is optimal on the union of both (see the class comment)
+                    next.add(a == null ? b : a);
+                } else {
+                    slots.add(next.size());
+                    next.add(null);
+                    merged.add(CascadeNode.merge(a, b));
+                }
+            }
+            boolean last = next.size() == 1;
+            List<CascadeNode.Result> solved = merged.isEmpty() ? List.of() : last
+                    ? List.of(node.solve(merged.get(0)))
+                    : sc.parallelize(merged, merged.size()).map(node::solve).collect();
+            for (int k = 0; k < slots.size(); k++) {
+                next.set(slots.get(k), solved.get(k));
+            }
+            iterations += record(layers, pass, layer, last ? "driver" : "executors", solved, t, log);
+            level = next;
+        }
+        return new Tree(level.get(0), iterations);
+    }
+
+    /** The points of {@code only} with a = 0, partition by partition. */
+    private static CascadeSet collect(JavaSparkContext sc, JavaRDD<Part> parts, BitSet only) {
+        Broadcast<BitSet> bc = sc.broadcast(only);
+        try {
+            CascadeSet all = CascadeSet.empty();
+            for (CascadeSet s : parts.map(part -> part.points(bc.value())).collect()) {
+                all = all.plus(s);
+            }
+            return all;
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    /**
+     * Brings f and fBar from the multipliers {@code before} to {@code after}: the executors add
+     * sum_s (a'_s - a_s) y_s k(x_s, x_i) and the same over the changes of the set {a_s = C_s}, for the
+     * points s whose multiplier changed only (all support vectors at the first check; after a
+     * feedback pass typically a fraction of them). Returns their number.
+     */
+    private static int update(JavaSparkContext sc, JavaRDD<Part> parts, Kernel kernel, ClassCosts costs,
+                              double[] before, double[] after, double[] y, double[][] seen, double[] f, double[] fBar) {
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < before.length; i++) {
+            if (before[i] != after[i]) {
+                changed.add(i);
+            }
+        }
+        int s = changed.size();
+        if (s == 0) {
+            return 0;
+        }
+        int d = seen[changed.get(0)].length;
+        double[] points = new double[s * d];
+        double[] coefficients = new double[2 * s];
+        for (int k = 0; k < s; k++) {
+            int i = changed.get(k);
+            System.arraycopy(seen[i], 0, points, k * d, d);
+            double c = costs.of(y[i]);
+            coefficients[2 * k] = (after[i] - before[i]) * y[i];
+            coefficients[2 * k + 1] = ((after[i] >= c ? c : 0) - (before[i] >= c ? c : 0)) * y[i];
+        }
+        Broadcast<double[][]> bc = sc.broadcast(new double[][]{points, coefficients});
+        try {
+            for (Tuple2<int[], double[]> t : parts.map(part -> {
+                int rows = part.index().length;
+                double[] out = new double[2 * rows];
+                double[][] v = bc.value();
+                KernelBlocks.multiply(kernel, part.x(), rows, v[0], v[1].length / 2, part.dimension(), v[1], 2, out);
+                return new Tuple2<>(part.index(), out);
+            }).collect()) {
+                for (int i = 0; i < t._1().length; i++) {
+                    f[t._1()[i]] += t._2()[2 * i];
+                    fBar[t._1()[i]] += t._2()[2 * i + 1];
+                }
+            }
+        } finally {
+            bc.destroy();
+        }
+        return s;
+    }
+
+    /**
+     * The points with a_i = 0 whose margin falls short by eps/2: with beta the middle of [m_S, M_S]
+     * (m and M of LIBSVM's stopping rule over the support vectors S only, m_S - M_S < eps/2 since S
+     * comes from a sub-problem solved to eps/2), i in I_up with -y_i G_i >= beta + eps/2 or i in I_low
+     * with -y_i G_i <= beta - eps/2, i.e. y_i h(x_i) <= 1 - eps/2 for b = -beta. Any pair violating
+     * by eps over all points has a member among them: a pair within S violates by less than eps/2,
+     * one of a point of S and an outside point puts the outside point eps/2 beyond beta, and two
+     * outside points cannot both lie within eps/2 of beta. Far fewer than the points of some
+     * violating pair (m and M over all points are the extreme points' values) while the solution is
+     * far from the optimum.
+     */
+    private static BitSet violators(double[] alpha, double[] gradient, double[] y, ClassCosts costs, double eps) {
+        double m = Double.NEGATIVE_INFINITY;
+        double bigM = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < alpha.length; i++) {
+            if (alpha[i] > 0) {
+                double v = -y[i] * gradient[i];
+                boolean belowC = alpha[i] < costs.of(y[i]);
+                if (y[i] < 0 || belowC) {
+                    m = Math.max(m, v);
+                }
+                if (y[i] > 0 || belowC) {
+                    bigM = Math.min(bigM, v);
+                }
+            }
+        }
+        double beta = Double.isInfinite(m) ? (Double.isInfinite(bigM) ? 0 : bigM)
+                : Double.isInfinite(bigM) ? m : (m + bigM) / 2;
+        BitSet violators = new BitSet(alpha.length);
+        for (int i = 0; i < alpha.length; i++) {
+            double v = -y[i] * gradient[i];
+            // a_i = 0: i is in I_up for y_i = +1, in I_low for y_i = -1
+            if (alpha[i] == 0 && (y[i] > 0 ? v >= beta + eps / 2 : v <= beta - eps / 2)) {
+                violators.set(i);
+            }
+        }
+        return violators;
     }
 
     /** Logs a layer and returns its SMO iterations. */
@@ -293,26 +513,6 @@ public final class CascadeSvmTrainer {
     private static String brief(int[] values) {
         return values.length <= 8 ? java.util.Arrays.toString(values)
                 : java.util.Arrays.toString(java.util.Arrays.copyOf(values, 8)).replace("]", ", ...]");
-    }
-
-    /** f[i] = sum_s a_s y_s k(x_s, x_i) for every training point, partition by partition on the executors. */
-    private static void computeDecision(JavaSparkContext sc, JavaRDD<Part> parts, Kernel kernel, CascadeSet sv,
-                                        double[] f) {
-        double[] coefficients = new double[sv.size()];
-        for (int k = 0; k < sv.size(); k++) {
-            coefficients[k] = sv.alpha()[k] * sv.y()[k];
-        }
-        Broadcast<KernelSvmModel> bc = sc.broadcast(new KernelSvmModel(kernel, sv.x(), coefficients, 0, sv.index()));
-        try {
-            for (Tuple2<int[], double[]> t : parts.map(part -> new Tuple2<>(part.index(),
-                    bc.value().decisionValues(part.x(), part.index().length, part.dimension()))).collect()) {
-                for (int i = 0; i < t._1().length; i++) {
-                    f[t._1()[i]] = t._2()[i];
-                }
-            }
-        } finally {
-            bc.destroy();
-        }
     }
 
     /** The model of the support vectors: b by {@code rule} from their multipliers and global gradients. */

@@ -63,6 +63,19 @@ class CascadeSvmTrainerTest extends SharedSpark {
                 m -> { }), TRAIN);
     }
 
+    /** Feedback passes through the tree (the first layer on the executors) instead of on the driver. */
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {2, 7})
+    void equalsSmoWithFeedbackThroughTheTree(int partitions) {
+        CascadeSvmTrainer.Settings tree = new CascadeSvmTrainer.Settings(partitions, 50,
+                SmoSolver.Settings.defaults().withEps(EPS), 0);
+        CascadeSvmTrainer.Result r = CascadeSvmTrainer.train(samples(TRAIN), KERNEL, COSTS, tree, 1e-8,
+                BiasRule.LIBSVM, m -> { });
+        assertTrue(r.layers().stream().anyMatch(l -> l.pass() > 1 && l.layer() == 1 && l.where().equals("executors")),
+                "a feedback pass through the tree");
+        check(r, TRAIN);
+    }
+
     /** Partition 0 holds only label +1 samples, partition 1 none; the others hold the rest. */
     @Test
     void equalsSmoWithAOneClassAndAnEmptyPartition() {

@@ -26,13 +26,23 @@ public record CascadeNode(Kernel kernel, ClassCosts costs, SmoSolver.Settings se
     }
 
     public Result solve(CascadeSet problem) {
+        return solve(problem, null, null);
+    }
+
+    /**
+     * Solves from the set's multipliers whose gradient G and G_bar (see
+     * {@link SmoSolver#solve(DualProblem, double[], double[], double[])}) are known; null for both:
+     * computed from the kernel rows of the non-zero multipliers.
+     */
+    public Result solve(CascadeSet problem, double[] gradient, double[] gradientBar) {
         long start = System.nanoTime();
         int l = problem.size();
         if (l == 0) {
             return new Result(CascadeSet.empty(), 0, 0, 0, true, 0);
         }
         DualSolution s = new SmoSolver(settings).solve(
-                new DualProblem(new PointKernelRows(kernel, problem.x()), problem.y(), costs), problem.alpha());
+                new DualProblem(new PointKernelRows(kernel, problem.x()), problem.y(), costs), problem.alpha(),
+                gradient, gradientBar);
         int count = 0;
         for (double a : s.alpha()) {
             if (a > 0) {

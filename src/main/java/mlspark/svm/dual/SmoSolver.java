@@ -69,8 +69,25 @@ public final class SmoSolver implements DualSolver {
      * Solver takes its alpha argument: G and G_bar are built from the rows of the non-zero a_i.
      */
     public DualSolution solve(DualProblem problem, double[] initialAlpha) {
+        return solve(problem, initialAlpha, null, null);
+    }
+
+    /**
+     * Solves from a feasible starting point whose gradient is known: G_i = sum_j a_j Q_ij - 1 and
+     * G_bar_i = sum_{j: a_j = C_j} C_j Q_ij (null for both: computed from the rows of the non-zero
+     * a_j, as {@link #solve(DualProblem, double[])}). A caller that has them from elsewhere (the
+     * cascade's check over all points) saves those kernel rows.
+     */
+    public DualSolution solve(DualProblem problem, double[] initialAlpha, double[] initialGradient,
+                              double[] initialGradientBar) {
+        if ((initialGradient == null) != (initialGradientBar == null)) {
+            throw new IllegalArgumentException("initial gradient and gradient bar: give both or neither");
+        }
+        if (initialGradient != null && initialAlpha == null) {
+            throw new IllegalArgumentException("an initial gradient needs its initial alpha");
+        }
         long start = System.nanoTime();
-        Solver s = new Solver(problem, initialAlpha);
+        Solver s = new Solver(problem, initialAlpha, initialGradient, initialGradientBar);
         boolean converged = s.solve();
         double[] alpha = new double[problem.size()];
         double[] gradient = new double[problem.size()];
@@ -154,7 +171,7 @@ public final class SmoSolver implements DualSolver {
         boolean unshrink;
         int iter;
 
-        Solver(DualProblem problem, double[] initialAlpha) {
+        Solver(DualProblem problem, double[] initialAlpha, double[] initialGradient, double[] initialGradientBar) {
             l = problem.size();
             Q = new SvcQ(problem, settings.cacheBytes());
             QD = Q.QD;
@@ -180,6 +197,15 @@ public final class SmoSolver implements DualSolver {
                 active_set[i] = i;
             }
             active_size = l;
+            if (initialGradient != null) {
+                if (initialGradient.length != l || initialGradientBar.length != l) {
+                    throw new IllegalArgumentException("initial gradients have " + initialGradient.length + " and "
+                            + initialGradientBar.length + " values, the problem " + l + " samples");
+                }
+                System.arraycopy(initialGradient, 0, G, 0, l);
+                System.arraycopy(initialGradientBar, 0, G_bar, 0, l);
+                return;
+            }
             System.arraycopy(p, 0, G, 0, l);
             for (int i = 0; i < l; i++) {
                 if (!is_lower_bound(i)) {

@@ -312,4 +312,39 @@ class DualSolverTest {
             assertEquals(g, warm.gradient()[i], 1e-9);
         }
     }
+
+    /**
+     * SMO from a warm start whose G and G_bar are given (here recomputed by plain loops over the Gram
+     * matrix) reaches the optimum of the warm start that builds them from kernel rows.
+     */
+    @Test
+    void smoFromAWarmStartWithGivenGradientsReachesTheSameOptimum() {
+        LabeledData data = TwoMoons.generate(300, 0.2, 3);
+        Kernel rbf = new RbfKernel(1);
+        ClassCosts costs = ClassCosts.symmetric(1);
+        LabeledData half = new LabeledData(java.util.Arrays.copyOf(data.x(), 150), java.util.Arrays.copyOf(data.y(), 150),
+                "half");
+        double[] start = java.util.Arrays.copyOf(SMO.solve(problem(half, rbf, costs)).alpha(), 300);
+        assertTrue(java.util.Arrays.stream(start).anyMatch(a -> a == 1), "a start with a_i = C, where G_bar matters");
+        double[] k = problem(data, rbf, costs).kernel().matrix();
+        double[] y = data.y();
+        double[] g = new double[300];
+        double[] gBar = new double[300];
+        for (int i = 0; i < 300; i++) {
+            g[i] = -1;
+            for (int j = 0; j < 300; j++) {
+                double q = y[i] * y[j] * k[i * 300 + j];
+                g[i] += start[j] * q;
+                gBar[i] += start[j] == 1 ? q : 0;
+            }
+        }
+        DualSolution rows = SMO.solve(problem(data, rbf, costs), start);
+        DualSolution given = SMO.solve(problem(data, rbf, costs), start, g, gBar);
+        assertTrue(given.converged());
+        assertEquals(rows.dualObjective(), given.dualObjective(), 1e-9 * rows.dualObjective());
+        for (int i = 0; i < 300; i++) {
+            assertEquals(rows.alpha()[i], given.alpha()[i], 1e-6, "a_" + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> SMO.solve(problem(data, rbf, costs), start, g, null));
+    }
 }
