@@ -116,19 +116,7 @@ public final class ScaleBench implements BenchSuite {
                 for (int p = 0; p < parts; p++) {
                     ids.add(p);
                 }
-                SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
-                JavaRDD<Row> rows = sc.parallelize(ids, parts).flatMap(p -> {
-                    List<Row> out = new ArrayList<>();
-                    for (SampleBlock b : PrimalBench.generate(p, parts, n)) {
-                        double[] x = ((FeatureBlock.Dense) b.features()).values();
-                        for (int i = 0; i < b.size(); i++) {
-                            out.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(
-                                    Arrays.copyOfRange(x, i * D, (i + 1) * D)), b.labels()[i]));
-                        }
-                    }
-                    return out.iterator();
-                });
-                spark.createDataFrame(rows, SampleBlocks.SCHEMA).write().parquet(path);
+                DenseParquetSet.write(SparkSession.builder().config(sc.getConf()).getOrCreate(), sc, ids, parts, n, path);
                 table.log(String.format("wrote %s in %.1f s", path, seconds(t0)));
             }
             long bytes;
