@@ -40,8 +40,10 @@ import mlspark.svm.primal.SequentialPrimalSvm;
  * single-threaded Java loop, and an MLlib LinearSVC iteration;
  * (b) sparse rcv1-like N=1,000,000, D=2^20, 50 non-zeros a row, written as LIBSVM part files and
  * read by {@code libsvm:}: our epoch, an MLlib LinearSVC iteration on the same files and partitions,
- * and a single-threaded CSR loop. Targets: dense float64 epoch at most 1.3x NumPy's; sparse epoch
- * at least 5x faster than an MLlib iteration and no slower than the single-threaded loop.
+ * and a single-threaded CSR loop; (c) out of core (full mode only): N=10,000,000, D=100 dense as
+ * Parquet, a few epochs in a JVM with a 4 GiB heap. Targets: dense float64 epoch at most 1.3x
+ * NumPy's; sparse epoch at least 5x faster than an MLlib iteration and no slower than the
+ * single-threaded loop; out of core completes.
  */
 public final class ScaleBench implements BenchSuite {
     private static final int D = 100;
@@ -58,15 +60,179 @@ public final class ScaleBench implements BenchSuite {
     @Override
     public String description() {
         return "dense N=1e6 x D=100 (ours float64/float32, NumPy loop, single-threaded loop, MLlib LinearSVC); "
-                + "sparse LIBSVM N=1e6, D=2^20, 50 nnz/row (ours, MLlib LinearSVC, single-threaded CSR loop); --quick: N=1e5";
+                + "sparse LIBSVM N=1e6, D=2^20, 50 nnz/row (ours, MLlib LinearSVC, single-threaded CSR loop); "
+                + "out of core: Parquet N=1e7 x D=100 in a 4 GiB JVM (full mode only); --quick: N=1e5; "
+                + "MLSPARK_SCALE_CASES=dense,sparse,out-of-core chooses";
     }
 
     @Override
     public void run(JavaSparkContext sc, boolean quick, BenchTable table) {
         int n = quick ? 100_000 : 1_000_000;
         int epochs = quick ? 5 : 10;
-        dense(sc, n, epochs, table);
-        sparse(sc, n, epochs, table);
+        List<String> cases = cases(quick);
+        if (cases.contains("dense")) {
+            dense(sc, n, epochs, table);
+        }
+        if (cases.contains("sparse")) {
+            sparse(sc, n, epochs, table);
+        }
+        if (cases.contains("out-of-core")) {
+            outOfCore(sc, table);
+        }
+    }
+
+    /** The cases to run: {@code MLSPARK_SCALE_CASES} (comma-separated), else all; --quick leaves out out-of-core. */
+    private static List<String> cases(boolean quick) {
+        String chosen = System.getenv("MLSPARK_SCALE_CASES");
+        if (chosen != null && !chosen.isBlank()) {
+            return Arrays.asList(chosen.trim().split("\\s*,\\s*"));
+        }
+        return quick ? List.of("dense", "sparse") : List.of("dense", "sparse", "out-of-core");
+    }
+
+    /**
+     * Out of core: N = 10,000,000, D = 100 dense rows (the dense case's generator) written as
+     * Parquet (about 8 GB), trained by {@link OutOfCore} in a JVM of its own with a 4 GiB heap on
+     * local[2]; the set is deleted afterwards, unless {@code MLSPARK_SCALE_OUT_OF_CORE_DIR} names
+     * where to write it (or where it already is) and keep it.
+     */
+    private static void outOfCore(JavaSparkContext sc, BenchTable table) {
+        int n = OUT_OF_CORE_N;
+        int parts = 200;
+        String benchCase = "out of core: dense Parquet N=" + n + " D=" + D + ", local[2], 4 GiB heap";
+        String kept = System.getenv("MLSPARK_SCALE_OUT_OF_CORE_DIR");
+        Path dir;
+        try {
+            dir = kept != null && !kept.isBlank() ? Files.createDirectories(Path.of(kept))
+                    : Files.createTempDirectory("mlspark-out-of-core-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            String path = dir.resolve("train.parquet").toString();
+            if (!Files.exists(Path.of(path, "_SUCCESS"))) {
+                long t0 = System.nanoTime();
+                List<Integer> ids = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    ids.add(p);
+                }
+                DenseParquetSet.write(SparkSession.builder().config(sc.getConf()).getOrCreate(), sc, ids, parts, n, path);
+                table.log(String.format("wrote %s in %.1f s", path, seconds(t0)));
+            }
+            long bytes;
+            try (var files = Files.walk(Path.of(path))) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            table.log(String.format("%s: %.2f GB", path, bytes / 1e9));
+            int epochs = 3;
+            String result = outOfCoreRun(path, epochs, table);
+            if (result == null) {
+                return;
+            }
+            // "load_seconds seconds_per_epoch memory_mib disk_mib partitions"
+            String[] f = result.trim().split("\\s+");
+            table.add(benchCase, "ours (Spark, MEMORY_AND_DISK blocks, parquet: reader)", "seconds_per_epoch",
+                    Double.parseDouble(f[1]), "epochs", epochs, "load_seconds", Double.parseDouble(f[0]),
+                    "parquet_gb", bytes / 1e9, "cached_in_memory_mib", Long.parseLong(f[2]),
+                    "spilled_to_disk_mib", Long.parseLong(f[3]), "partitions", Integer.parseInt(f[4]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (kept == null || kept.isBlank()) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    static final int OUT_OF_CORE_N = 10_000_000;
+
+    /** Runs {@link OutOfCore} in a JVM with a 4 GiB heap; its result line, or null (logged) if it failed. */
+    private static String outOfCoreRun(String path, int epochs, BenchTable table) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx4g");
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("--add-") || option.startsWith("-XX:+IgnoreUnrecognized") || option.startsWith("-D")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OutOfCore.class.getName(), path,
+                String.valueOf(epochs)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith(OutOfCore.RESULT)) {
+                    result = line.substring(OutOfCore.RESULT.length());
+                } else if (line.startsWith("[")) {
+                    table.log("out of core: " + line);
+                }
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                    tail.removeFirst();
+                }
+            }
+            if (p.waitFor() != 0 || result == null) {
+                table.log("out of core: the 4 GiB run failed (exit " + p.exitValue() + "), its last lines:\n"
+                        + String.join("\n", tail));
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return null;
+        }
+        return result;
+    }
+
+    /**
+     * The out-of-core run, in its own JVM: {@code OutOfCore PARQUET EPOCHS} reads the set with
+     * {@code parquet:}, stacks and persists its blocks ({@code MEMORY_AND_DISK}), times the
+     * epochs of gradient descent, and prints {@link #RESULT} load seconds, seconds per epoch,
+     * MiB cached in memory and on disk, partitions.
+     */
+    public static final class OutOfCore {
+        static final String RESULT = "RESULT ";
+
+        private OutOfCore() {
+        }
+
+        public static void main(String[] args) {
+            String path = args[0];
+            int epochs = Integer.parseInt(args[1]);
+            try (JavaSparkContext sc = mlspark.spark.SparkSetup.context("scale-out-of-core", "local[2]",
+                    java.util.Map.of("spark.ui.enabled", "false"))) {
+                SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+                long t0 = System.nanoTime();
+                Dataset<Row> rows = DataSources.read(spark, DataSources.Spec.parse("parquet:" + path),
+                        new DataSources.Options(null, null, null), D, "the benchmark's D = " + D);
+                JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows,
+                        SampleBlocks.Layout.ofKib(D, SampleBlocks.DEFAULT_BLOCK_KIB, FeatureBlock.Storage.FLOAT64), false, path);
+                long count = blocks.map(SampleBlock::size).fold(0, Integer::sum);
+                double load = seconds(t0);
+                long memory = 0;
+                long disk = 0;
+                for (org.apache.spark.storage.RDDInfo info : sc.sc().getRDDStorageInfo()) {
+                    memory += info.memSize();
+                    disk += info.diskSize();
+                }
+                System.out.printf("[out-of-core] %d rows in %d partitions read and cached in %.1f s: %d MiB in memory, %d MiB on disk%n",
+                        count, blocks.getNumPartitions(), load, memory >> 20, disk >> 20);
+                DifferentiableFunction objective = new PrimalSvmTrainer(blocks, D, COSTS, ETA).objective();
+                double[] point = new double[D + 1];
+                t0 = System.nanoTime();
+                long epochStart = t0;
+                for (int e = 1; e <= epochs; e++) {
+                    point = new GradientDescent(ETA).minimize(objective, point, e - 1, e, (k, x, l) -> { });
+                    System.out.printf("[out-of-core] epoch %d: %.1f s%n", e, seconds(epochStart));
+                    epochStart = System.nanoTime();
+                }
+                double perEpoch = seconds(t0) / epochs;
+                System.out.println(RESULT + load + " " + perEpoch + " " + (memory >> 20) + " " + (disk >> 20) + " "
+                        + blocks.getNumPartitions());
+            }
+        }
     }
 
     private static void dense(JavaSparkContext sc, int n, int epochs, BenchTable table) {
@@ -175,6 +341,7 @@ public final class ScaleBench implements BenchSuite {
             double load = seconds(t0);
             table.log(String.format("read and stacked %d non-zeros in %d blocks (%d partitions) in %.1f s", stored,
                     blocks.count(), blocks.getNumPartitions(), load));
+            int partitionsOfOurs = blocks.getNumPartitions();
             double ours = oursPerEpoch(blocks, SPARSE_D, epochs);
             table.add(benchCase, "ours (Spark, CSR blocks, libsvm: reader)", "seconds_per_epoch", ours, "load_seconds", load);
 
@@ -200,9 +367,11 @@ public final class ScaleBench implements BenchSuite {
             labels = null;
             table.add(benchCase, "single-threaded CSR loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / ours);
 
+            // MLlib on the same partitions as ours (the input splits, coalesced to the cores as SampleBlocks does)
             Dataset<Row> frame = spark.read().format("libsvm").option("numFeatures", SPARSE_D).load(path)
                     .withColumn("label", org.apache.spark.sql.functions.when(
                             org.apache.spark.sql.functions.col("label").gt(0), 1.0).otherwise(0.0))
+                    .coalesce(partitionsOfOurs)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             frame.count();
             mllib(frame, n, benchCase, ours, table);

@@ -8,6 +8,7 @@ import mlspark.linalg.Blas;
  * The features of a block of rows, stored dense (row-major, float64 or float32) or sparse (CSR),
  * with the two products gradient methods need: margins {@code z = X w} and {@code g += X' c}.
  * {@link #of} picks the smaller storage per block, as Spark MLlib's {@code InstanceBlock} does.
+ * Serialized in bulk ({@link SerializedFeatureBlock}).
  */
 public sealed interface FeatureBlock extends Serializable {
     int rows();
@@ -33,6 +34,10 @@ public sealed interface FeatureBlock extends Serializable {
             return values.length;
         }
 
+        private Object writeReplace() {
+            return new SerializedFeatureBlock(this);
+        }
+
         @Override
         public void multiply(double[] w, double[] z) {
             // row-major X (rows x d) is column-major X' (d x rows)
@@ -51,16 +56,21 @@ public sealed interface FeatureBlock extends Serializable {
     }
 
     /**
-     * Row-major float32 features: half the memory traffic of {@link Dense}. A block is widened to
-     * float64 in a per-thread scratch buffer (in cache for blocks of a few MiB; once for the two
-     * products of a gradient) and multiplied by the float64 {@code dgemv}, so margins and gradients
-     * are computed and summed in double.
+     * Row-major float32 features: half the memory and memory traffic of {@link Dense}, multiplied
+     * in single precision by BLAS {@code sgemv} (twice the values per instruction of
+     * {@code dgemv}): margins from w rounded to float, the gradient summed in float over at most
+     * {@link #GRADIENT_ROWS} rows at a time and those partial sums added into the double gradient.
      */
     record Float32(int rows, int dimension, float[] values) implements FeatureBlock {
-        /** The block last widened by this thread and its float64 copy. */
+        /** Rows whose gradient terms are summed in float before they are added in double. */
+        public static final int GRADIENT_ROWS = 256;
+
+        /** Per-thread float copies of the vectors a product needs. */
         private static final class Scratch {
-            float[] source;
-            double[] widened = new double[0];
+            float[] w = new float[0];
+            float[] z = new float[0];
+            float[] c = new float[GRADIENT_ROWS];
+            float[] g = new float[0];
         }
 
         private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -70,29 +80,49 @@ public sealed interface FeatureBlock extends Serializable {
             return values.length;
         }
 
-        private double[] widened() {
-            Scratch scratch = SCRATCH.get();
-            if (scratch.source != values) {
-                if (scratch.widened.length < values.length) {
-                    scratch.widened = new double[values.length];
-                }
-                double[] x = scratch.widened;
-                for (int k = 0; k < values.length; k++) {
-                    x[k] = values[k];
-                }
-                scratch.source = values;
-            }
-            return scratch.widened;
+        private Object writeReplace() {
+            return new SerializedFeatureBlock(this);
         }
 
         @Override
         public void multiply(double[] w, double[] z) {
-            Blas.blas().dgemv("T", dimension, rows, 1.0, widened(), dimension, w, 1, 0.0, z, 1);
+            Scratch s = SCRATCH.get();
+            if (s.w.length < dimension) {
+                s.w = new float[dimension];
+            }
+            if (s.z.length < rows) {
+                s.z = new float[rows];
+            }
+            for (int j = 0; j < dimension; j++) {
+                s.w[j] = (float) w[j];
+            }
+            Blas.blas().sgemv("T", dimension, rows, 1f, values, dimension, s.w, 1, 0f, s.z, 1);
+            for (int i = 0; i < rows; i++) {
+                z[i] = s.z[i];
+            }
         }
 
         @Override
         public void addTransposeTimes(double[] c, double[] g) {
-            Blas.blas().dgemv("N", dimension, rows, 1.0, widened(), dimension, c, 1, 1.0, g, 1);
+            Scratch s = SCRATCH.get();
+            if (s.g.length < dimension) {
+                s.g = new float[dimension];
+            }
+            for (int from = 0; from < rows; from += GRADIENT_ROWS) {
+                int count = Math.min(GRADIENT_ROWS, rows - from);
+                boolean any = false;
+                for (int i = 0; i < count; i++) {
+                    s.c[i] = (float) c[from + i];
+                    any |= c[from + i] != 0;
+                }
+                if (any) {
+                    Blas.blas().sgemv("N", dimension, count, 1f, values, from * dimension, dimension, s.c, 0, 1, 0f,
+                            s.g, 0, 1);
+                    for (int j = 0; j < dimension; j++) {
+                        g[j] += s.g[j];
+                    }
+                }
+            }
         }
 
         @Override
@@ -110,6 +140,10 @@ public sealed interface FeatureBlock extends Serializable {
         @Override
         public long storedValues() {
             return values.length;
+        }
+
+        private Object writeReplace() {
+            return new SerializedFeatureBlock(this);
         }
 
         @Override

@@ -30,7 +30,8 @@ import mlspark.errors.JobFailure;
  * The one converter from labelled rows ({@code features} vector, {@code label}, optional
  * {@code weight}) to the {@link SampleBlock}s the trainers sum over, run on the executors: each
  * partition's rows are stacked into blocks of about {@link Layout#maxBytes} bytes, each stored
- * dense or sparse, whichever is smaller. The blocks are persisted {@code MEMORY_AND_DISK}: a set
+ * dense or sparse, whichever is smaller; for large dimensions the partitions are coalesced to the
+ * cores ({@link #COALESCE_FROM_DIMENSION}). The blocks are persisted {@code MEMORY_AND_DISK}: a set
  * larger than the executors' memory spills to disk. (Not serialized in memory: a block is a few
  * primitive arrays, whose serialized form is no smaller and would cost a copy per epoch.)
  */
@@ -38,9 +39,20 @@ public final class SampleBlocks {
     /**
      * Block size: large enough for BLAS to run at speed, small enough that a block stays in the
      * CPU cache between the two passes over it (measured: 1 MiB blocks make a hinge-loss epoch
-     * 1.7x faster than 3 MiB blocks).
+     * 1.7x faster than 3 MiB blocks). A dense block stays within it (D = 100: 1,310 rows), so its
+     * array is under half a G1 region of 2 MiB (heaps of 4 to 8 GiB) and is not a humongous
+     * object, which G1 gives regions of its own: a cache of blocks just over 1 MiB took twice the
+     * memory Spark estimated and ran a 4 GiB JVM out of memory.
      */
     public static final int DEFAULT_BLOCK_KIB = 1024;
+
+    /**
+     * From this dimension on (a dense gradient of 1 MiB), the rows' partitions are coalesced to
+     * the cluster's cores ({@code defaultParallelism}) where there are more: every partition
+     * sends a dense gradient each epoch, and with D = 2^20 the 8 MiB partials of 6 input splits
+     * cost more than the CSR products of 2 (measured: 4.3 against 1.6 s an epoch).
+     */
+    public static final int COALESCE_FROM_DIMENSION = 1 << 17;
 
     public static final String FEATURES = "features";
     public static final String LABEL = "label";
@@ -51,8 +63,8 @@ public final class SampleBlocks {
             .add(LABEL, DataTypes.DoubleType, false);
 
     /**
-     * How rows are stacked: a block closes at {@code maxRows} rows or once its storage reaches
-     * {@code maxBytes}; dense blocks store {@code storage}.
+     * How rows are stacked: a block closes at {@code maxRows} rows or when another row like its
+     * last would take its storage past {@code maxBytes}; dense blocks store {@code storage}.
      */
     public record Layout(int dimension, long maxBytes, int maxRows, FeatureBlock.Storage storage) implements Serializable {
         public static Layout ofKib(int dimension, int kib, FeatureBlock.Storage storage) {
@@ -83,30 +95,44 @@ public final class SampleBlocks {
     public static JavaRDD<SampleBlock> of(Dataset<Row> rows, Layout layout, boolean zeroIsNegative, String source) {
         boolean weighted = Arrays.asList(rows.columns()).contains(WEIGHT);
         Dataset<Row> selected = weighted ? rows.select(FEATURES, LABEL, WEIGHT) : rows.select(FEATURES, LABEL);
-        return selected.javaRDD().mapPartitions((Iterator<Row> it) -> {
-            Stacker stacker = new Stacker(layout, weighted);
-            List<SampleBlock> blocks = new ArrayList<>();
-            while (it.hasNext()) {
-                Row row = it.next();
-                Vector v = (Vector) row.get(0);
-                double label = signed(row.isNullAt(1) ? Double.NaN : row.getDouble(1), zeroIsNegative, source);
-                double weight = weighted ? (row.isNullAt(2) ? Double.NaN : ((Number) row.get(2)).doubleValue()) : 1;
-                if (!(weight >= 0) || Double.isInfinite(weight)) {
-                    throw new JobFailure(Failure.BAD_VALUES, source + ": " + WEIGHT + ": " + weight
-                            + " (expected a finite weight >= 0)");
-                }
-                if (v == null || v.size() != layout.dimension()) {
-                    throw new JobFailure(Failure.BAD_FORMAT, source + ": " + FEATURES + ": a row has "
-                            + (v == null ? "no vector" : v.size() + " features") + ", expected " + layout.dimension());
-                }
-                if (stacker.add(v, label, weight, source)) {
-                    blocks.add(stacker.build());
-                }
+        JavaRDD<Row> input = selected.javaRDD();
+        int cores = rows.sparkSession().sparkContext().defaultParallelism();
+        if (layout.dimension() >= COALESCE_FROM_DIMENSION && input.getNumPartitions() > cores) {
+            input = input.coalesce(cores);
+        }
+        return input.mapPartitions((Iterator<Row> it) -> new Iterator<SampleBlock>() {
+            private final Stacker stacker = new Stacker(layout, weighted);
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext() || stacker.rows > 0;
             }
-            if (stacker.rows > 0) {
-                blocks.add(stacker.build());
+
+            /** The next block, stacked from the rows as they come (a partition's blocks are never all held). */
+            @Override
+            public SampleBlock next() {
+                while (it.hasNext()) {
+                    Row row = it.next();
+                    Vector v = (Vector) row.get(0);
+                    double label = signed(row.isNullAt(1) ? Double.NaN : row.getDouble(1), zeroIsNegative, source);
+                    double weight = weighted ? (row.isNullAt(2) ? Double.NaN : ((Number) row.get(2)).doubleValue()) : 1;
+                    if (!(weight >= 0) || Double.isInfinite(weight)) {
+                        throw new JobFailure(Failure.BAD_VALUES, source + ": " + WEIGHT + ": " + weight
+                                + " (expected a finite weight >= 0)");
+                    }
+                    if (v == null || v.size() != layout.dimension()) {
+                        throw new JobFailure(Failure.BAD_FORMAT, source + ": " + FEATURES + ": a row has "
+                                + (v == null ? "no vector" : v.size() + " features") + ", expected " + layout.dimension());
+                    }
+                    if (stacker.add(v, label, weight, source)) {
+                        return stacker.build();
+                    }
+                }
+                if (stacker.rows == 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return stacker.build();
             }
-            return blocks.iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
@@ -174,8 +200,10 @@ public final class SampleBlocks {
             }
             rows++;
             rowStarts[rows] = k;
-            bytes += Math.min(denseRowBytes, 12L * (k - start) + 4);
-            return rows >= layout.maxRows() || bytes >= layout.maxBytes();
+            long rowBytes = Math.min(denseRowBytes, 12L * (k - start) + 4);
+            bytes += rowBytes;
+            // full when another row like this one would not fit
+            return rows >= layout.maxRows() || bytes + rowBytes > layout.maxBytes();
         }
 
         private int put(int k, int index, double value, String source) {

@@ -1,16 +1,21 @@
 package mlspark.svm.primal;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.function.Supplier;
 
 import mlspark.data.SampleBlock;
 import mlspark.optim.BlockAggregator;
+import mlspark.data.BulkArrays;
 import mlspark.svm.ClassCosts;
 
 /**
  * The data term {@code sum_i C_i l(s_i)} of a linear SVM and its gradient over blocks of samples,
  * for a loss {@code l} of the slack {@code s_i = 1 - y_i (w.x_i + b)} that is zero where
  * {@code s_i <= 0}; {@code C_i = C_{y_i} weight_i}. Parameters are {@code (w_1..w_d, b)}. A block
- * costs two products with its features (O(stored values), dense or sparse).
+ * costs two products with its features (O(stored values), dense or sparse). The gradient travels
+ * (task results, tree aggregation) as raw bytes ({@link BulkArrays}).
  */
 public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggregator<A>> implements BlockAggregator<A> {
     /** Where the parameters come from: on Spark, a broadcast read inside the task. */
@@ -20,9 +25,11 @@ public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggrega
     private final Parameters parameters;
     private final ClassCosts costs;
     private final int dimension;
-    private double[] gradient;
+    private transient double[] gradient;
     private double loss;
     private long count;
+    /** A block's margins, then its rows' coefficients; reused across the blocks of a task. */
+    private transient double[] coefficients;
 
     protected MarginLossBlockAggregator(Parameters parameters, ClassCosts costs, int dimension) {
         this.parameters = parameters;
@@ -53,18 +60,22 @@ public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggrega
         if (gradient == null) {
             gradient = new double[d + 1];
         }
-        double[] z = new double[n];
-        block.features().multiply(params, z);
-        double[] coefficient = new double[n];
+        if (coefficients == null || coefficients.length < n) {
+            coefficients = new double[n];
+        }
+        double[] coefficient = coefficients;
+        block.features().multiply(params, coefficient);
         double gradB = 0;
         for (int i = 0; i < n; i++) {
             double y = block.labels()[i];
-            double slack = 1 - y * (z[i] + b);
+            double slack = 1 - y * (coefficient[i] + b);
             if (slack > 0) {
                 double c = costs.of(y) * block.weight(i);
                 loss += c * lossOfSlack(slack);
                 coefficient[i] = -c * derivativeOfSlack(slack) * y;
                 gradB += coefficient[i];
+            } else {
+                coefficient[i] = 0;
             }
         }
         block.features().addTransposeTimes(coefficient, gradient);
@@ -87,6 +98,16 @@ public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggrega
         loss += o.loss;
         count += o.count;
         return self();
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        BulkArrays.writeDoubles(out, gradient);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        gradient = BulkArrays.readDoubles(in);
     }
 
     @Override

@@ -118,4 +118,25 @@ class HingeGradientTest {
             }
         }
     }
+
+    /** A partial sum sent as a task result (its gradient in bulk) comes back bit for bit. */
+    @Test
+    void serializedPartialSumsAreUnchanged() throws Exception {
+        double[] p = random.doubles(D + 1, -0.5, 0.5).toArray();
+        HingeBlockAggregator a = new HingeBlockAggregator(() -> p, costs, D).add(SampleBlock.dense(N, D, x, y));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(a);
+            out.writeObject(new HingeBlockAggregator(() -> p, costs, D));
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            HingeBlockAggregator back = (HingeBlockAggregator) in.readObject();
+            HingeBlockAggregator empty = (HingeBlockAggregator) in.readObject();
+            assertEquals(a.loss(), back.loss());
+            assertEquals(a.count(), back.count());
+            assertArrayEquals(a.gradient(), back.gradient());
+            assertEquals(D + 1, back.gradient().length);
+            assertArrayEquals(a.gradient(), empty.merge(back).gradient(), "an empty partial adds nothing");
+        }
+    }
 }
