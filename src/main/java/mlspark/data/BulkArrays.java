@@ -20,17 +20,8 @@ public final class BulkArrays {
     }
 
     public static void writeDoubles(ObjectOutput out, double[] values) throws IOException {
-        out.writeInt(values == null ? -1 : values.length);
-        if (values == null) {
-            return;
-        }
-        ByteBuffer bytes = buffer(8L * values.length);
-        int chunk = bytes.capacity() / 8;
-        for (int from = 0; from < values.length; from += chunk) {
-            int count = Math.min(chunk, values.length - from);
-            bytes.clear();
-            bytes.asDoubleBuffer().put(values, from, count);
-            out.write(bytes.array(), 0, 8 * count);
+        if (writeLength(out, values == null ? -1 : values.length)) {
+            write(out, values.length, Double.BYTES, (bytes, from, count) -> bytes.asDoubleBuffer().put(values, from, count));
         }
     }
 
@@ -40,29 +31,13 @@ public final class BulkArrays {
             return null;
         }
         double[] values = new double[length];
-        ByteBuffer bytes = buffer(8L * length);
-        int chunk = bytes.capacity() / 8;
-        for (int from = 0; from < length; from += chunk) {
-            int count = Math.min(chunk, length - from);
-            in.readFully(bytes.array(), 0, 8 * count);
-            bytes.clear();
-            bytes.asDoubleBuffer().get(values, from, count);
-        }
+        read(in, length, Double.BYTES, (bytes, from, count) -> bytes.asDoubleBuffer().get(values, from, count));
         return values;
     }
 
     public static void writeFloats(ObjectOutput out, float[] values) throws IOException {
-        out.writeInt(values == null ? -1 : values.length);
-        if (values == null) {
-            return;
-        }
-        ByteBuffer bytes = buffer(4L * values.length);
-        int chunk = bytes.capacity() / 4;
-        for (int from = 0; from < values.length; from += chunk) {
-            int count = Math.min(chunk, values.length - from);
-            bytes.clear();
-            bytes.asFloatBuffer().put(values, from, count);
-            out.write(bytes.array(), 0, 4 * count);
+        if (writeLength(out, values == null ? -1 : values.length)) {
+            write(out, values.length, Float.BYTES, (bytes, from, count) -> bytes.asFloatBuffer().put(values, from, count));
         }
     }
 
@@ -72,29 +47,13 @@ public final class BulkArrays {
             return null;
         }
         float[] values = new float[length];
-        ByteBuffer bytes = buffer(4L * length);
-        int chunk = bytes.capacity() / 4;
-        for (int from = 0; from < length; from += chunk) {
-            int count = Math.min(chunk, length - from);
-            in.readFully(bytes.array(), 0, 4 * count);
-            bytes.clear();
-            bytes.asFloatBuffer().get(values, from, count);
-        }
+        read(in, length, Float.BYTES, (bytes, from, count) -> bytes.asFloatBuffer().get(values, from, count));
         return values;
     }
 
     public static void writeInts(ObjectOutput out, int[] values) throws IOException {
-        out.writeInt(values == null ? -1 : values.length);
-        if (values == null) {
-            return;
-        }
-        ByteBuffer bytes = buffer(4L * values.length);
-        int chunk = bytes.capacity() / 4;
-        for (int from = 0; from < values.length; from += chunk) {
-            int count = Math.min(chunk, values.length - from);
-            bytes.clear();
-            bytes.asIntBuffer().put(values, from, count);
-            out.write(bytes.array(), 0, 4 * count);
+        if (writeLength(out, values == null ? -1 : values.length)) {
+            write(out, values.length, Integer.BYTES, (bytes, from, count) -> bytes.asIntBuffer().put(values, from, count));
         }
     }
 
@@ -104,15 +63,41 @@ public final class BulkArrays {
             return null;
         }
         int[] values = new int[length];
-        ByteBuffer bytes = buffer(4L * length);
-        int chunk = bytes.capacity() / 4;
+        read(in, length, Integer.BYTES, (bytes, from, count) -> bytes.asIntBuffer().get(values, from, count));
+        return values;
+    }
+
+    /** Copies elements {@code from} to {@code from + count - 1} of an array into or out of {@code bytes}. */
+    private interface Chunk {
+        void copy(ByteBuffer bytes, int from, int count);
+    }
+
+    /** Writes the length (-1: null); true when elements follow. */
+    private static boolean writeLength(ObjectOutput out, int length) throws IOException {
+        out.writeInt(length);
+        return length >= 0;
+    }
+
+    private static void write(ObjectOutput out, int length, int width, Chunk put) throws IOException {
+        ByteBuffer bytes = buffer((long) width * length);
+        int chunk = bytes.capacity() / width;
         for (int from = 0; from < length; from += chunk) {
             int count = Math.min(chunk, length - from);
-            in.readFully(bytes.array(), 0, 4 * count);
             bytes.clear();
-            bytes.asIntBuffer().get(values, from, count);
+            put.copy(bytes, from, count);
+            out.write(bytes.array(), 0, width * count);
         }
-        return values;
+    }
+
+    private static void read(ObjectInput in, int length, int width, Chunk get) throws IOException {
+        ByteBuffer bytes = buffer((long) width * length);
+        int chunk = bytes.capacity() / width;
+        for (int from = 0; from < length; from += chunk) {
+            int count = Math.min(chunk, length - from);
+            in.readFully(bytes.array(), 0, width * count);
+            bytes.clear();
+            get.copy(bytes, from, count);
+        }
     }
 
     private static ByteBuffer buffer(long bytes) {
