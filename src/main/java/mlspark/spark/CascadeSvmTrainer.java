@@ -247,14 +247,7 @@ public final class CascadeSvmTrainer {
                 if (current != null && violators.cardinality() <= settings.driverFeedbackRatio() * current.size()) {
                     // few violators: the support vectors and the violators solved together on the driver
                     long t = System.nanoTime();
-                    CascadeSet union = current.plus(collect(sc, parts, violators));
-                    double[] g = new double[union.size()];
-                    double[] gBar = new double[union.size()];
-                    for (int k = 0; k < union.size(); k++) {
-                        g[k] = gradient[union.index()[k]];
-                        gBar[k] = gradientBar[union.index()[k]];
-                    }
-                    top = node.solve(union, g, gBar);
+                    top = solveFromCheck(node, current.plus(collect(sc, parts, violators)), gradient, gradientBar);
                     iterations += record(layers, pass, 1, "driver", List.of(top), t, log);
                 } else {
                     Tree solved = tree(sc, parts, node, current, violators, gradient, gradientBar, pass, layers, log);
@@ -341,15 +334,8 @@ public final class CascadeSvmTrainer {
                 if (own.size() == 0) {
                     return null;
                 }
-                CascadeSet problem = bcCurrent.value().plus(own);
                 double[][] gradients = bcGradients.value();
-                double[] g = new double[problem.size()];
-                double[] gBar = new double[problem.size()];
-                for (int k = 0; k < problem.size(); k++) {
-                    g[k] = gradients[0][problem.index()[k]];
-                    gBar[k] = gradients[1][problem.index()[k]];
-                }
-                return node.solve(problem, g, gBar);
+                return solveFromCheck(node, bcCurrent.value().plus(own), gradients[0], gradients[1]);
             }).collect());
         } finally {
             if (bcCurrent != null) {
@@ -388,6 +374,18 @@ public final class CascadeSvmTrainer {
             level = next;
         }
         return new Tree(level.get(0), iterations);
+    }
+
+    /** SMO on {@code problem} from its points' multipliers, with G and G_bar of the whole problem's last check. */
+    private static CascadeNode.Result solveFromCheck(CascadeNode node, CascadeSet problem, double[] gradient,
+                                                     double[] gradientBar) {
+        double[] g = new double[problem.size()];
+        double[] gBar = new double[problem.size()];
+        for (int k = 0; k < problem.size(); k++) {
+            g[k] = gradient[problem.index()[k]];
+            gBar[k] = gradientBar[problem.index()[k]];
+        }
+        return node.solve(problem, g, gBar);
     }
 
     /** The points of {@code only} with a = 0, partition by partition. */
