@@ -232,20 +232,21 @@ public final class TwoLayerNetJob extends SparkJob {
         dimension = input.dimension();
         provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, dimension));
         provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, dimension));
-        DistributedNetData.Rows train = DistributedNetData.rows(input.train(), dimension, input.trainSpec().toString());
-        DistributedNetData.Rows testRows = DistributedNetData.rows(input.test(), dimension, input.testSpec().toString());
-        if (validation >= train.count()) {
-            throw JobFailure.usage("--validation", validation + " rows held out of the " + train.count()
-                    + " training rows of " + data + " leaves none for training");
+        try (DistributedNetData.Rows train = DistributedNetData.rows(input.train(), dimension, input.trainSpec().toString());
+             DistributedNetData.Rows testRows = DistributedNetData.rows(input.test(), dimension, input.testSpec().toString())) {
+            if (validation >= train.count()) {
+                throw JobFailure.usage("--validation", validation + " rows held out of the " + train.count()
+                        + " training rows of " + data + " leaves none for training");
+            }
+            nTrain = train.count() - validation;
+            nValidation = validation;
+            nTest = testRows.count();
+            partitions = options.partitions((int) Math.min(Integer.MAX_VALUE, nTrain), this::log);
+            affine = normalization.affine(() -> DistributedNetData.meanAndStd(train, nTrain));
+            log(String.format("%s: %d train, %d validation, %d test, %d features, %d classes", data, nTrain, nValidation,
+                    nTest, dimension, classes));
+            return DistributedNetData.split(train, validation, testRows, dimension, floatType, affine, partitions);
         }
-        nTrain = train.count() - validation;
-        nValidation = validation;
-        nTest = testRows.count();
-        partitions = options.partitions((int) Math.min(Integer.MAX_VALUE, nTrain), this::log);
-        affine = normalization.affine(() -> DistributedNetData.meanAndStd(train, nTrain));
-        log(String.format("%s: %d train, %d validation, %d test, %d features, %d classes", data, nTrain, nValidation, nTest,
-                dimension, classes));
-        return DistributedNetData.split(train, validation, testRows, dimension, floatType, affine, partitions);
     }
 
     @Override

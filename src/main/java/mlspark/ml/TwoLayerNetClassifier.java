@@ -154,16 +154,18 @@ public final class TwoLayerNetClassifier
         String featuresCol = getFeaturesCol();
         JavaRDD<Tuple2<double[], Integer>> rows = dataset.select(col(featuresCol), col(getLabelCol()).cast("double"))
                 .toJavaRDD().map(r -> new Tuple2<>(TrainingRows.features(r.get(0), featuresCol, d), (int) r.getDouble(1)));
-        long n = rows.count();
-        long validation = Math.round(n * getValidationFraction());
-        if (validation < 1 || validation >= n) {
-            throw new IllegalArgumentException("validationFraction: " + getValidationFraction() + " of " + n
-                    + " rows leaves " + validation + " for validation and " + (n - validation)
-                    + " for training; both need at least one");
+        try (DistributedNetData.Rows numbered = DistributedNetData.Rows.of(rows)) {
+            long n = numbered.count();
+            long validation = Math.round(n * getValidationFraction());
+            if (validation < 1 || validation >= n) {
+                throw new IllegalArgumentException("validationFraction: " + getValidationFraction() + " of " + n
+                        + " rows leaves " + validation + " for validation and " + (n - validation)
+                        + " for training; both need at least one");
+            }
+            int partitions = Math.max(1, rows.getNumPartitions());
+            return DistributedNetData.split(numbered, Math.toIntExact(validation), null, d, Precision.parse(getPrecision()),
+                    new double[]{0, 1}, partitions);
         }
-        int partitions = Math.max(1, rows.getNumPartitions());
-        return DistributedNetData.split(new DistributedNetData.Rows(rows, n), Math.toIntExact(validation), null, d,
-                Precision.parse(getPrecision()), new double[]{0, 1}, partitions);
     }
 
     @Override

@@ -64,8 +64,21 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         this.test = test;
     }
 
-    /** Rows read by the executors: features of {@code dimension} values and a class index, numbered in their order. */
-    public record Rows(JavaRDD<Tuple2<double[], Integer>> rows, long count) {
+    /**
+     * Rows read by the executors (features of {@code dimension} values and a class index), numbered
+     * in their order and cached ({@code MEMORY_AND_DISK}) until {@link #close()}: the count, the
+     * normalization and the split read the cache instead of the source.
+     */
+    public record Rows(JavaPairRDD<Tuple2<double[], Integer>, Long> numbered, long count) implements AutoCloseable {
+        public static Rows of(JavaRDD<Tuple2<double[], Integer>> rows) {
+            JavaPairRDD<Tuple2<double[], Integer>, Long> numbered = rows.zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
+            return new Rows(numbered, numbered.count());
+        }
+
+        @Override
+        public void close() {
+            numbered.unpersist(false);
+        }
     }
 
     /**
@@ -89,12 +102,12 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
             }
             return new Tuple2<>(x, (int) r.getDouble(1));
         });
-        return new Rows(converted, converted.count());
+        return Rows.of(converted);
     }
 
     /** The mean and standard deviation of all values of the first {@code count} rows (summed on the executors). */
     public static double[] meanAndStd(Rows rows, long count) {
-        double[] sums = rows.rows().zipWithIndex().filter(t -> t._2() < count).map(t -> {
+        double[] sums = rows.numbered().filter(t -> t._2() < count).map(t -> {
             double sum = 0;
             double sumSq = 0;
             for (double v : t._1()._1()) {
@@ -117,17 +130,12 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
      */
     public static DistributedNetData split(Rows train, int validation, Rows test, int dimension, Precision precision,
                                            double[] affine, int partitions) {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.rows().context());
-        JavaPairRDD<Tuple2<double[], Integer>, Long> indexed = train.rows().zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            int trainSize = Math.toIntExact(train.count() - validation);
-            return new DistributedNetData(sc, blocks(indexed, 0, trainSize, dimension, precision, affine, partitions),
-                    blocks(indexed, trainSize, validation, dimension, precision, affine, partitions),
-                    test == null ? null : blocks(test.rows().zipWithIndex(), 0, Math.toIntExact(test.count()), dimension,
-                            precision, affine, partitions), trainSize, partitions);
-        } finally {
-            indexed.unpersist(false);
-        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.numbered().context());
+        int trainSize = Math.toIntExact(train.count() - validation);
+        return new DistributedNetData(sc, blocks(train.numbered(), 0, trainSize, dimension, precision, affine, partitions),
+                blocks(train.numbered(), trainSize, validation, dimension, precision, affine, partitions),
+                test == null ? null : blocks(test.numbered(), 0, Math.toIntExact(test.count()), dimension, precision, affine,
+                        partitions), trainSize, partitions);
     }
 
     /** Rows {@code [offset, offset + count)} of {@code indexed} as {@code partitions} cached blocks of consecutive rows. */

@@ -103,4 +103,41 @@ class DistributedNetDataTest extends SharedSpark {
             assertTrue(r.bestValidationAccuracy() > 0.8, "validation accuracy " + r.bestValidationAccuracy());
         }
     }
+
+    @Test
+    void meanAndStdOfTheFirstRowsEqualAPlainLoopAndReadTheCachedRows() {
+        Random random = new Random(11);
+        java.util.List<scala.Tuple2<double[], Integer>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 301; i++) {
+            double[] x = new double[7];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = 3 + 2 * random.nextGaussian();
+            }
+            rows.add(new scala.Tuple2<>(x, i % 3));
+        }
+        int count = 250;
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = 0; i < count; i++) {
+            for (double v : rows.get(i)._1()) {
+                sum += v;
+                sumSq += v * v;
+            }
+        }
+        double mean = sum / (count * 7);
+        double std = Math.sqrt(sumSq / (count * 7) - mean * mean);
+        org.apache.spark.util.LongAccumulator reads = sc.sc().longAccumulator();
+        try (DistributedNetData.Rows numbered = DistributedNetData.Rows.of(sc.parallelize(rows, 4).map(t -> {
+            reads.add(1);
+            return t;
+        }))) {
+            assertEquals(301, numbered.count());
+            double[] meanAndStd = DistributedNetData.meanAndStd(numbered, count);
+            assertEquals(mean, meanAndStd[0], 1e-12 * Math.abs(mean));
+            assertEquals(std, meanAndStd[1], 1e-12 * std);
+            // zipWithIndex counts every partition but the last (225 rows), the cache is filled once (301); the
+            // mean and deviation read the cache
+            assertEquals(225 + 301, reads.value(), "rows read from the source");
+        }
+    }
 }
