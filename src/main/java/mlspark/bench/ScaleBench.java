@@ -68,7 +68,7 @@ public final class ScaleBench implements BenchSuite {
     @Override
     public void run(JavaSparkContext sc, boolean quick, BenchTable table) {
         int n = quick ? 100_000 : 1_000_000;
-        int epochs = quick ? 5 : 10;
+        int epochs = quick ? 5 : 20;
         List<String> cases = cases(quick);
         if (cases.contains("dense")) {
             dense(sc, n, epochs, table);
@@ -246,9 +246,6 @@ public final class ScaleBench implements BenchSuite {
                 .flatMap(p -> PrimalBench.generate(p, partitions, n).iterator())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         table.log("generated " + blocks.count() + " dense blocks");
-        double f64 = oursPerEpoch(blocks, D, epochs);
-        table.add(benchCase, "ours float64 (Spark, BLAS blocks)", "seconds_per_epoch", f64);
-
         JavaRDD<SampleBlock> floats = blocks.map(b -> {
             double[] x = ((FeatureBlock.Dense) b.features()).values();
             float[] f = new float[x.length];
@@ -258,45 +255,32 @@ public final class ScaleBench implements BenchSuite {
             return new SampleBlock(b.size(), D, new FeatureBlock.Float32(b.size(), D, f), b.labels(), null);
         }).persist(StorageLevel.MEMORY_AND_DISK());
         floats.count();
-        double f32 = oursPerEpoch(floats, D, epochs);
-        floats.unpersist();
-        table.add(benchCase, "ours float32 storage", "seconds_per_epoch", f32, "vs_float64", f32 / f64);
-
-        // where the time goes: the same blocks summed in one thread without Spark, and an epoch over no rows
         List<SampleBlock> local = blocks.collect();
-        double[] zero = new double[D + 1];
-        hingeInOneThread(local, zero);
-        long t0 = System.nanoTime();
-        for (int e = 0; e < epochs; e++) {
-            hingeInOneThread(local, zero);
+        double[] x = new double[n * D];
+        double[] y = new double[n];
+        int row = 0;
+        for (SampleBlock b : local) {
+            System.arraycopy(((FeatureBlock.Dense) b.features()).values(), 0, x, row * D, b.size() * D);
+            System.arraycopy(b.labels(), 0, y, row, b.size());
+            row += b.size();
         }
-        double oneThread = seconds(t0) / epochs;
-        local = null;
-        double overhead = oursPerEpoch(sc.parallelize(new ArrayList<SampleBlock>(), partitions), D, epochs);
-        table.add(benchCase, "where ours goes: hinge blocks in 1 thread, no Spark", "seconds_per_epoch", oneThread);
-        table.add(benchCase, "where ours goes: a Spark epoch over no rows (job, broadcast, aggregate)", "seconds_per_epoch",
-                overhead);
-
+        double[] loopParams = new double[D + 1];
+        double[] seconds = interleaved(epochs, table, oursEpoch(blocks, D), oursEpoch(floats, D),
+                () -> hingeInOneThread(local, loopParams, D), oursEpoch(oneRowPerPartition(sc, D), D),
+                () -> SequentialPrimalSvm.train(x, y, D, COSTS, ETA, 1));
+        floats.unpersist();
+        double f64 = seconds[0];
+        double f32 = seconds[1];
+        table.add(benchCase, "ours float64 (Spark, BLAS blocks)", "seconds_per_epoch", f64);
+        table.add(benchCase, "ours float32 storage", "seconds_per_epoch", f32, "vs_float64", f32 / f64);
+        table.add(benchCase, WHERE_ONE_THREAD, "seconds_per_epoch", seconds[2]);
+        table.add(benchCase, WHERE_OVERHEAD, "seconds_per_epoch", seconds[3]);
+        table.add(benchCase, "single-threaded Java loop", "seconds_per_epoch", seconds[4], "ours_speedup", seconds[4] / f64);
         Double numpy = numpyPerEpoch(n, epochs, table);
         if (numpy != null) {
             table.add(benchCase, "NumPy loop (python3-numpy, same update)", "seconds_per_epoch", numpy,
                     "ours_float64_over_numpy", f64 / numpy, "ours_float32_over_numpy", f32 / numpy);
         }
-
-        double[] x = new double[n * D];
-        double[] y = new double[n];
-        int row = 0;
-        for (SampleBlock b : blocks.collect()) {
-            System.arraycopy(((FeatureBlock.Dense) b.features()).values(), 0, x, row * D, b.size() * D);
-            System.arraycopy(b.labels(), 0, y, row, b.size());
-            row += b.size();
-        }
-        SequentialPrimalSvm.gradient(x, y, D, COSTS, new double[D + 1]);
-        t0 = System.nanoTime();
-        int passes = 3;
-        SequentialPrimalSvm.train(x, y, D, COSTS, ETA, passes);
-        double sequential = seconds(t0) / passes;
-        table.add(benchCase, "single-threaded Java loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / f64);
 
         SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
         Dataset<Row> frame = spark.createDataFrame(blocks.flatMap(b -> {
@@ -342,30 +326,22 @@ public final class ScaleBench implements BenchSuite {
             table.log(String.format("read and stacked %d non-zeros in %d blocks (%d partitions) in %.1f s", stored,
                     blocks.count(), blocks.getNumPartitions(), load));
             int partitionsOfOurs = blocks.getNumPartitions();
-            double ours = oursPerEpoch(blocks, SPARSE_D, epochs);
-            table.add(benchCase, "ours (Spark, CSR blocks, libsvm: reader)", "seconds_per_epoch", ours, "load_seconds", load);
-
-            List<FeatureBlock.Sparse> csr = new ArrayList<>();
-            List<double[]> labels = new ArrayList<>();
-            for (SampleBlock b : blocks.collect()) {
-                csr.add((FeatureBlock.Sparse) b.features());
-                labels.add(b.labels());
-            }
+            List<SampleBlock> local = blocks.collect();
+            double[] loopParams = new double[SPARSE_D + 1];
+            double[] seconds = interleaved(epochs, table, oursEpoch(blocks, SPARSE_D),
+                    () -> hingeInOneThread(local, loopParams, SPARSE_D), oursEpoch(oneRowPerPartition(sc, SPARSE_D), SPARSE_D),
+                    () -> {
+                        double[] g = csrGradient(local, loopParams);
+                        for (int j = 0; j <= SPARSE_D; j++) {
+                            loopParams[j] -= 1e-6 * g[j];
+                        }
+                    });
             blocks.unpersist();
-            double[] params = new double[SPARSE_D + 1];
-            csrGradient(csr, labels, params);
-            t0 = System.nanoTime();
-            int passes = 3;
-            for (int t = 0; t < passes; t++) {
-                double[] g = csrGradient(csr, labels, params);
-                for (int j = 0; j <= SPARSE_D; j++) {
-                    params[j] -= 1e-6 * g[j];
-                }
-            }
-            double sequential = seconds(t0) / passes;
-            csr = null;
-            labels = null;
-            table.add(benchCase, "single-threaded CSR loop", "seconds_per_epoch", sequential, "ours_speedup", sequential / ours);
+            double ours = seconds[0];
+            table.add(benchCase, "ours (Spark, CSR blocks, libsvm: reader)", "seconds_per_epoch", ours, "load_seconds", load);
+            table.add(benchCase, WHERE_ONE_THREAD, "seconds_per_epoch", seconds[1]);
+            table.add(benchCase, WHERE_OVERHEAD, "seconds_per_epoch", seconds[2]);
+            table.add(benchCase, "single-threaded CSR loop", "seconds_per_epoch", seconds[3], "ours_speedup", seconds[3] / ours);
 
             // MLlib on the same partitions as ours (the input splits, coalesced to the cores as SampleBlocks does)
             Dataset<Row> frame = spark.read().format("libsvm").option("numFeatures", SPARSE_D).load(path)
@@ -381,20 +357,88 @@ public final class ScaleBench implements BenchSuite {
         }
     }
 
-    private static void hingeInOneThread(List<SampleBlock> blocks, double[] params) {
-        mlspark.svm.primal.HingeBlockAggregator a = new mlspark.svm.primal.HingeBlockAggregator(() -> params, COSTS, D);
+    private static final String WHERE_ONE_THREAD = "where ours goes: hinge blocks in 1 thread, no Spark";
+    private static final String WHERE_OVERHEAD =
+            "where ours goes: a Spark epoch over one row a partition (job, broadcast, partials, sum)";
+
+    /**
+     * Rounds of every implementation before the timed ones: a Spark epoch of ours reaches its
+     * steady time only after tens of jobs (measured on the dense case: 0.14 s for the first
+     * epochs, 0.08 s after a hundred), as the JIT compiles Spark's scheduling code.
+     */
+    static final int WARM_UP_EPOCHS = 50;
+
+    /**
+     * Seconds per epoch of each implementation, run epoch by epoch in turn so that all see the same
+     * machine (a load that changes during the run changes every figure alike): {@link
+     * #WARM_UP_EPOCHS} rounds untimed, then {@code epochs} timed rounds; the median of each.
+     */
+    private static double[] interleaved(int epochs, BenchTable table, Runnable... implementations) {
+        long t0 = System.nanoTime();
+        for (int r = 0; r < WARM_UP_EPOCHS; r++) {
+            for (Runnable epoch : implementations) {
+                epoch.run();
+            }
+        }
+        double[][] seconds = new double[implementations.length][epochs];
+        for (int r = 0; r < epochs; r++) {
+            for (int k = 0; k < implementations.length; k++) {
+                long start = System.nanoTime();
+                implementations[k].run();
+                seconds[k][r] = seconds(start);
+            }
+        }
+        table.log(String.format("%d implementations, %d warm-up and %d timed epochs each, in turn: %.1f s", implementations.length,
+                WARM_UP_EPOCHS, epochs, seconds(t0)));
+        double[] medians = new double[implementations.length];
+        for (int k = 0; k < medians.length; k++) {
+            Arrays.sort(seconds[k]);
+            medians[k] = (seconds[k][(epochs - 1) / 2] + seconds[k][epochs / 2]) / 2;
+        }
+        return medians;
+    }
+
+    /** One epoch of our full-batch gradient descent on the blocks per call, going on from the last. */
+    private static Runnable oursEpoch(JavaRDD<SampleBlock> blocks, int d) {
+        DifferentiableFunction objective = new PrimalSvmTrainer(blocks, d, COSTS, ETA).objective();
+        GradientDescent gd = new GradientDescent(ETA);
+        double[][] point = {new double[d + 1]};
+        int[] done = {0};
+        return () -> {
+            point[0] = gd.minimize(objective, point[0], done[0], done[0] + 1, (e, p, l) -> { });
+            done[0]++;
+        };
+    }
+
+    /**
+     * A block of one row in every partition: an epoch over it is what an epoch of ours costs
+     * besides the products (the job, the broadcast of (w, b), a dense partial gradient from every
+     * partition and their sum).
+     */
+    private static JavaRDD<SampleBlock> oneRowPerPartition(JavaSparkContext sc, int d) {
+        int partitions = sc.defaultParallelism();
+        List<SampleBlock> blocks = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            blocks.add(new SampleBlock(1, d, FeatureBlock.of(1, d, new int[]{0, 1}, new int[]{p % d}, new double[]{1},
+                    FeatureBlock.Storage.FLOAT64), new double[]{1}, null));
+        }
+        return sc.parallelize(blocks, partitions);
+    }
+
+    private static void hingeInOneThread(List<SampleBlock> blocks, double[] params, int d) {
+        mlspark.svm.primal.HingeBlockAggregator a = new mlspark.svm.primal.HingeBlockAggregator(() -> params, COSTS, d);
         for (SampleBlock b : blocks) {
             a.add(b);
         }
     }
 
     /** The plain loop over CSR rows: margin, then the hinge subgradient of the rows inside the margin. */
-    private static double[] csrGradient(List<FeatureBlock.Sparse> blocks, List<double[]> labels, double[] params) {
+    private static double[] csrGradient(List<SampleBlock> blocks, double[] params) {
         double[] grad = Arrays.copyOf(params, params.length);
         grad[SPARSE_D] = 0;
-        for (int k = 0; k < blocks.size(); k++) {
-            FeatureBlock.Sparse b = blocks.get(k);
-            double[] y = labels.get(k);
+        for (SampleBlock block : blocks) {
+            FeatureBlock.Sparse b = (FeatureBlock.Sparse) block.features();
+            double[] y = block.labels();
             for (int i = 0; i < b.rows(); i++) {
                 double h = params[SPARSE_D];
                 for (int e = b.rowStarts()[i]; e < b.rowStarts()[i + 1]; e++) {
@@ -410,15 +454,6 @@ public final class ScaleBench implements BenchSuite {
             }
         }
         return grad;
-    }
-
-    /** Seconds per epoch of full-batch gradient descent on the blocks, after one warm-up epoch. */
-    private static double oursPerEpoch(JavaRDD<SampleBlock> blocks, int d, int epochs) {
-        DifferentiableFunction objective = new PrimalSvmTrainer(blocks, d, COSTS, ETA).objective();
-        objective.evaluate(new double[d + 1]);
-        long t0 = System.nanoTime();
-        new GradientDescent(ETA).minimize(objective, new double[d + 1], epochs, (e, p, l) -> { });
-        return seconds(t0) / epochs;
     }
 
     private static void mllib(Dataset<Row> frame, int n, String benchCase, double ours, BenchTable table) {
@@ -484,8 +519,11 @@ public final class ScaleBench implements BenchSuite {
             for (String python : new String[]{"/usr/bin/python3", "python3"}) {
                 Process p;
                 try {
-                    p = new ProcessBuilder(python, script.toString(), String.valueOf(n), String.valueOf(D),
-                            String.valueOf(epochs)).redirectErrorStream(true).start();
+                    ProcessBuilder builder = new ProcessBuilder(python, script.toString(), String.valueOf(n),
+                            String.valueOf(D), String.valueOf(epochs)).redirectErrorStream(true);
+                    // NumPy's BLAS on every core, as a NumPy user gets it (submit/local sets 1 thread for Spark's tasks)
+                    builder.environment().remove("OPENBLAS_NUM_THREADS");
+                    p = builder.start();
                 } catch (IOException e) {
                     continue;
                 }
