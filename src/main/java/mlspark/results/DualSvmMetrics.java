@@ -59,7 +59,7 @@ public final class DualSvmMetrics {
         public static Cascade of(int partitions, CascadeSvmTrainer.Result r) {
             return new Cascade(partitions, r.passes().size(),
                     r.passes().stream().map(p -> new Pass(p.pass(), p.dualObjective(), p.maximalViolation(),
-                            p.supportVectors(), p.violators(), p.checkSeconds(), p.seconds())).toList(),
+                            p.supportVectors(), p.violators(), p.changed(), p.checkSeconds(), p.seconds())).toList(),
                     r.layers().stream().map(l -> new Layer(l.pass(), l.layer(), l.where(), l.sizes(), l.supportVectors(),
                             l.seconds())).toList());
         }
@@ -67,7 +67,7 @@ public final class DualSvmMetrics {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Pass(int pass, double dualObjective, double maximalViolation, int supportVectors, int violators,
-                       double checkSeconds, double seconds) {
+                       int changed, double checkSeconds, double seconds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -116,7 +116,7 @@ class MetricsFieldsTest extends SharedSpark {
         JsonNode cascade = c.get("cascade");
         assertEquals(List.of("partitions", "passes", "pass_history", "layers"), fields(cascade));
         assertEquals(List.of("pass", "dual_objective", "maximal_violation", "support_vectors", "violators",
-                "check_seconds", "seconds"), fields(cascade.get("pass_history").get(0)));
+                "changed", "check_seconds", "seconds"), fields(cascade.get("pass_history").get(0)));
         assertEquals(List.of("pass", "layer", "where", "sizes", "support_vectors", "seconds"),
                 fields(cascade.get("layers").get(0)));
     }
