@@ -41,7 +41,8 @@ import mlspark.svm.primal.SequentialPrimalSvm;
  * (b) sparse rcv1-like N=1,000,000, D=2^20, 50 non-zeros a row, written as LIBSVM part files and
  * read by {@code libsvm:}: our epoch, an MLlib LinearSVC iteration on the same files and partitions,
  * and a single-threaded CSR loop; (c) out of core (full mode only): N=10,000,000, D=100 dense as
- * Parquet, a few epochs in a JVM with a 4 GiB heap. Targets: dense float64 epoch at most 1.3x
+ * Parquet, a few epochs in a JVM with a 4 GiB heap. The in-process implementations of (a) and (b)
+ * are timed epoch by epoch in turn ({@code interleaved}). Targets: dense float64 epoch at most 1.3x
  * NumPy's; sparse epoch at least 5x faster than an MLlib iteration and no slower than the
  * single-threaded loop; out of core completes.
  */
