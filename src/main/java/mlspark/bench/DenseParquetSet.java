@@ -13,8 +13,8 @@ import org.apache.spark.sql.SparkSession;
 
 import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
-import mlspark.spark.SampleBlocks;
-import mlspark.spark.SparkSetup;
+import mlspark.distributed.SampleBlocks;
+import mlspark.cli.SparkSetup;
 
 /**
  * Writes the primal benchmark's seeded dense set ({@link PrimalBench#generate}: D=100 Gaussian

@@ -34,8 +34,8 @@ import mlspark.nn.Precision;
 import mlspark.nn.Solver;
 import mlspark.nn.TwoLayerNet;
 import mlspark.nn.UpdateRule;
-import mlspark.spark.DistributedNetData;
-import mlspark.spark.RowBlock;
+import mlspark.distributed.DistributedNetData;
+import mlspark.distributed.RowBlock;
 
 /**
  * The two-layer net on MNIST (from {@code data/mnist} under the project home): (a) the machine's

@@ -22,8 +22,8 @@ import mlspark.data.SampleBlock;
 import mlspark.optim.DifferentiableFunction;
 import mlspark.optim.GradientDescent;
 import mlspark.optim.StepSchedule;
-import mlspark.spark.PrimalSvmTrainer;
-import mlspark.spark.SampleBlocks;
+import mlspark.training.PrimalSvmTrainer;
+import mlspark.distributed.SampleBlocks;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.SequentialPrimalSvm;
 

@@ -27,9 +27,9 @@ import mlspark.data.SampleBlock;
 import mlspark.optim.DifferentiableFunction;
 import mlspark.optim.GradientDescent;
 import mlspark.optim.StepSchedule;
-import mlspark.spark.DataSources;
-import mlspark.spark.PrimalSvmTrainer;
-import mlspark.spark.SampleBlocks;
+import mlspark.sources.DataSources;
+import mlspark.training.PrimalSvmTrainer;
+import mlspark.distributed.SampleBlocks;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.SequentialPrimalSvm;
 
@@ -202,7 +202,7 @@ public final class ScaleBench implements BenchSuite {
         public static void main(String[] args) {
             String path = args[0];
             int epochs = Integer.parseInt(args[1]);
-            try (JavaSparkContext sc = mlspark.spark.SparkSetup.context("scale-out-of-core", "local[2]",
+            try (JavaSparkContext sc = mlspark.cli.SparkSetup.context("scale-out-of-core", "local[2]",
                     java.util.Map.of("spark.ui.enabled", "false"))) {
                 SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
                 long t0 = System.nanoTime();

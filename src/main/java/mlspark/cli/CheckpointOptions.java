@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
-import mlspark.io.Checkpoints;
-import mlspark.io.OutputDir;
-import mlspark.io.OutputRules;
+import mlspark.cli.Failure;
+import mlspark.cli.JobFailure;
+import mlspark.cli.output.Checkpoints;
+import mlspark.cli.output.OutputDir;
+import mlspark.cli.output.OutputRules;
 import mlspark.optim.TrainingState;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import mlspark.io.Json;
+import mlspark.cli.output.Json;
 
 /**
  * {@code CompareMetrics A B FIELD}: exit 0 when field FIELD of two metrics.json files is equal

@@ -39,7 +39,7 @@ public final class ConfDefaults implements IDefaultValueProvider {
                 return new ConfDefaults(p, file.toString());
             }
             if (explicit != null) {
-                throw new mlspark.errors.JobFailure(mlspark.errors.Failure.NO_INPUT,
+                throw new mlspark.cli.JobFailure(mlspark.cli.Failure.NO_INPUT,
                         "-Dmlspark.conf=" + explicit + ": no such configuration file");
             }
             try (InputStream in = ConfDefaults.class.getResourceAsStream(RESOURCE)) {

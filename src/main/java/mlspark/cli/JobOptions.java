@@ -40,7 +40,7 @@ public final class JobOptions {
 
     public int partitions() {
         if (partitions < 1) {
-            throw mlspark.errors.JobFailure.usage("--partitions", "expected an integer >= 1, got " + partitions);
+            throw mlspark.cli.JobFailure.usage("--partitions", "expected an integer >= 1, got " + partitions);
         }
         return partitions;
     }

@@ -1,7 +1,7 @@
 package mlspark.cli;
 
 import mlspark.data.LabeledData;
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 import mlspark.kernel.KernelSpec;
 import picocli.CommandLine.Option;
 

@@ -2,9 +2,9 @@ package mlspark.cli;
 
 import java.util.Map;
 
-import mlspark.errors.Failure;
+import mlspark.cli.Failure;
 import mlspark.errors.InvalidParameterException;
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 import mlspark.errors.ParameterText;
 import mlspark.errors.TrainingFailedException;
 

@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 import org.apache.spark.ml.util.MLWritable;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
-import mlspark.io.OutputDir;
+import mlspark.cli.Failure;
+import mlspark.cli.JobFailure;
+import mlspark.cli.output.OutputDir;
 import picocli.CommandLine.Option;
 
 /** {@code --save-model DIR} of the training jobs (a picocli mixin). */

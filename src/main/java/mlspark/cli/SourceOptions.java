@@ -1,7 +1,7 @@
 package mlspark.cli;
 
-import mlspark.errors.JobFailure;
-import mlspark.spark.DataSources;
+import mlspark.cli.JobFailure;
+import mlspark.sources.DataSources;
 import picocli.CommandLine.Option;
 
 /** The options of {@code libsvm:}, {@code csv:} and {@code parquet:} inputs (a picocli mixin). */

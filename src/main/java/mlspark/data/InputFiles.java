@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /** File access that turns a missing, unreadable or wrong-kind path into a {@link JobFailure}. */
 final class InputFiles {

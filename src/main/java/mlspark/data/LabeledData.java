@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.TreeSet;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /**
  * A labelled data set held on the driver: {@code x[i]} the features of sample i, {@code y[i]} its
@@ -62,7 +62,7 @@ public record LabeledData(double[][] x, double[] y, String source) {
         return data;
     }
 
-    /** Fails with {@link mlspark.errors.Failure#BAD_VALUES} at the first NaN or infinite value. */
+    /** Fails with {@link mlspark.cli.Failure#BAD_VALUES} at the first NaN or infinite value. */
     public void requireFinite(Path file, String xField, String yField) {
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x[i].length; j++) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /**
  * Reader of NumPy's {@code .npy} format, versions 1, 2 and 3: numeric dtypes {@link DType#SUPPORTED}

@@ -10,7 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /** Reader of NumPy's {@code .npz} archives (plain or compressed zips of {@code .npy} files). */
 public final class Npz {

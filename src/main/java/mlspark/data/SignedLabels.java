@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /**
  * Brings binary labels to the SVM's -1/+1. Labels already in {-1, +1} pass unchanged; labels in
@@ -38,13 +38,13 @@ public final class SignedLabels {
                 + " are not a binary label set (expected {-1, +1} or {0, 1})");
     }
 
-    /** Fails with {@link mlspark.errors.Failure#BAD_VALUES} unless the training set holds both classes. */
+    /** Fails with {@link mlspark.cli.Failure#BAD_VALUES} unless the training set holds both classes. */
     public static void requireBothClasses(LabeledData train) {
         requireBothClasses(train.labelSet(), train.source());
     }
 
     /**
-     * Fails with {@link mlspark.errors.Failure#BAD_VALUES} unless {@code labelSet}, the distinct labels of
+     * Fails with {@link mlspark.cli.Failure#BAD_VALUES} unless {@code labelSet}, the distinct labels of
      * the training set read from {@code source}, has two values: trained on one class, a classifier can
      * only ever predict that class.
      */

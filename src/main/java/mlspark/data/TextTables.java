@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /**
  * Readers of the two text formats: CSV rows {@code x1,...,xd,y} (an optional header line of

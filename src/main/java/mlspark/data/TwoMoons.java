@@ -2,7 +2,7 @@ package mlspark.data;
 
 import java.util.Random;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /**
  * Two interleaving half circles, scikit-learn's {@code make_moons} recipe: n/2 points on the upper

@@ -17,8 +17,8 @@ import org.apache.spark.sql.Row;
 
 import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
-import mlspark.spark.PrimalSvmTrainer;
-import mlspark.spark.SampleBlocks;
+import mlspark.training.PrimalSvmTrainer;
+import mlspark.distributed.SampleBlocks;
 
 /**
  * The soft-margin linear SVM trained as the assignment does (the {@code primal-svm} job's trainer):

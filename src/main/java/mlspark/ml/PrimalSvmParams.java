@@ -8,7 +8,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 
 import mlspark.optim.StepSchedule;
-import mlspark.spark.SampleBlocks;
+import mlspark.distributed.SampleBlocks;
 
 /**
  * Params of {@link PrimalSvmClassifier} and {@link PrimalSvmModel}: the assignment's batch gradient

@@ -3,7 +3,7 @@ package mlspark.ml;
 import java.io.Serializable;
 import java.util.List;
 
-import mlspark.spark.PrimalSvmTrainer.EpochResult;
+import mlspark.training.PrimalSvmTrainer.EpochResult;
 import mlspark.svm.primal.LinearSvmModel;
 
 /**

@@ -15,7 +15,7 @@ import static org.apache.spark.sql.functions.col;
 
 import mlspark.nn.Precision;
 import mlspark.nn.Solver;
-import mlspark.spark.DistributedNetData;
+import mlspark.distributed.DistributedNetData;
 import scala.Tuple2;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import mlspark.errors.JobFailure;
+import mlspark.cli.JobFailure;
 
 /**
  * Reader of the IDX files MNIST ships in: a big-endian header (magic 2051 and count, rows, columns

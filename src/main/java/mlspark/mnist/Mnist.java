@@ -8,9 +8,9 @@ import java.util.Map;
 
 import mlspark.data.Npz;
 import mlspark.data.NpyArray;
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
-import mlspark.io.Checksums;
+import mlspark.cli.Failure;
+import mlspark.cli.JobFailure;
+import mlspark.data.Checksums;
 
 /**
  * MNIST from a directory holding the four IDX files (each gzipped or raw, as submit/fetch-data

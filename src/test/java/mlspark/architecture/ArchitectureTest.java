@@ -29,18 +29,22 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final List<String> MATH = List.of("mlspark/kernel/", "mlspark/svm/", "mlspark/nn/", "mlspark/linalg/",
             "mlspark/optim/");
+    /** The distributed layer: readers of data into RDDs, distributed computation, trainers. */
+    private static final List<String> DISTRIBUTED = List.of("mlspark/sources/", "mlspark/distributed/", "mlspark/training/");
+    private static final String LIBRARY = "mlspark/ml/";
     private static final String SPARK = "org/apache/spark/";
     private static final String PICOCLI = "picocli/";
+    /** The command-line application: Main, options, jobs, output rules, metrics, plots, the reproduction. */
     private static final String CLI = "mlspark/cli/";
-    private static final String JOBS = "mlspark/jobs/";
+    private static final String JOBS = "mlspark/cli/jobs/";
     private static final String MAIN = "mlspark/cli/Main";
 
-    /** Internal class name (mlspark/jobs/SparkJob) to the classes it refers to. */
+    /** Internal class name (mlspark/cli/jobs/SparkJob) to the classes it refers to. */
     private static Map<String, Set<String>> references;
 
     @BeforeAll
     static void readClasses() throws Exception {
-        Path root = Path.of(mlspark.errors.Failure.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(mlspark.cli.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         references = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root.resolve("mlspark"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -55,9 +59,9 @@ class ArchitectureTest {
     @Test
     void theScannerSeesWhatIsThere() {
         assertTrue(references.size() > 100, references.size() + " classes");
-        assertTrue(references.get("mlspark/jobs/SparkJob").stream().anyMatch(c -> c.startsWith(PICOCLI)));
-        assertTrue(references.get("mlspark/spark/PrimalSvmTrainer").contains("org/apache/spark/api/java/JavaRDD"));
-        assertTrue(references.get("mlspark/cli/Main").contains("mlspark/jobs/ReproduceJob"));
+        assertTrue(references.get("mlspark/cli/jobs/SparkJob").stream().anyMatch(c -> c.startsWith(PICOCLI)));
+        assertTrue(references.get("mlspark/training/PrimalSvmTrainer").contains("org/apache/spark/api/java/JavaRDD"));
+        assertTrue(references.get("mlspark/cli/Main").contains("mlspark/cli/jobs/ReproduceJob"));
     }
 
     @Test
@@ -66,25 +70,36 @@ class ArchitectureTest {
     }
 
     @Test
-    void mathPackagesHaveNoSparkAndNoCommandLine() {
-        assertEquals(List.of(), violations(c -> MATH.stream().anyMatch(c::startsWith), SPARK, PICOCLI, CLI, JOBS));
+    void nothingBelowTheCommandLineUsesItOrItsExitCodes() {
+        // exit codes (cli/Failure, cli/JobFailure), flag names and picocli live in the command line only
+        assertEquals(List.of(), violations(c -> !c.startsWith(CLI) && !c.startsWith("mlspark/bench/"), CLI, PICOCLI));
     }
 
     @Test
-    void theLibraryHasNoCommandLine() {
-        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/ml/"), PICOCLI, CLI, JOBS));
+    void mathPackagesHaveNoSparkAndNothingAboveThem() {
+        List<String> forbidden = new ArrayList<>(List.of(SPARK, PICOCLI, CLI, LIBRARY));
+        forbidden.addAll(DISTRIBUTED);
+        assertEquals(List.of(), violations(c -> MATH.stream().anyMatch(c::startsWith), forbidden.toArray(String[]::new)));
     }
 
     @Test
-    void benchmarksAndTheReproductionParseNoCommandLine() {
-        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/bench/") || c.startsWith("mlspark/reproduce/"),
-                PICOCLI, MAIN));
+    void dataReadersOnTheDriverHaveNoSpark() {
+        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/data/") || c.startsWith("mlspark/mnist/")
+                || c.startsWith("mlspark/errors/"), SPARK, LIBRARY, "mlspark/sources/", "mlspark/distributed/",
+                "mlspark/training/"));
+    }
+
+    @Test
+    void theDistributedLayerIsBelowTheLibrary() {
+        assertEquals(List.of(), violations(c -> DISTRIBUTED.stream().anyMatch(c::startsWith), LIBRARY, CLI, PICOCLI));
+        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/sources/") || c.startsWith("mlspark/distributed/"),
+                "mlspark/training/"));
     }
 
     @Test
     void theReproductionUsesNoJob() {
-        // jobs.ReproduceJob calls the reproduction: what both need lives in the library or in results
-        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/reproduce/"), JOBS, CLI));
+        // jobs.ReproduceJob calls the reproduction: what both need lives in the library, metrics or output
+        assertEquals(List.of(), violations(c -> c.startsWith("mlspark/cli/reproduce/"), JOBS));
     }
 
     /** "class -> referenced class" for each class {@code of} selects that refers to a class under one of {@code forbidden}. */

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import mlspark.data.NpyFiles;
-import mlspark.io.Checkpoints;
-import mlspark.io.OutputDir;
+import mlspark.cli.output.Checkpoints;
+import mlspark.cli.output.OutputDir;
 import mlspark.testing.CliProcess;
 import mlspark.testing.ProjectData;
 
@@ -188,7 +188,7 @@ class BadInputTest {
         write("narrow-h.csv", "a,b,y\n1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
         write("wide-h.csv", "a,b,c,y\n1,2,3,0\n3,4,5,1\n".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(dir.resolve("empty-dir"));
-        org.apache.spark.api.java.JavaSparkContext sc = mlspark.spark.SparkSetup.context("bad parquet", "local[1]",
+        org.apache.spark.api.java.JavaSparkContext sc = mlspark.cli.SparkSetup.context("bad parquet", "local[1]",
                 java.util.Map.of("spark.ui.enabled", "false"));
         try {
             org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();

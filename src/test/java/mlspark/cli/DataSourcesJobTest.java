@@ -25,10 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
-import mlspark.io.Json;
-import mlspark.reproduce.Check;
-import mlspark.reproduce.Expectations;
-import mlspark.reproduce.Verdict;
+import mlspark.cli.output.Json;
+import mlspark.cli.reproduce.Check;
+import mlspark.cli.reproduce.Expectations;
+import mlspark.cli.reproduce.Verdict;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
 

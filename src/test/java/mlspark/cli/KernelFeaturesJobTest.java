@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
 import mlspark.data.TwoMoons;
-import mlspark.io.Json;
+import mlspark.cli.output.Json;
 import mlspark.kernel.Gram;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.RbfKernel;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import mlspark.io.Json;
+import mlspark.cli.output.Json;
 import mlspark.testing.CliProcess;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.cli.Failure;
+import mlspark.cli.JobFailure;
 import mlspark.testing.ProjectData;
 
 class NpyTest {

@@ -15,8 +15,8 @@ import org.apache.spark.mllib.util.MLUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.cli.Failure;
+import mlspark.cli.JobFailure;
 import mlspark.testing.SharedSpark;
 
 class TextTablesTest extends SharedSpark {

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
-import mlspark.io.Json;
+import mlspark.cli.output.Json;
 import mlspark.testing.ProjectData;
 
 import static org.apache.spark.sql.functions.col;

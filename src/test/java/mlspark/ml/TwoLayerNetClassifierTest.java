@@ -22,7 +22,7 @@ import mlspark.nn.Precision;
 import mlspark.nn.Solver;
 import mlspark.nn.TrainingData;
 import mlspark.nn.TwoLayerNet;
-import mlspark.spark.DistributedNetData;
+import mlspark.distributed.DistributedNetData;
 
 class TwoLayerNetClassifierTest extends SparkSqlTest {
 

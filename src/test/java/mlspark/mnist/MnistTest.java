@@ -20,8 +20,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import mlspark.errors.Failure;
-import mlspark.errors.JobFailure;
+import mlspark.cli.Failure;
+import mlspark.cli.JobFailure;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.Precision;
 import mlspark.testing.ProjectData;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-import mlspark.spark.SparkSetup;
+import mlspark.cli.SparkSetup;
 
 /**
  * One local[2] Spark context for all tests of a class (starting one takes seconds). Jobs run
@@ -29,8 +29,8 @@ public abstract class SharedSpark {
     protected org.apache.spark.api.java.JavaRDD<mlspark.data.SampleBlock> blocks(mlspark.data.LabeledData data, int partitions,
                                                                                 int blockRows) {
         org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();
-        return mlspark.spark.SampleBlocks.of(mlspark.spark.SampleBlocks.rows(spark, data, partitions),
-                new mlspark.spark.SampleBlocks.Layout(data.dimension(), Long.MAX_VALUE, blockRows,
+        return mlspark.distributed.SampleBlocks.of(mlspark.distributed.SampleBlocks.rows(spark, data, partitions),
+                new mlspark.distributed.SampleBlocks.Layout(data.dimension(), Long.MAX_VALUE, blockRows,
                         mlspark.data.FeatureBlock.Storage.FLOAT64), false, data.source());
     }
 

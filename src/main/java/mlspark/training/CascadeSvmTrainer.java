@@ -1,0 +1,533 @@
+package mlspark.training;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+import mlspark.data.Sample;
+import mlspark.kernel.Kernel;
+import mlspark.kernel.KernelBlocks;
+import mlspark.svm.ClassCosts;
+import mlspark.svm.cascade.CascadeNode;
+import mlspark.svm.cascade.CascadeSet;
+import mlspark.svm.dual.BiasRule;
+import mlspark.svm.dual.DualKkt;
+import mlspark.svm.dual.DualProblem;
+import mlspark.svm.dual.DualSolution;
+import mlspark.svm.dual.KernelSvmModel;
+import mlspark.svm.dual.PointKernelRows;
+import mlspark.svm.dual.SmoSolver;
+import scala.Tuple2;
+
+/**
+ * The Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004) on Spark. Pass 1: each of
+ * the P partitions solves its own points with SMO on an executor; the support vectors of pairs of
+ * results are merged and solved again, layer by layer up a binary tree, on executors, the last
+ * merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i) (and fBar_i, the
+ * same over a_s = C_s, SMO's G_bar) is computed on the executors (BLAS blocks against the broadcast
+ * support vectors), G_i = y_i f_i - 1, and the whole problem's maximal violating pair m(a) - M(a)
+ * (LIBSVM's stopping measure) is checked against eps. While it is not met, a feedback pass solves
+ * the support vectors plus the violators, the points at a_i = 0 whose margin falls short by eps/2
+ * (the method violators): on the driver, warm-started from the multipliers with the check's G and
+ * G_bar, when they are few (at most {@code driverFeedbackRatio} per support vector), else through the
+ * tree, every partition getting the support vectors plus its own violators (partitions without
+ * violators keep the previous solution, which is optimal on their sub-problem). Later checks add to f
+ * and fBar the change of the multipliers that changed. Each pass raises the dual objective, and the
+ * result meets the same stopping rule as SMO on all the data. Sub-problems are solved to eps/2, so
+ * that the check at eps is decided by the points outside them.
+ */
+public final class CascadeSvmTrainer {
+    /** Passes before giving up unless told otherwise. */
+    public static final int DEFAULT_MAX_PASSES = 20;
+
+    /** Violators per support vector up to which a feedback pass is solved on the driver, unless told otherwise. */
+    public static final double DEFAULT_DRIVER_FEEDBACK_RATIO = 1;
+
+    /**
+     * @param partitions          sub-problems of the first layer
+     * @param maxPasses           passes (the first and the feedback passes) before giving up
+     * @param smo                 the sub-problems' SMO settings; its eps is the tolerance of the whole problem
+     * @param driverFeedbackRatio a feedback pass with at most this many violators per support vector solves the
+     *                            support vectors plus the violators on the driver; one with more goes through the
+     *                            tree (0: always through the tree)
+     */
+    public record Settings(int partitions, int maxPasses, SmoSolver.Settings smo, double driverFeedbackRatio)
+            implements Serializable {
+        public Settings {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions: expected at least 1, got " + partitions);
+            }
+            if (maxPasses < 1) {
+                throw new IllegalArgumentException("maxPasses: expected at least 1, got " + maxPasses);
+            }
+            if (!(driverFeedbackRatio >= 0)) {
+                throw new IllegalArgumentException("driverFeedbackRatio: expected a number >= 0, got "
+                        + driverFeedbackRatio);
+            }
+        }
+
+        public Settings(int partitions, int maxPasses, SmoSolver.Settings smo) {
+            this(partitions, maxPasses, smo, DEFAULT_DRIVER_FEEDBACK_RATIO);
+        }
+    }
+
+    /** One layer of one pass: the sizes of its sub-problems, their support vectors, where and how long. */
+    public record Layer(int pass, int layer, String where, int[] sizes, int[] supportVectors, double seconds) {
+    }
+
+    /**
+     * The state after a pass: objective and KKT measure of the whole problem, violators to feed back,
+     * multipliers changed by the pass (the kernel columns of its check).
+     */
+    public record Pass(int pass, double dualObjective, double maximalViolation, int supportVectors, int violators,
+                       int changed, double checkSeconds, double seconds) {
+    }
+
+    /**
+     * @param solution         a_i and G_i of every training point (index order of the input RDD)
+     * @param trainingDecision h(x_i) of every training point
+     */
+    public record Result(KernelSvmModel model, DualSolution solution, double[] trainingDecision, List<Pass> passes,
+                         List<Layer> layers) {
+    }
+
+    /** One partition's points: rows {@code index} of the training set, features stacked row-major. */
+    private record Part(int[] index, double[] x, double[] y, int dimension) implements Serializable {
+        /** The points sorted by index (a shuffle delivers them in no fixed order): runs repeat bit for bit. */
+        static Part of(List<Tuple2<Long, Sample>> points) {
+            List<Tuple2<Long, Sample>> list = new ArrayList<>(points);
+            list.sort((a, b) -> Long.compare(a._1(), b._1()));
+            int d = list.isEmpty() ? 0 : list.get(0)._2().features().length;
+            int[] index = new int[list.size()];
+            double[] x = new double[list.size() * d];
+            double[] y = new double[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                index[i] = Math.toIntExact(list.get(i)._1());
+                System.arraycopy(list.get(i)._2().features(), 0, x, i * d, d);
+                y[i] = list.get(i)._2().label();
+            }
+            return new Part(index, x, y, d);
+        }
+
+        /** The points of both, sorted by index (whichever order the pieces come in). */
+        static Part join(Part a, Part b) {
+            int n = a.index.length + b.index.length;
+            int d = Math.max(a.dimension, b.dimension);
+            int[] index = new int[n];
+            double[] x = new double[n * d];
+            double[] y = new double[n];
+            for (int k = 0, i = 0, j = 0; k < n; k++) {
+                boolean fromA = j == b.index.length || (i < a.index.length && a.index[i] < b.index[j]);
+                Part from = fromA ? a : b;
+                int t = fromA ? i++ : j++;
+                index[k] = from.index[t];
+                System.arraycopy(from.x, t * d, x, k * d, d);
+                y[k] = from.y[t];
+            }
+            return new Part(index, x, y, d);
+        }
+
+        double[][] rows(BitSet only) {
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < index.length; i++) {
+                if (only == null || only.get(index[i])) {
+                    rows.add(java.util.Arrays.copyOfRange(x, i * dimension, (i + 1) * dimension));
+                }
+            }
+            return rows.toArray(new double[0][]);
+        }
+
+        CascadeSet points(BitSet only) {
+            int count = 0;
+            for (int i : index) {
+                if (only == null || only.get(i)) {
+                    count++;
+                }
+            }
+            int[] idx = new int[count];
+            double[] ys = new double[count];
+            for (int i = 0, k = 0; i < index.length; i++) {
+                if (only == null || only.get(index[i])) {
+                    idx[k] = index[i];
+                    ys[k++] = y[i];
+                }
+            }
+            return CascadeSet.atZero(idx, rows(only), ys);
+        }
+    }
+
+    private CascadeSvmTrainer() {
+    }
+
+    /**
+     * Trains on {@code samples} (labels -1/+1). An RDD with {@code settings.partitions()} partitions is
+     * split as it is; any other is spread round-robin over that many.
+     *
+     * @param threshold support vectors of the model are a_i > threshold; b by {@code rule}
+     */
+    public static Result train(JavaRDD<Sample> samples, Kernel kernel, ClassCosts costs, Settings settings,
+                               double threshold, BiasRule rule, Consumer<String> log) {
+        long start = System.nanoTime();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(samples.context());
+        int p = settings.partitions();
+        double eps = settings.smo().eps();
+        CascadeNode node = new CascadeNode(kernel, costs, settings.smo().withEps(eps / 2));
+        JavaPairRDD<Long, Sample> indexed = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
+        JavaRDD<Part> parts;
+        if (samples.getNumPartitions() == p) {
+            parts = indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
+                List<Tuple2<Long, Sample>> list = new ArrayList<>();
+                it.forEachRemaining(list::add);
+                return List.of(Part.of(list)).iterator();
+            });
+        } else {
+            // round-robin by index: each input partition cuts its points into the P classes of index mod P, and
+            // the pieces of a class are joined after one shuffle of arrays (not of every point)
+            parts = indexed.mapPartitionsToPair((Iterator<Tuple2<Long, Sample>> it) -> {
+                List<List<Tuple2<Long, Sample>>> pieces = new ArrayList<>();
+                for (int k = 0; k < p; k++) {
+                    pieces.add(new ArrayList<>());
+                }
+                it.forEachRemaining(t -> pieces.get((int) (t._1() % p)).add(t));
+                List<Tuple2<Integer, Part>> out = new ArrayList<>();
+                for (int k = 0; k < p; k++) {
+                    if (!pieces.get(k).isEmpty()) {
+                        out.add(new Tuple2<>(k, Part.of(pieces.get(k))));
+                    }
+                }
+                return out.iterator();
+            }).reduceByKey(new HashPartitioner(p), Part::join).values().mapPartitions((Iterator<Part> it) ->
+                    it.hasNext() ? it : List.of(Part.of(List.of())).iterator());
+        }
+        parts.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<Tuple2<int[], double[]>> labels = parts.map(part -> new Tuple2<>(part.index(), part.y())).collect();
+            int n = labels.stream().mapToInt(t -> t._1().length).sum();
+            if (p > n) {
+                throw new IllegalArgumentException("partitions: " + p + " sub-problems for " + n
+                        + " training samples; expected at most " + n);
+            }
+            double[] y = new double[n];
+            for (Tuple2<int[], double[]> t : labels) {
+                for (int i = 0; i < t._1().length; i++) {
+                    y[t._1()[i]] = t._2()[i];
+                }
+            }
+
+            log.accept(String.format("cascade: %d points in %d sub-problems, laid out on the executors in %.2f s", n, p,
+                    (System.nanoTime() - start) / 1e9));
+            List<Layer> layers = new ArrayList<>();
+            List<Pass> passes = new ArrayList<>();
+            // the state of the last check: a, f_i = sum_s a_s y_s k(x_s, x_i), fBar_i = the same over a_s = C_s
+            // with C_s for a_s, the features of every point that reached the driver
+            double[] alpha = new double[n];
+            double[] f = new double[n];
+            double[] fBar = new double[n];
+            double[][] seen = new double[n][];
+            double[] gradient = new double[n];
+            double[] gradientBar = new double[n];
+            CascadeSet current = null;
+            BitSet violators = null;
+            boolean converged = false;
+            boolean stuck = false;
+            int iterations = 0;
+            for (int pass = 1; pass <= settings.maxPasses() && !converged && !stuck; pass++) {
+                long passStart = System.nanoTime();
+                CascadeNode.Result top;
+                if (current != null && violators.cardinality() <= settings.driverFeedbackRatio() * current.size()) {
+                    // few violators: the support vectors and the violators solved together on the driver
+                    long t = System.nanoTime();
+                    top = solveFromCheck(node, current.plus(collect(sc, parts, violators)), gradient, gradientBar);
+                    iterations += record(layers, pass, 1, "driver", List.of(top), t, log);
+                } else {
+                    Tree solved = tree(sc, parts, node, current, violators, gradient, gradientBar, pass, layers, log);
+                    top = solved.top();
+                    iterations += solved.iterations();
+                }
+                if (top != null) {
+                    current = top.supportVectors();
+                }
+                for (int k = 0; k < current.size(); k++) {
+                    seen[current.index()[k]] = current.x()[k];
+                }
+
+                // the whole problem's KKT conditions, checked on the executors
+                long t = System.nanoTime();
+                double[] next = new double[n];
+                for (int k = 0; k < current.size(); k++) {
+                    next[current.index()[k]] = current.alpha()[k];
+                }
+                int changed = update(sc, parts, kernel, costs, alpha, next, y, seen, f, fBar);
+                alpha = next;
+                for (int i = 0; i < n; i++) {
+                    gradient[i] = y[i] * f[i] - 1;
+                    gradientBar[i] = y[i] * fBar[i];
+                }
+                double[] bounds = DualKkt.violationBounds(alpha, gradient, y, costs);
+                double gap = bounds[0] - bounds[1];
+                violators = violators(alpha, gradient, y, costs, eps);
+                converged = gap < eps;
+                // not expected: the sub-problems' eps/2 leaves any violating pair at least one point outside them
+                stuck = violators.isEmpty();
+                double checkSeconds = (System.nanoTime() - t) / 1e9;
+                Pass result = new Pass(pass, DualKkt.dualObjective(alpha, gradient), gap, current.size(),
+                        violators.cardinality(), changed, checkSeconds, (System.nanoTime() - passStart) / 1e9);
+                passes.add(result);
+                log.accept(String.format("cascade pass %d: dual objective %.6f, %d support vectors, maximal violation "
+                                + "%.3g (eps %s), %d violators; KKT check over %d changed multipliers %.2f s, pass "
+                                + "%.2f s", pass, result.dualObjective(), result.supportVectors(), gap, eps,
+                        result.violators(), changed, checkSeconds, result.seconds()));
+            }
+            double gap = passes.get(passes.size() - 1).maximalViolation();
+            String status = converged ? "optimal (max violating pair " + String.format("%.3g", gap) + " < eps " + eps
+                    + " over all " + n + " points after " + passes.size() + " passes)"
+                    : "stopped after " + passes.size() + " passes (limit " + settings.maxPasses() + "), max violating pair "
+                    + String.format("%.3g", gap);
+            DualSolution solution = new DualSolution("cascade", alpha, gradient, DualKkt.dualObjective(alpha, gradient),
+                    iterations, (System.nanoTime() - start) / 1e9, DualKkt.residual(alpha, gradient, y, costs), converged,
+                    status);
+            KernelSvmModel model = model(current, gradient, kernel, costs, threshold, rule);
+            double[] decision = new double[n];
+            for (int i = 0; i < n; i++) {
+                decision[i] = f[i] + model.b();
+            }
+            return new Result(model, solution, decision, passes, layers);
+        } finally {
+            parts.unpersist();
+        }
+    }
+
+    private record Tree(CascadeNode.Result top, int iterations) {
+    }
+
+    /**
+     * One pass through the tree: layer 1 on the executors (pass 1: each partition's points from a = 0;
+     * feedback: the support vectors {@code current}, with their multipliers and their gradients from
+     * the last check, plus the partition's violators; null: a partition without violators keeps the
+     * previous solution), pairs merged layer by layer on the executors, the last merge on the driver.
+     */
+    private static Tree tree(JavaSparkContext sc, JavaRDD<Part> parts, CascadeNode node, CascadeSet current,
+                             BitSet violators, double[] gradient, double[] gradientBar, int pass, List<Layer> layers,
+                             Consumer<String> log) {
+        long t = System.nanoTime();
+        Broadcast<CascadeSet> bcCurrent = current == null ? null : sc.broadcast(current);
+        Broadcast<BitSet> bcViolators = current == null ? null : sc.broadcast(violators);
+        Broadcast<double[][]> bcGradients = current == null ? null
+                : sc.broadcast(new double[][]{gradient, gradientBar});
+        List<CascadeNode.Result> level;
+        try {
+            level = new ArrayList<>(parts.map(part -> {
+                if (bcCurrent == null) {
+                    return node.solve(part.points(null));
+                }
+                CascadeSet own = part.points(bcViolators.value());
+                if (own.size() == 0) {
+                    return null;
+                }
+                double[][] gradients = bcGradients.value();
+                return solveFromCheck(node, bcCurrent.value().plus(own), gradients[0], gradients[1]);
+            }).collect());
+        } finally {
+            if (bcCurrent != null) {
+                bcCurrent.destroy();
+                bcViolators.destroy();
+                bcGradients.destroy();
+            }
+        }
+        int iterations = record(layers, pass, 1, "executors", level, t, log);
+        // up the tree: pairs merged on the executors, the last merge on the driver
+        for (int layer = 2; level.size() > 1; layer++) {
+            t = System.nanoTime();
+            List<CascadeSet> merged = new ArrayList<>();
+            List<CascadeNode.Result> next = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            for (int k = 0; k < level.size(); k += 2) {
+                CascadeNode.Result a = level.get(k);
+                CascadeNode.Result b = k + 1 < level.size() ? level.get(k + 1) : null;
+                if (a == null || b == null) {
+                    // the other result is optimal on the union of both (see the class comment)
+                    next.add(a == null ? b : a);
+                } else {
+                    slots.add(next.size());
+                    next.add(null);
+                    merged.add(CascadeNode.merge(a, b));
+                }
+            }
+            boolean last = next.size() == 1;
+            List<CascadeNode.Result> solved = merged.isEmpty() ? List.of() : last
+                    ? List.of(node.solve(merged.get(0)))
+                    : sc.parallelize(merged, merged.size()).map(node::solve).collect();
+            for (int k = 0; k < slots.size(); k++) {
+                next.set(slots.get(k), solved.get(k));
+            }
+            iterations += record(layers, pass, layer, last ? "driver" : "executors", solved, t, log);
+            level = next;
+        }
+        return new Tree(level.get(0), iterations);
+    }
+
+    /** SMO on {@code problem} from its points' multipliers, with G and G_bar of the whole problem's last check. */
+    private static CascadeNode.Result solveFromCheck(CascadeNode node, CascadeSet problem, double[] gradient,
+                                                     double[] gradientBar) {
+        double[] g = new double[problem.size()];
+        double[] gBar = new double[problem.size()];
+        for (int k = 0; k < problem.size(); k++) {
+            g[k] = gradient[problem.index()[k]];
+            gBar[k] = gradientBar[problem.index()[k]];
+        }
+        return node.solve(problem, g, gBar);
+    }
+
+    /** The points of {@code only} with a = 0, partition by partition. */
+    private static CascadeSet collect(JavaSparkContext sc, JavaRDD<Part> parts, BitSet only) {
+        Broadcast<BitSet> bc = sc.broadcast(only);
+        try {
+            CascadeSet all = CascadeSet.empty();
+            for (CascadeSet s : parts.map(part -> part.points(bc.value())).collect()) {
+                all = all.plus(s);
+            }
+            return all;
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    /**
+     * Brings f and fBar from the multipliers {@code before} to {@code after}: the executors add
+     * sum_s (a'_s - a_s) y_s k(x_s, x_i) and the same over the changes of the set {a_s = C_s}, for the
+     * points s whose multiplier changed only (all support vectors at the first check; after a
+     * feedback pass typically a fraction of them). Returns their number.
+     */
+    private static int update(JavaSparkContext sc, JavaRDD<Part> parts, Kernel kernel, ClassCosts costs,
+                              double[] before, double[] after, double[] y, double[][] seen, double[] f, double[] fBar) {
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < before.length; i++) {
+            if (before[i] != after[i]) {
+                changed.add(i);
+            }
+        }
+        int s = changed.size();
+        if (s == 0) {
+            return 0;
+        }
+        int d = seen[changed.get(0)].length;
+        double[] points = new double[s * d];
+        double[] coefficients = new double[2 * s];
+        for (int k = 0; k < s; k++) {
+            int i = changed.get(k);
+            System.arraycopy(seen[i], 0, points, k * d, d);
+            double c = costs.of(y[i]);
+            coefficients[2 * k] = (after[i] - before[i]) * y[i];
+            coefficients[2 * k + 1] = ((after[i] >= c ? c : 0) - (before[i] >= c ? c : 0)) * y[i];
+        }
+        Broadcast<double[][]> bc = sc.broadcast(new double[][]{points, coefficients});
+        try {
+            for (Tuple2<int[], double[]> t : parts.map(part -> {
+                int rows = part.index().length;
+                double[] out = new double[2 * rows];
+                double[][] v = bc.value();
+                KernelBlocks.multiply(kernel, part.x(), rows, v[0], v[1].length / 2, part.dimension(), v[1], 2, out);
+                return new Tuple2<>(part.index(), out);
+            }).collect()) {
+                for (int i = 0; i < t._1().length; i++) {
+                    f[t._1()[i]] += t._2()[2 * i];
+                    fBar[t._1()[i]] += t._2()[2 * i + 1];
+                }
+            }
+        } finally {
+            bc.destroy();
+        }
+        return s;
+    }
+
+    /**
+     * The points with a_i = 0 whose margin falls short by eps/2: with beta the middle of [m_S, M_S]
+     * (m and M of LIBSVM's stopping rule over the support vectors S only, m_S - M_S < eps/2 since S
+     * comes from a sub-problem solved to eps/2), i in I_up with -y_i G_i >= beta + eps/2 or i in I_low
+     * with -y_i G_i <= beta - eps/2, i.e. y_i h(x_i) <= 1 - eps/2 for b = -beta. Any pair violating
+     * by eps over all points has a member among them: a pair within S violates by less than eps/2,
+     * one of a point of S and an outside point puts the outside point eps/2 beyond beta, and two
+     * outside points cannot both lie within eps/2 of beta. Far fewer than the points of some
+     * violating pair (m and M over all points are the extreme points' values) while the solution is
+     * far from the optimum.
+     */
+    private static BitSet violators(double[] alpha, double[] gradient, double[] y, ClassCosts costs, double eps) {
+        double m = Double.NEGATIVE_INFINITY;
+        double bigM = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < alpha.length; i++) {
+            if (alpha[i] > 0) {
+                double v = -y[i] * gradient[i];
+                boolean belowC = alpha[i] < costs.of(y[i]);
+                if (y[i] < 0 || belowC) {
+                    m = Math.max(m, v);
+                }
+                if (y[i] > 0 || belowC) {
+                    bigM = Math.min(bigM, v);
+                }
+            }
+        }
+        double beta = Double.isInfinite(m) ? (Double.isInfinite(bigM) ? 0 : bigM)
+                : Double.isInfinite(bigM) ? m : (m + bigM) / 2;
+        BitSet violators = new BitSet(alpha.length);
+        for (int i = 0; i < alpha.length; i++) {
+            double v = -y[i] * gradient[i];
+            // a_i = 0: i is in I_up for y_i = +1, in I_low for y_i = -1
+            if (alpha[i] == 0 && (y[i] > 0 ? v >= beta + eps / 2 : v <= beta - eps / 2)) {
+                violators.set(i);
+            }
+        }
+        return violators;
+    }
+
+    /** Logs a layer and returns its SMO iterations. */
+    private static int record(List<Layer> layers, int pass, int layer, String where, List<CascadeNode.Result> results,
+                              long start, Consumer<String> log) {
+        List<CascadeNode.Result> solved = results.stream().filter(java.util.Objects::nonNull).toList();
+        int[] sizes = solved.stream().mapToInt(CascadeNode.Result::size).toArray();
+        int[] svs = solved.stream().mapToInt(r -> r.supportVectors().size()).toArray();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        layers.add(new Layer(pass, layer, where, sizes, svs, seconds));
+        log.accept(String.format("cascade pass %d layer %d (%s): %d sub-problems of sizes %s -> support vectors %s, "
+                        + "%.2f s", pass, layer, where, sizes.length, brief(sizes), brief(svs), seconds));
+        for (CascadeNode.Result r : solved) {
+            if (!r.converged()) {
+                throw new IllegalStateException("a cascade sub-problem of " + r.size() + " points stopped at SMO's "
+                        + "iteration limit");
+            }
+        }
+        return solved.stream().mapToInt(CascadeNode.Result::iterations).sum();
+    }
+
+    private static String brief(int[] values) {
+        return values.length <= 8 ? java.util.Arrays.toString(values)
+                : java.util.Arrays.toString(java.util.Arrays.copyOf(values, 8)).replace("]", ", ...]");
+    }
+
+    /** The model of the support vectors: b by {@code rule} from their multipliers and global gradients. */
+    private static KernelSvmModel model(CascadeSet sv, double[] gradient, Kernel kernel, ClassCosts costs,
+                                        double threshold, BiasRule rule) {
+        double[] g = new double[sv.size()];
+        for (int k = 0; k < sv.size(); k++) {
+            g[k] = gradient[sv.index()[k]];
+        }
+        DualProblem problem = new DualProblem(new PointKernelRows(kernel, sv.x()), sv.y(), costs);
+        DualSolution restricted = new DualSolution("cascade", sv.alpha(), g, DualKkt.dualObjective(sv.alpha(), g), 0, 0,
+                0, true, "");
+        KernelSvmModel m = KernelSvmModel.of(restricted, problem, kernel, sv.x(), threshold, rule);
+        int[] global = new int[m.size()];
+        for (int k = 0; k < global.length; k++) {
+            global[k] = sv.index()[m.supportIndices()[k]];
+        }
+        return new KernelSvmModel(kernel, m.supportVectors(), m.coefficients(), m.b(), global);
+    }
+}
