@@ -12,10 +12,12 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Option defaults from {@code conf/defaults.properties}: the key {@code JOB.OPTION} (for example
- * {@code primal-svm.C}) wins over the key {@code OPTION} shared by all jobs (for example
- * {@code partitions}). The file is {@code -Dmlspark.conf} if set, else {@code conf/defaults.properties}
- * under the project home, else the copy packaged in the application jar.
+ * Option defaults: from {@code conf/defaults.properties}, where the key {@code JOB.OPTION} (for example
+ * {@code primal-svm.data}) wins over the key {@code OPTION} shared by all jobs (for example
+ * {@code partitions}); else, for an option that sets a Param of the job's estimator, the Param's default
+ * ({@link ParamOptions}). The file is {@code -Dmlspark.conf} if set, else {@code conf/defaults.properties}
+ * under the project home, else the copy packaged in the application jar. The shipped file holds no
+ * model settings: those defaults live in the library's Params alone.
  */
 public final class ConfDefaults implements IDefaultValueProvider {
     static final String RESOURCE = "/mlspark/defaults.properties";
@@ -64,6 +66,10 @@ public final class ConfDefaults implements IDefaultValueProvider {
         }
         String name = option.longestName().replaceFirst("^-+", "");
         String job = arg.command().name();
-        return properties.getProperty(job + "." + name, properties.getProperty(name));
+        String configured = properties.getProperty(job + "." + name, properties.getProperty(name));
+        if (configured == null && arg.command().userObject() instanceof ParamsJob paramsJob) {
+            return ParamOptions.defaultValue(paramsJob.params(), option);
+        }
+        return configured;
     }
 }

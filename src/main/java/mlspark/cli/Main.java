@@ -38,19 +38,30 @@ public final class Main implements Runnable {
         return run(new PrintWriter(System.err, true), args);
     }
 
+    /**
+     * The jobs' command line with its defaults ({@link ConfDefaults}, the Params of each job's estimator)
+     * and the Params' docs as the help of their options.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setDefaultValueProvider(ConfDefaults.load());
+        ParamOptions.describe(cli);
+        return cli;
+    }
+
     /** As {@link #run(String...)}, with error messages going to {@code err}. */
     public static int run(PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         Blas.showLoaderWarnings(verbose);
-        CommandLine cli = new CommandLine(new Main());
-        cli.setErr(err);
+        CommandLine cli;
         try {
-            cli.setDefaultValueProvider(ConfDefaults.load());
+            cli = commandLine();
         } catch (JobFailure e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return e.exitCode();
         }
+        cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ")
                     + " --help')");

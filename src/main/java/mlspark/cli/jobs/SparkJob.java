@@ -15,6 +15,8 @@ import mlspark.cli.Home;
 import mlspark.cli.JobOptions;
 import mlspark.cli.ParameterErrors;
 import mlspark.cli.ParameterFlags;
+import mlspark.cli.ParamOptions;
+import mlspark.cli.ParamsJob;
 import mlspark.cli.Failure;
 import mlspark.cli.JobFailure;
 import mlspark.cli.output.Checkpoints;
@@ -116,10 +118,13 @@ public abstract class SparkJob implements Callable<Integer>, ParameterFlags {
         return other;
     }
 
-    /** The job's flags for the library's parameter names that are not {@code "--" + name}; none by default. */
+    /**
+     * The job's flags for the library's parameter names that are not {@code "--" + name}: for a
+     * {@link ParamsJob}, each Param's option as the user typed it.
+     */
     @Override
     public Map<String, String> parameterFlags() {
-        return Map.of();
+        return this instanceof ParamsJob job ? ParamOptions.flags(spec, job.params()) : Map.of();
     }
 
     /** The exit code of a job that completed and wrote its output (0 unless the job grades its results). */

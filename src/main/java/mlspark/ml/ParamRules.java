@@ -1,0 +1,90 @@
+package mlspark.ml;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+
+import mlspark.errors.InvalidParameterException;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * Params that check their values with one message for every front end: setting a value outside
+ * the domain throws {@link InvalidParameterException} naming the Param and what was expected
+ * ({@code C: expected a finite number > 0, got 0.0}); the command line respells the name as its flag.
+ * (Spark's own validators only answer false, and Spark then says "given invalid value".)
+ */
+public final class ParamRules {
+    private ParamRules() {
+    }
+
+    /** A finite number > 0. */
+    public static DoubleParam positive(String uid, String name, String doc) {
+        return new DoubleParam(uid, name, doc, check(name, (Double v) -> v > 0 && !v.isInfinite(),
+                v -> "expected a finite number > 0, got " + v));
+    }
+
+    /** A finite number >= 0. */
+    public static DoubleParam nonNegative(String uid, String name, String doc) {
+        return new DoubleParam(uid, name, doc, check(name, (Double v) -> v >= 0 && !v.isInfinite(),
+                v -> "expected a finite number >= 0, got " + v));
+    }
+
+    /** A number in [0, 1). */
+    public static DoubleParam fraction(String uid, String name, String doc) {
+        return new DoubleParam(uid, name, doc, check(name, (Double v) -> v >= 0 && v < 1,
+                v -> "expected a number in [0, 1), got " + v));
+    }
+
+    /** An integer >= {@code min}. */
+    public static IntParam atLeast(String uid, String name, String doc, int min) {
+        return new IntParam(uid, name, doc, check(name, (Integer v) -> v >= min,
+                v -> "expected an integer >= " + min + ", got " + v));
+    }
+
+    /** One of {@code values}. */
+    public static Param<String> oneOf(String uid, String name, String doc, String... values) {
+        String[] allowed = values.clone();
+        scala.Function1<String, Object> valid = check(name, (String v) -> Arrays.asList(allowed).contains(v),
+                v -> "'" + v + "' is not one of " + String.join(", ", allowed));
+        return new Param<>(uid, name, doc, valid);
+    }
+
+    /** A validator that passes the values {@code valid} accepts and throws for the others. */
+    @SuppressWarnings("unchecked")
+    private static <T, F> F check(String name, SerializablePredicate<T> valid, SerializableMessage<T> expected) {
+        // Spark's Params take the validator as a Function1 of their (erased) value type
+        return (F) new Check<>(name, valid, expected);
+    }
+
+    interface SerializablePredicate<T> extends Predicate<T>, Serializable {
+    }
+
+    interface SerializableMessage<T> extends java.util.function.Function<T, String>, Serializable {
+    }
+
+    private static final class Check<T> extends AbstractFunction1<Object, Object> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final SerializablePredicate<T> valid;
+        private final SerializableMessage<T> expected;
+
+        Check(String name, SerializablePredicate<T> valid, SerializableMessage<T> expected) {
+            this.name = name;
+            this.valid = valid;
+            this.expected = expected;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object apply(Object value) {
+            if (value == null || !valid.test((T) value)) {
+                throw new InvalidParameterException(name, expected.apply((T) value));
+            }
+            return Boolean.TRUE;
+        }
+    }
+}
