@@ -22,9 +22,9 @@ import mlspark.testing.SharedSpark;
 
 /**
  * metrics.json is a contract for scripts: each job's file has exactly the fields, in the order, that
- * the README's Jobs section documents. The expected names below are copied from the README (and,
- * for the {@code config}/{@code configuration} sections it gives as "every option", from the
- * metrics the jobs wrote before they became records), never from the records themselves.
+ * docs/jobs.md documents. The expected names below are copied from docs/jobs.md (whose
+ * {@code config}/{@code configuration} lists come from the metrics the jobs wrote before they
+ * became records), never from the records themselves.
  */
 class MetricsFieldsTest extends SharedSpark {
     private static final List<String> SVM_DATA = List.of("name", "n_train", "n_test", "dimension");
