@@ -36,13 +36,20 @@ mlspark_app_jar() {
   ls "$MLSPARK_HOME"/target/svm-spark-*-app.jar 2>/dev/null | head -n 1 || true
 }
 
-# Builds the application jar and the local classpath when missing or older than the sources.
+# The benchmarks, outside the application jar: the bench jar (source set src/bench) and the baselines it runs
+# (LIBSVM), for a classpath that already holds the application jar and target/classpath.txt.
+mlspark_bench_classpath() {
+  echo "$(ls "$MLSPARK_HOME"/target/svm-spark-*-bench.jar | head -n 1):$(cat "$MLSPARK_HOME/target/bench-classpath.txt")"
+}
+
+# Builds the application jar, the bench jar and their classpaths when missing or older than the sources.
 mlspark_build() {
   local jar
   mlspark_require_java
   jar="$(mlspark_app_jar)"
-  if [[ -z "$jar" || ! -f "$MLSPARK_HOME/target/classpath.txt" ]] \
-     || [[ -n "$(find "$MLSPARK_HOME/src/main" "$MLSPARK_HOME/pom.xml" "$MLSPARK_HOME/conf" -newer "$jar" -print -quit)" ]]; then
+  if [[ -z "$jar" || ! -f "$MLSPARK_HOME/target/classpath.txt" || ! -f "$MLSPARK_HOME/target/bench-classpath.txt" ]] \
+     || ! ls "$MLSPARK_HOME"/target/svm-spark-*-bench.jar >/dev/null 2>&1 \
+     || [[ -n "$(find "$MLSPARK_HOME/src/main" "$MLSPARK_HOME/src/bench" "$MLSPARK_HOME/pom.xml" "$MLSPARK_HOME/conf" -newer "$jar" -print -quit)" ]]; then
     command -v javac >/dev/null || { echo "error: javac not found: the build needs a JDK 17 or newer, not only a JRE (e.g. apt-get install openjdk-17-jdk-headless)" >&2; exit 127; }
     echo "[submit] building the application jar (mvnw package)..." >&2
     mlspark_mvn -B -q -DskipTests package >&2 || { echo "[submit] build failed" >&2; exit 1; }

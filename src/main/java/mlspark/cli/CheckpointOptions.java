@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
 import mlspark.cli.output.Checkpoints;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.OutputRules;

@@ -1,7 +1,6 @@
 package mlspark.cli;
 
 import mlspark.data.LabeledData;
-import mlspark.cli.JobFailure;
 import mlspark.kernel.KernelSpec;
 import picocli.CommandLine.Option;
 

@@ -3,10 +3,8 @@ package mlspark.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
-import mlspark.cli.jobs.BenchJob;
 import mlspark.cli.jobs.DualSvmJob;
 import mlspark.cli.jobs.KernelsJob;
 import mlspark.cli.jobs.PredictJob;
@@ -17,11 +15,13 @@ import mlspark.linalg.Blas;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job. */
+/**
+ * The entry point of every job: {@code Main JOB [options]}, one picocli subcommand per job, plus the
+ * {@link OptionalJob}s on the classpath (bench, when the bench classes are there).
+ */
 @Command(name = "mlspark", mixinStandardHelpOptions = true, version = "mlspark 0.1.0",
         description = "Kernels, soft-margin SVMs and a two-layer net as Apache Spark jobs.",
-        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, PredictJob.class, ReproduceJob.class,
-                BenchJob.class})
+        subcommands = {PrimalSvmJob.class, DualSvmJob.class, KernelsJob.class, TwoLayerNetJob.class, PredictJob.class, ReproduceJob.class})
 public final class Main implements Runnable {
 
     @Override
@@ -44,6 +44,8 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // before the settings below, which reach only the subcommands present when they are set
+        ServiceLoader.load(OptionalJob.class).forEach(cli::addSubcommand);
         cli.setDefaultValueProvider(ConfDefaults.load());
         ParamOptions.describe(cli);
         return cli;

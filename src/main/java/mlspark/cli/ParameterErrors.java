@@ -2,9 +2,7 @@ package mlspark.cli;
 
 import java.util.Map;
 
-import mlspark.cli.Failure;
 import mlspark.errors.InvalidParameterException;
-import mlspark.cli.JobFailure;
 import mlspark.errors.ParameterText;
 import mlspark.errors.TrainingFailedException;
 

@@ -7,8 +7,6 @@ import java.util.stream.Stream;
 
 import org.apache.spark.ml.util.MLWritable;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
 import mlspark.cli.output.OutputDir;
 import picocli.CommandLine.Option;
 

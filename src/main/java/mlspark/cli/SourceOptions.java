@@ -1,6 +1,5 @@
 package mlspark.cli;
 
-import mlspark.cli.JobFailure;
 import mlspark.sources.DataSources;
 import picocli.CommandLine.Option;
 

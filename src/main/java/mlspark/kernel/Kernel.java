@@ -1,6 +1,7 @@
 package mlspark.kernel;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * A kernel function k(x, z) on feature vectors of one dimension. Implementations are immutable
@@ -13,6 +14,29 @@ public interface Kernel extends Serializable {
 
     /** A formula-like description, e.g. "rbf(gamma=0.2)" or "(linear + rbf(gamma=1))". */
     String describe();
+
+    /**
+     * A block of kernel values: out[i * n + j] = k(a_i, b_j), for a an m x d and b an n x d row-major
+     * block; out holds at least m * n values. This default evaluates {@link #apply} pair by pair; a
+     * kernel that is a function of x.z or of |x - z|^2 overrides it with one BLAS {@code dgemm} of the
+     * rows ({@link KernelBlocks#innerProducts}) and its function applied elementwise.
+     */
+    default void block(double[] a, int m, double[] b, int n, int d, double[] out) {
+        double[] x = new double[d];
+        double[] z = new double[d];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a, i * d, x, 0, d);
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(b, j * d, z, 0, d);
+                out[i * n + j] = apply(x, z);
+            }
+        }
+    }
+
+    /** This kernel in scikit-learn's and LIBSVM's terms, when it is one of their four (linear, poly, rbf, sigmoid). */
+    default Optional<KernelSpec> spec() {
+        return Optional.empty();
+    }
 
     /** k(x, z) + other(x, z). */
     default Kernel plus(Kernel other) {

@@ -24,7 +24,7 @@ public interface KernelApproximation extends Serializable {
         double[] features = z.map(sample, m, d);
         int c = z.components();
         double[] exact = new double[m * m];
-        KernelBlocks.compute(kernel, sample, m, sample, m, d, exact);
+        kernel.block(sample, m, sample, m, d, exact);
         double max = 0;
         double sum = 0;
         for (int i = 0; i < m; i++) {

@@ -3,57 +3,23 @@ package mlspark.kernel;
 import mlspark.linalg.Blas;
 
 /**
- * Blocks of kernel values K(a_i, b_j) between two row-major point blocks, by one BLAS {@code dgemm}
- * for the inner products where the kernel is a function of x.z (linear, poly, sigmoid) or of
- * |x - z|^2 = |x|^2 + |z|^2 - 2 x.z (rbf); any other kernel entry by entry.
+ * Row-major point blocks and the BLAS products over them: the inner products of two blocks (the
+ * first step of a kernel's {@link Kernel#block}), squared norms, and kernel blocks times coefficients.
  */
 public final class KernelBlocks {
     private KernelBlocks() {
     }
 
     /**
-     * out[i * n + j] = k(a_i, b_j), for a an m x d and b an n x d row-major block; out holds at
-     * least m * n values.
+     * out[i * n + j] = a_i.b_j, for a an m x d and b an n x d row-major block, by one {@code dgemm}:
+     * the first step of the kernels' {@link Kernel#block}.
      */
-    public static void compute(Kernel kernel, double[] a, int m, double[] b, int n, int d, double[] out) {
+    public static void innerProducts(double[] a, int m, double[] b, int n, int d, double[] out) {
         if (m == 0 || n == 0) {
-            return;
-        }
-        if (!(kernel instanceof RbfKernel || kernel instanceof LinearKernel || kernel instanceof PolynomialKernel
-                || kernel instanceof SigmoidKernel)) {
-            double[] x = new double[d];
-            double[] z = new double[d];
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(a, i * d, x, 0, d);
-                for (int j = 0; j < n; j++) {
-                    System.arraycopy(b, j * d, z, 0, d);
-                    out[i * n + j] = kernel.apply(x, z);
-                }
-            }
             return;
         }
         // row-major out (m x n) = A B' is column-major out' (n x m) = B A'
         Blas.blas().dgemm("T", "N", n, m, d, 1.0, b, d, a, d, 0.0, out, n);
-        if (kernel instanceof RbfKernel rbf) {
-            double[] an = squaredNorms(a, m, d);
-            double[] bn = squaredNorms(b, n, d);
-            double g = rbf.gamma();
-            for (int i = 0; i < m; i++) {
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    double distance = Math.max(0, an[i] + bn[j] - 2 * out[row + j]);
-                    out[row + j] = Math.exp(-g * distance);
-                }
-            }
-        } else if (kernel instanceof PolynomialKernel p) {
-            for (int t = 0; t < m * n; t++) {
-                out[t] = Math.pow(p.gamma() * out[t] + p.coef0(), p.degree());
-            }
-        } else if (kernel instanceof SigmoidKernel s) {
-            for (int t = 0; t < m * n; t++) {
-                out[t] = Math.tanh(s.gamma() * out[t] + s.coef0());
-            }
-        }
     }
 
     /** Rows and points per kernel block of {@link #multiply}: 1 MB, which stays in the CPU cache. */
@@ -75,7 +41,7 @@ public final class KernelBlocks {
             for (int r0 = 0; r0 < n; r0 += ROW_BLOCK) {
                 int r1 = Math.min(n, r0 + ROW_BLOCK);
                 double[] part = java.util.Arrays.copyOfRange(rows, r0 * d, r1 * d);
-                compute(kernel, part, r1 - r0, vectors, s1 - s0, d, block);
+                kernel.block(part, r1 - r0, vectors, s1 - s0, d, block);
                 // column-major: out' (c x rows) += coefficients' (c x points) block' (points x rows)
                 Blas.blas().dgemm("N", "N", c, r1 - r0, s1 - s0, 1.0, coefficients, s0 * c, c, block, 0, s1 - s0,
                         1.0, out, r0 * c, c);

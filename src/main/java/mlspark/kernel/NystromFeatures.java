@@ -19,7 +19,7 @@ public record NystromFeatures(Kernel kernel, int dimension, int landmarkCount, d
     public static NystromFeatures of(Kernel kernel, double[] landmarks, int d) {
         int m = landmarks.length / d;
         double[] gram = new double[m * m];
-        KernelBlocks.compute(kernel, landmarks, m, landmarks, m, d, gram);
+        kernel.block(landmarks, m, landmarks, m, d, gram);
         double[] values = new double[m];
         MercerCheck.eigen(gram, m, values);
         double top = m == 0 ? 0 : values[m - 1];
@@ -52,7 +52,7 @@ public record NystromFeatures(Kernel kernel, int dimension, int landmarkCount, d
         int m = landmarkCount;
         int r = components();
         double[] c = new double[n * m];
-        KernelBlocks.compute(kernel, rows, n, landmarks, m, d, c);
+        kernel.block(rows, n, landmarks, m, d, c);
         double[] z = new double[n * r];
         if (n > 0 && r > 0) {
             // row-major z (n x r) = C P' is column-major z' (r x n) = P C'

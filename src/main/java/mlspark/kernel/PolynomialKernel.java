@@ -1,10 +1,25 @@
 package mlspark.kernel;
 
+import java.util.Optional;
+
 /** k(x, z) = (gamma x.z + coef0)^degree, scikit-learn's and LIBSVM's "poly". */
 public record PolynomialKernel(double gamma, int degree, double coef0) implements Kernel {
     @Override
     public double apply(double[] x, double[] z) {
         return Math.pow(gamma * Kernel.dot(x, z) + coef0, degree);
+    }
+
+    @Override
+    public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
+        KernelBlocks.innerProducts(a, m, b, n, d, out);
+        for (int t = 0; t < m * n; t++) {
+            out[t] = Math.pow(gamma * out[t] + coef0, degree);
+        }
+    }
+
+    @Override
+    public Optional<KernelSpec> spec() {
+        return Optional.of(new KernelSpec("poly", Double.toString(gamma), degree, coef0));
     }
 
     @Override

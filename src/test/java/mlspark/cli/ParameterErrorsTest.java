@@ -8,9 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import mlspark.cli.Failure;
 import mlspark.errors.InvalidParameterException;
-import mlspark.cli.JobFailure;
 import mlspark.errors.TrainingFailedException;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.dual.DualSolution;

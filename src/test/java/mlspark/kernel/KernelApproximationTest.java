@@ -53,7 +53,7 @@ class KernelApproximationTest {
                 new SigmoidKernel(0.2, -0.1), new RbfKernel(1).plus(new LinearKernel()))) {
             int n = SAMPLE.size();
             double[] block = new double[37 * n];
-            KernelBlocks.compute(k, ROWS, 37, ROWS, n, D, block);
+            k.block(ROWS, 37, ROWS, n, D, block);
             for (int i = 0; i < 37; i++) {
                 for (int j = 0; j < n; j++) {
                     assertEquals(k.apply(SAMPLE.x()[i], SAMPLE.x()[j]), block[i * n + j], 1e-12, k.describe());

@@ -203,4 +203,55 @@ public class KernelTest {
         assertFalse(r.symmetric());
         assertFalse(r.psd());
     }
+
+    /** Every kernel class: its block method (BLAS or the pairwise default) against its own apply. */
+    @Test
+    void eachKernelsBlockEqualsItsPairwiseApply() {
+        Kernel rbf = new RbfKernel(0.3);
+        Kernel lin = new LinearKernel();
+        List<Kernel> kernels = List.of(lin, rbf, new PolynomialKernel(0.5, 3, 1), new PolynomialKernel(2, 2, 0),
+                new SigmoidKernel(0.2, 0.1), lin.plus(rbf), lin.times(rbf), rbf.scaled(2.5), lin.polynomial(1, 2, 3),
+                lin.after(new QuadraticFeatureMap()), rbf.after(new GaussianTaylorFeatureMap(7, 0.3, 2)),
+                new FeatureProductKernel(ScalarFunction.named("sum", v -> v[0] + v[1] + v[2])));
+        int m = 5;
+        int n = 9;
+        int d = 7;
+        // entries in [0, 1): inner products are sums of positive terms, so a relative bound is meaningful
+        Random r = new Random(11);
+        double[][] a = new double[m][d];
+        double[][] b = new double[n][d];
+        for (double[][] rows : List.of(a, b)) {
+            for (double[] row : rows) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = r.nextDouble();
+                }
+            }
+        }
+        for (Kernel k : kernels) {
+            double[] out = new double[m * n + 3];
+            java.util.Arrays.fill(out, Double.NaN);
+            k.block(KernelBlocks.stack(a, d), m, KernelBlocks.stack(b, d), n, d, out);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double expected = k.apply(a[i], b[j]);
+                    assertEquals(expected, out[i * n + j], 1e-12 * Math.abs(expected), k.describe() + " at " + i + ", " + j);
+                }
+            }
+            for (int t = m * n; t < out.length; t++) {
+                assertTrue(Double.isNaN(out[t]), k.describe() + " wrote past its block");
+            }
+            k.block(new double[0], 0, KernelBlocks.stack(b, d), n, d, new double[0]);
+            k.block(KernelBlocks.stack(a, d), m, new double[0], 0, d, new double[0]);
+        }
+    }
+
+    @Test
+    void theStandardKernelsSpecsBuildThemAgain() {
+        for (Kernel k : List.of(new LinearKernel(), new RbfKernel(0.3), new PolynomialKernel(0.5, 3, 1),
+                new SigmoidKernel(0.2, -0.1))) {
+            assertEquals(k, k.spec().orElseThrow().kernel(new double[0][]));
+        }
+        assertTrue(new LinearKernel().plus(new RbfKernel(1)).spec().isEmpty());
+        assertTrue(new RbfKernel(1).scaled(2).spec().isEmpty());
+    }
 }

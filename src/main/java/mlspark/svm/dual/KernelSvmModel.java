@@ -65,7 +65,7 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
 
     /**
      * h(x) for the n rows of a row-major n x d block: kernel blocks of at most {@value #ROW_BLOCK} rows x
-     * {@value #SV_BLOCK} support vectors by BLAS ({@link KernelBlocks}), each times the coefficients ({@code dgemv}).
+     * {@value #SV_BLOCK} support vectors by BLAS ({@link mlspark.kernel.Kernel#block}), each times the coefficients ({@code dgemv}).
      */
     public double[] decisionValues(double[] rows, int n, int d) {
         double[] h = new double[n];
@@ -79,7 +79,7 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
             for (int r0 = 0; r0 < n; r0 += ROW_BLOCK) {
                 int r1 = Math.min(n, r0 + ROW_BLOCK);
                 double[] part = java.util.Arrays.copyOfRange(rows, r0 * d, r1 * d);
-                KernelBlocks.compute(kernel, part, r1 - r0, vectors, s1 - s0, d, block);
+                kernel.block(part, r1 - r0, vectors, s1 - s0, d, block);
                 // h[r0..r1) += K (rows x SVs, row-major = column-major SVs x rows) coef
                 Blas.blas().dgemv("T", s1 - s0, r1 - r0, 1.0, block, 0, s1 - s0, coef, 0, 1, 1.0, h, r0, 1);
             }

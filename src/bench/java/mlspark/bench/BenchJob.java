@@ -1,4 +1,4 @@
-package mlspark.cli.jobs;
+package mlspark.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +8,9 @@ import java.util.List;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
-import mlspark.bench.BenchSuite;
-import mlspark.bench.BenchTable;
-import mlspark.bench.DualBench;
-import mlspark.bench.KernelScaleBench;
-import mlspark.bench.NetBench;
-import mlspark.bench.PrimalBench;
-import mlspark.bench.ScaleBench;
 import mlspark.cli.JobFailure;
+import mlspark.cli.OptionalJob;
+import mlspark.cli.jobs.SparkJob;
 import mlspark.cli.output.Json;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.Provenance;
@@ -24,10 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bench}: runs benchmark suites, ours beside the baselines in one run; writes bench.md and bench.json. */
+/**
+ * {@code bench}: runs benchmark suites, ours beside the baselines in one run; writes bench.md and
+ * bench.json. Not in the application jar: {@code mlspark.cli.Main} finds it as an {@link OptionalJob}
+ * when the bench classes are on the classpath (submit/bench).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: our implementations beside their baselines, measured in the same run.")
-public final class BenchJob extends SparkJob {
+public final class BenchJob extends SparkJob implements OptionalJob {
     /** Every suite, by name. */
     static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench(), new ScaleBench(),
             new KernelScaleBench());

@@ -1,8 +1,6 @@
-package mlspark.cli.jobs;
+package mlspark.bench;
 
 import java.util.List;
-
-import mlspark.bench.BenchTable;
 
 /** metrics.json of {@code bench} (after {@code job}, before {@code provenance}): the table's rows, as bench.json. */
 public record BenchMetrics(boolean quick, List<BenchTable.Row> rows) {

@@ -9,16 +9,13 @@ import libsvm.svm_node;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
 import mlspark.kernel.Kernel;
-import mlspark.kernel.LinearKernel;
-import mlspark.kernel.PolynomialKernel;
-import mlspark.kernel.RbfKernel;
-import mlspark.kernel.SigmoidKernel;
+import mlspark.kernel.KernelSpec;
 import mlspark.svm.ClassCosts;
 
 /**
  * LIBSVM's Java port (C-SVC) on a data set: the baseline of the dual bench and the tests' oracle.
- * The four standard kernels map to LIBSVM's own implementations of them; any other kernel is given
- * as a precomputed Gram matrix. C0/C1 become class weights. The dual objective is the one LIBSVM
+ * A kernel with a {@link Kernel#spec} (the four standard ones) maps to LIBSVM's own implementation
+ * of it; any other kernel is given as a precomputed Gram matrix. C0/C1 become class weights. The dual objective is the one LIBSVM
  * prints ("obj", the minimized form, negated here).
  */
 public final class LibsvmBaseline {
@@ -74,27 +71,22 @@ public final class LibsvmBaseline {
         param.eps = eps;
         param.cache_size = cacheMb;
         param.shrinking = 1;
-        param.degree = 3;
         svm_problem problem = new svm_problem();
         problem.l = n;
         problem.y = y.clone();
         problem.x = new svm_node[n][];
-        if (kernel instanceof LinearKernel) {
-            param.kernel_type = svm_parameter.LINEAR;
-        } else if (kernel instanceof PolynomialKernel k) {
-            param.kernel_type = svm_parameter.POLY;
-            param.gamma = k.gamma();
-            param.degree = k.degree();
-            param.coef0 = k.coef0();
-        } else if (kernel instanceof RbfKernel k) {
-            param.kernel_type = svm_parameter.RBF;
-            param.gamma = k.gamma();
-        } else if (kernel instanceof SigmoidKernel k) {
-            param.kernel_type = svm_parameter.SIGMOID;
-            param.gamma = k.gamma();
-            param.coef0 = k.coef0();
-        } else {
-            param.kernel_type = svm_parameter.PRECOMPUTED;
+        KernelSpec spec = kernel.spec().orElse(null);
+        param.kernel_type = spec == null ? svm_parameter.PRECOMPUTED : switch (spec.name()) {
+            case "linear" -> svm_parameter.LINEAR;
+            case "poly" -> svm_parameter.POLY;
+            case "rbf" -> svm_parameter.RBF;
+            case "sigmoid" -> svm_parameter.SIGMOID;
+            default -> throw new IllegalStateException(spec.name());
+        };
+        if (spec != null) {
+            param.gamma = spec.gammaFor(x);
+            param.degree = spec.degree();
+            param.coef0 = spec.coef0();
         }
         for (int i = 0; i < n; i++) {
             if (param.kernel_type == svm_parameter.PRECOMPUTED) {
