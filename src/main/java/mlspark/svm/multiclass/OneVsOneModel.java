@@ -25,7 +25,7 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
                             int[] supportCounts, double[][] coefficients, double[] b, PlattSigmoid[] sigmoids)
         implements Serializable {
     /** LIBSVM's min_prob: pairwise probabilities are clipped to [1e-7, 1 - 1e-7] before the coupling. */
-    static final double MIN_PROBABILITY = 1e-7;
+    private static final double MIN_PROBABILITY = 1e-7;
 
     public OneVsOneModel {
         int k = classes.numClasses();

@@ -15,7 +15,7 @@ public record PlattSigmoid(double a, double b) implements Serializable {
     private static final double MIN_STEP = 1e-10;
     private static final double SIGMA = 1e-12;
     /** Stopping rule: both components of the gradient below this. */
-    static final double EPS = 1e-5;
+    private static final double EPS = 1e-5;
 
     /**
      * @param decisionValues f_i
