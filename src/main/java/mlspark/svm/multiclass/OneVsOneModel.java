@@ -1,0 +1,183 @@
+package mlspark.svm.multiclass;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+import mlspark.kernel.Kernel;
+import mlspark.svm.dual.KernelSvmModel;
+
+/**
+ * A one-vs-one kernel SVM laid out as LIBSVM's model: each support vector once, those of class 0 first, then
+ * class 1's, ... (each class's in training order), {@code supportCounts[k]} of class k (LIBSVM's nSV); the
+ * decision value of pair (i, j), number p,
+ * <pre>
+ *   f_p(x) = sum_{s of class i} coefficients[j-1][s] k(x_s, x) + sum_{s of class j} coefficients[i][s] k(x_s, x) + b[p]
+ * </pre>
+ * (LIBSVM's sv_coef, a_s y_s of the pair's dual; b = -rho). A support vector of one pair that is not one of
+ * another pair has coefficient 0 there. The kernel values of a row against the support vectors are computed
+ * once for all pairs ({@link #kernelValues}).
+ *
+ * @param supportIndices the training row of each support vector (LIBSVM's sv_indices, from 0)
+ * @param sigmoids       each pair's Platt sigmoid (LIBSVM's probA, probB), null for a model without probabilities
+ */
+public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] supportVectors, int[] supportIndices,
+                            int[] supportCounts, double[][] coefficients, double[] b, PlattSigmoid[] sigmoids)
+        implements Serializable {
+    /** LIBSVM's min_prob: pairwise probabilities are clipped to [1e-7, 1 - 1e-7] before the coupling. */
+    private static final double MIN_PROBABILITY = 1e-7;
+
+    public OneVsOneModel {
+        int k = classes.numClasses();
+        int pairs = ClassPair.count(k);
+        int total = Arrays.stream(supportCounts).sum();
+        if (supportCounts.length != k || supportVectors.length != total || supportIndices.length != total
+                || coefficients.length != k - 1 || Arrays.stream(coefficients).anyMatch(c -> c.length != total)
+                || b.length != pairs || (sigmoids != null && sigmoids.length != pairs)) {
+            throw new IllegalArgumentException("inconsistent one-vs-one model: " + k + " classes, support counts "
+                    + Arrays.toString(supportCounts) + ", " + supportVectors.length + " support vectors, "
+                    + supportIndices.length + " indices, " + coefficients.length + " coefficient rows, " + b.length
+                    + " biases, " + (sigmoids == null ? "no" : sigmoids.length) + " sigmoids");
+        }
+    }
+
+    /** The model of the pairs' fits ({@link OneVsOneTrainer#fitPair}, one per pair, in pair order). */
+    public static OneVsOneModel of(OneVsOneProblem problem, Kernel kernel, List<PairFit> fits) {
+        int k = problem.numClasses();
+        List<ClassPair> pairs = problem.pairs();
+        if (fits.size() != pairs.size()) {
+            throw new IllegalArgumentException(fits.size() + " pair fits for " + pairs.size() + " class pairs");
+        }
+        boolean[] support = new boolean[problem.size()];
+        for (int p = 0; p < fits.size(); p++) {
+            if (!fits.get(p).pair().equals(pairs.get(p))) {
+                throw new IllegalArgumentException("pair fit " + p + " is of " + fits.get(p).pair() + ", expected "
+                        + pairs.get(p));
+            }
+            for (int row : fits.get(p).supportRows()) {
+                support[row] = true;
+            }
+        }
+        int[] supportCounts = new int[k];
+        for (int row = 0; row < support.length; row++) {
+            if (support[row]) {
+                supportCounts[problem.classOf(row)]++;
+            }
+        }
+        int[] next = new int[k];
+        for (int c = 1; c < k; c++) {
+            next[c] = next[c - 1] + supportCounts[c - 1];
+        }
+        int total = Arrays.stream(supportCounts).sum();
+        int[] position = new int[support.length];
+        int[] supportIndices = new int[total];
+        double[][] supportVectors = new double[total][];
+        for (int row = 0; row < support.length; row++) {
+            if (support[row]) {
+                int s = next[problem.classOf(row)]++;
+                position[row] = s;
+                supportIndices[s] = row;
+                supportVectors[s] = problem.x()[row];
+            }
+        }
+        double[][] coefficients = new double[k - 1][total];
+        double[] b = new double[pairs.size()];
+        boolean probabilities = fits.get(0).sigmoid() != null;
+        if (fits.stream().anyMatch(f -> (f.sigmoid() != null) != probabilities)) {
+            throw new IllegalArgumentException("some pair fits have a sigmoid and some not");
+        }
+        PlattSigmoid[] sigmoids = probabilities ? new PlattSigmoid[pairs.size()] : null;
+        for (PairFit fit : fits) {
+            ClassPair pair = fit.pair();
+            KernelSvmModel model = fit.model();
+            int[] rows = fit.supportRows();
+            for (int s = 0; s < rows.length; s++) {
+                int row = rows[s];
+                int coefficientRow = problem.classOf(row) == pair.first() ? pair.second() - 1 : pair.first();
+                coefficients[coefficientRow][position[row]] = model.coefficients()[s];
+            }
+            b[pair.index()] = model.b();
+            if (probabilities) {
+                sigmoids[pair.index()] = fit.sigmoid();
+            }
+        }
+        return new OneVsOneModel(kernel, problem.classes(), supportVectors, supportIndices, supportCounts, coefficients,
+                b, sigmoids);
+    }
+
+    public int numClasses() {
+        return classes.numClasses();
+    }
+
+    /** The number of support vectors (each counted once). */
+    public int size() {
+        return supportVectors.length;
+    }
+
+    public boolean hasProbabilities() {
+        return sigmoids != null;
+    }
+
+    /** k(x_s, x) for every support vector s, in the model's order. */
+    public double[] kernelValues(double[] x) {
+        double[] values = new double[supportVectors.length];
+        for (int s = 0; s < values.length; s++) {
+            values[s] = kernel.apply(supportVectors[s], x);
+        }
+        return values;
+    }
+
+    /** The pairs' decision values f_p(x), in pair order. */
+    public double[] decisionValues(double[] x) {
+        return decisionValuesOfKernelValues(kernelValues(x));
+    }
+
+    /** The pairs' decision values of a row whose kernel values against the support vectors are given ({@link #kernelValues}). */
+    public double[] decisionValuesOfKernelValues(double[] kernelValues) {
+        int k = numClasses();
+        int[] start = new int[k];
+        for (int c = 1; c < k; c++) {
+            start[c] = start[c - 1] + supportCounts[c - 1];
+        }
+        double[] f = new double[ClassPair.count(k)];
+        for (ClassPair pair : ClassPair.all(k)) {
+            int i = pair.first();
+            int j = pair.second();
+            double sum = b[pair.index()];
+            double[] first = coefficients[j - 1];
+            for (int s = start[i]; s < start[i] + supportCounts[i]; s++) {
+                sum += first[s] * kernelValues[s];
+            }
+            double[] second = coefficients[i];
+            for (int s = start[j]; s < start[j] + supportCounts[j]; s++) {
+                sum += second[s] * kernelValues[s];
+            }
+            f[pair.index()] = sum;
+        }
+        return f;
+    }
+
+    /** The class index of x by LIBSVM's votes ({@link OneVsOneVoting#winner}). */
+    public int predictClass(double[] x) {
+        return OneVsOneVoting.winner(decisionValues(x), numClasses());
+    }
+
+    /**
+     * Class probabilities from a row's decision values, LIBSVM's svm_predict_probability: each pair's sigmoid,
+     * clipped to [1e-7, 1 - 1e-7], then {@link PairwiseCoupling}.
+     */
+    public double[] probabilities(double[] decisionValues) {
+        if (sigmoids == null) {
+            throw new IllegalStateException("this one-vs-one model was trained without probabilities");
+        }
+        int k = numClasses();
+        double[][] r = new double[k][k];
+        for (ClassPair pair : ClassPair.all(k)) {
+            double p = sigmoids[pair.index()].probability(decisionValues[pair.index()]);
+            p = Math.min(Math.max(p, MIN_PROBABILITY), 1 - MIN_PROBABILITY);
+            r[pair.first()][pair.second()] = p;
+            r[pair.second()][pair.first()] = 1 - p;
+        }
+        return PairwiseCoupling.probabilities(r);
+    }
+}
