@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import mlspark.cli.Home;
+import mlspark.data.DataSpec;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.SignedLabels;
@@ -86,7 +87,7 @@ public final class PredictJob extends SparkJob {
     private SavedModel saved;
     /** Null for a FORMAT:PATH source, which the executors read in {@link #run}. */
     private Examples examples;
-    private DataSources.Spec source;
+    private DataSpec.Source source;
     private DataSources.Options sourceOptions;
 
     /** The rows to predict: features, labels (null when the data has none) and where they came from. */
@@ -119,8 +120,8 @@ public final class PredictJob extends SparkJob {
                     + expected.simpleName() + " (--kind " + kind + ")");
         }
         sourceOptions = sources.options();
-        if (DataSources.isSource(data)) {
-            source = DataSources.Spec.parse(data);
+        if (DataSpec.parse(data) instanceof DataSpec.Source s) {
+            source = s;
             log(String.format("model %s: %s; data %s (read by the executors)", model, saved.describe(), source));
             return;
         }
@@ -136,8 +137,8 @@ public final class PredictJob extends SparkJob {
 
     /** Data for the SVMs: labels -1/+1 or 0/1 become 0/1, MLlib's convention. */
     private Examples binary(Provenance provenance) {
-        if (data.equals(BinaryDataSets.ASSIGNMENT) || BinaryDataSets.TOY_SETS.contains(data)) {
-            LabeledData test = BinaryDataSets.load(data, null, options.dataDir(), this::log).test();
+        if (DataSpec.parse(data) instanceof DataSpec.Named named) {
+            LabeledData test = BinaryDataSets.load(named, null, options.dataDir(), this::log).test();
             provenance.input(Path.of(test.source()));
             return new Examples(data + " (test split)", test.x(), zeroOne(test.y()), false);
         }
@@ -151,7 +152,7 @@ public final class PredictJob extends SparkJob {
             }
         }
         if (lower.endsWith(".npy") || lower.endsWith(".npz")) {
-            LabeledData test = BinaryDataSets.load(file.toString(), null, options.dataDir(), this::log).test();
+            LabeledData test = BinaryDataSets.load(DataSpec.LocalFile.of(file), null, options.dataDir(), this::log).test();
             return new Examples(file.getFileName() + " (x_test, y_test)", test.x(), zeroOne(test.y()), false);
         }
         LabeledData rows = SignedLabels.toSigned(text(file), file, "labels", this::log);
