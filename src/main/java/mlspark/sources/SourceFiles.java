@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 
 import mlspark.data.DataSpec;
 import mlspark.errors.InputException;
+import mlspark.errors.ParameterText;
 
 /** The data files a {@code FORMAT:PATH} source names, listed on the driver (a file, a directory of part files, a glob). */
 final class SourceFiles {
@@ -44,7 +45,7 @@ final class SourceFiles {
             return files;
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(InputException.Kind.NO_INPUT, source, null,
-                    mlspark.errors.ParameterText.of("cannot be listed: " + e.getMessage()), e);
+                    ParameterText.of("cannot be listed: " + e.getMessage()), e);
         }
     }
 
