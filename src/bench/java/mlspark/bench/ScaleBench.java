@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
+import mlspark.data.DataSpec;
 import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.optim.DifferentiableFunction;
@@ -206,7 +207,7 @@ public final class ScaleBench implements BenchSuite {
                     java.util.Map.of("spark.ui.enabled", "false"))) {
                 SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
                 long t0 = System.nanoTime();
-                Dataset<Row> rows = DataSources.read(spark, DataSources.Spec.parse("parquet:" + path),
+                Dataset<Row> rows = DataSources.read(spark, new DataSpec.Source(DataSpec.Source.Format.PARQUET, path),
                         new DataSources.Options(null, null, null), D, "the benchmark's D = " + D);
                 JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows,
                         SampleBlocks.Layout.ofKib(D, SampleBlocks.DEFAULT_BLOCK_KIB, FeatureBlock.Storage.FLOAT64), false, path);

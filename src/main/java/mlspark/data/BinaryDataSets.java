@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
+import mlspark.errors.InvalidParameterException;
 
 /**
- * Finds and loads the binary classification data sets of the SVM jobs, by name or by file:
+ * Loads the binary classification data sets of the SVM jobs that the driver reads
+ * ({@link DataSpec}):
  * <ul>
  *   <li>{@code hw3}: the assignment's {@code hw3/soft_margin_svm_data.npy} (a pickled dict of arrays);</li>
  *   <li>{@code moons}, {@code circles}, {@code linearly_separable}, {@code xor}: the toy sets under
@@ -24,9 +25,6 @@ import mlspark.cli.JobFailure;
  * Labels end up in -1/+1 ({@link SignedLabels}), one mapping for both splits.
  */
 public final class BinaryDataSets {
-    public static final String ASSIGNMENT = "hw3";
-    public static final List<String> TOY_SETS = List.of("moons", "circles", "linearly_separable", "xor");
-
     private BinaryDataSets() {
     }
 
@@ -38,54 +36,69 @@ public final class BinaryDataSets {
         return dataDir.resolve("hw3").resolve("generated_toy").resolve("toy_" + name + "_" + split + ".csv");
     }
 
+    /** The files {@code spec} is read from: none for generated moons; with a text table, {@code testFile} (may be null). */
+    public static List<Path> files(DataSpec spec, Path testFile, Path dataDir) {
+        if (spec instanceof DataSpec.Named named) {
+            return named.name().equals(DataSpec.ASSIGNMENT) ? List.of(assignmentFile(dataDir))
+                    : List.of(toyFile(dataDir, named.name(), "train"), toyFile(dataDir, named.name(), "test"));
+        }
+        if (spec instanceof DataSpec.LocalFile file) {
+            return file.text() && testFile != null ? List.of(file.path(), testFile) : List.of(file.path());
+        }
+        return List.of();
+    }
+
+    /** The set {@code text} names ({@link DataSpec#parse}), as {@link #load(DataSpec, Path, Path, Consumer)}. */
+    public static TrainTest load(String text, Path testFile, Path dataDir, Consumer<String> log) {
+        return load(DataSpec.parse(text), testFile, dataDir, log);
+    }
+
     /**
-     * @param spec     a data set name or a file path
+     * @param spec     a named set, generated moons or a file on the driver (not a {@link DataSpec.Source})
      * @param testFile the test file for CSV/LIBSVM training files (null otherwise)
      * @param dataDir  where named data sets live
      */
-    public static TrainTest load(String spec, Path testFile, Path dataDir, Consumer<String> log) {
-        if (TwoMoons.isSpec(spec)) {
-            return TwoMoons.load(spec);
+    public static TrainTest load(DataSpec spec, Path testFile, Path dataDir, Consumer<String> log) {
+        if (spec instanceof DataSpec.Moons moons) {
+            return TwoMoons.load(moons);
         }
-        TrainTest raw;
-        if (spec.equals(ASSIGNMENT)) {
-            raw = fromArrays(ASSIGNMENT, assignmentFile(dataDir));
-        } else if (TOY_SETS.contains(spec)) {
-            raw = new TrainTest(spec, TextTables.readCsv(toyFile(dataDir, spec, "train")),
-                    TextTables.readCsv(toyFile(dataDir, spec, "test")));
-        } else {
-            Path file = Path.of(spec);
-            String lower = spec.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".npy") || lower.endsWith(".npz")) {
-                raw = fromArrays(file.getFileName().toString(), file);
-            } else {
-                if (testFile == null) {
-                    throw JobFailure.usage("--test", "a test file is required with the training file " + spec);
-                }
-                LabeledData train = readText(file, 0);
-                LabeledData test = readText(testFile, train.dimension());
-                if (test.dimension() != train.dimension()) {
-                    throw JobFailure.badFormat(testFile, "features", test.dimension() + " columns, the training file "
-                            + file + " has " + train.dimension());
-                }
-                raw = new TrainTest(file.getFileName().toString(), train, test);
-            }
+        if (spec instanceof DataSpec.Named named) {
+            String name = named.name();
+            return signed(name.equals(DataSpec.ASSIGNMENT) ? fromArrays(name, assignmentFile(dataDir))
+                    : new TrainTest(name, TextTables.readCsv(toyFile(dataDir, name, "train")),
+                    TextTables.readCsv(toyFile(dataDir, name, "test"))), log);
         }
-        return signed(raw, log);
+        if (!(spec instanceof DataSpec.LocalFile file)) {
+            throw new IllegalArgumentException(spec + " is read by the executors (mlspark.sources.DataSources)");
+        }
+        if (!file.text()) {
+            return signed(fromArrays(file.path().getFileName().toString(), file.path()), log);
+        }
+        if (testFile == null) {
+            throw new InvalidParameterException("test", "a test file is required with the training file " + file);
+        }
+        LabeledData train = readText(file, 0);
+        LabeledData test = readText(DataSpec.LocalFile.of(testFile), train.dimension());
+        if (test.dimension() != train.dimension()) {
+            throw InputException.badFormat(testFile, "features", test.dimension() + " columns, the training file "
+                    + file + " has " + train.dimension());
+        }
+        return signed(new TrainTest(file.path().getFileName().toString(), train, test), log);
     }
 
-    private static LabeledData readText(Path file, int dimension) {
-        return file.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                ? TextTables.readCsv(file) : TextTables.readLibSvm(file, dimension);
+    /** A CSV or LIBSVM table; {@code dimension > 0} fixes a LIBSVM table's. */
+    public static LabeledData readText(DataSpec.LocalFile file, int dimension) {
+        return file.format() == DataSpec.LocalFile.Format.CSV
+                ? TextTables.readCsv(file.path()) : TextTables.readLibSvm(file.path(), dimension);
     }
 
     private static TrainTest fromArrays(String name, Path file) {
-        Map<String, NpyArray> arrays = file.toString().toLowerCase(Locale.ROOT).endsWith(".npz")
+        Map<String, NpyArray> arrays = DataSpec.LocalFile.of(file).format() == DataSpec.LocalFile.Format.NPZ
                 ? Npz.read(file) : dictOf(Npy.read(file), file);
         LabeledData train = split(arrays, file, "train");
         LabeledData test = split(arrays, file, "test");
         if (train.dimension() != test.dimension()) {
-            throw JobFailure.badFormat(file, "x_test", test.dimension() + " columns, x_train has " + train.dimension());
+            throw InputException.badFormat(file, "x_test", test.dimension() + " columns, x_train has " + train.dimension());
         }
         return new TrainTest(name, train, test);
     }
@@ -100,7 +113,7 @@ public final class BinaryDataSets {
             });
             return out;
         }
-        throw JobFailure.badFormat(file, "data", "expected a pickled dict of arrays (x_train, y_train, x_test, y_test), got "
+        throw InputException.badFormat(file, "data", "expected a pickled dict of arrays (x_train, y_train, x_test, y_test), got "
                 + array);
     }
 
@@ -109,7 +122,7 @@ public final class BinaryDataSets {
         String yKey = "y_" + split;
         for (String key : List.of(xKey, yKey)) {
             if (!arrays.containsKey(key)) {
-                throw JobFailure.badFormat(file, key, "missing (the file has " + arrays.keySet() + ")");
+                throw InputException.badFormat(file, key, "missing (the file has " + arrays.keySet() + ")");
             }
         }
         return LabeledData.of(file, xKey, arrays.get(xKey), yKey, arrays.get(yKey));

@@ -4,22 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
+import mlspark.errors.ParameterText;
 
-/** File access that turns a missing, unreadable or wrong-kind path into a {@link JobFailure}. */
+/** File access that turns a missing, unreadable or wrong-kind path into a {@link InputException}. */
 final class InputFiles {
     private InputFiles() {
     }
 
     static Path requireReadableFile(Path file) {
         if (!Files.exists(file)) {
-            throw JobFailure.noInput(file, "no such file (run submit/fetch-data, or check --data-dir)");
+            throw InputException.noInput(file, ParameterText.of("no such file (run submit/fetch-data, or check ", "dataDir", ")"));
         }
         if (Files.isDirectory(file)) {
-            throw JobFailure.noInput(file, "is a directory, expected a file");
+            throw InputException.noInput(file, "is a directory, expected a file");
         }
         if (!Files.isReadable(file)) {
-            throw JobFailure.noInput(file, "cannot be read (permission denied)");
+            throw InputException.noInput(file, "cannot be read (permission denied)");
         }
         return file;
     }
@@ -29,7 +30,7 @@ final class InputFiles {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw JobFailure.noInput(file, "cannot be read: " + e.getMessage());
+            throw InputException.noInput(file, "cannot be read: " + e.getMessage());
         }
     }
 }

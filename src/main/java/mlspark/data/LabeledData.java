@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.TreeSet;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 
 /**
  * A labelled data set held on the driver: {@code x[i]} the features of sample i, {@code y[i]} its
@@ -41,17 +41,17 @@ public record LabeledData(double[][] x, double[] y, String source) {
      */
     public static LabeledData of(Path file, String xField, NpyArray xArray, String yField, NpyArray yArray) {
         if (xArray.isObject() || xArray.shape().length != 2) {
-            throw JobFailure.badFormat(file, xField, "expected a 2-d numeric array, got " + xArray);
+            throw InputException.badFormat(file, xField, "expected a 2-d numeric array, got " + xArray);
         }
         int[] ys = yArray.shape();
         boolean vector = !yArray.isObject() && (ys.length == 1 || (ys.length == 2 && ys[1] == 1));
         if (!vector) {
-            throw JobFailure.badFormat(file, yField, "expected a numeric vector of shape (n,) or (n, 1), got " + yArray);
+            throw InputException.badFormat(file, yField, "expected a numeric vector of shape (n,) or (n, 1), got " + yArray);
         }
         int n = xArray.shape()[0];
         int d = xArray.shape()[1];
         if (ys[0] != n) {
-            throw JobFailure.badFormat(file, yField, "has " + ys[0] + " rows but " + xField + " has " + n);
+            throw InputException.badFormat(file, yField, "has " + ys[0] + " rows but " + xField + " has " + n);
         }
         double[][] x = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -62,17 +62,17 @@ public record LabeledData(double[][] x, double[] y, String source) {
         return data;
     }
 
-    /** Fails with {@link mlspark.cli.Failure#BAD_VALUES} at the first NaN or infinite value. */
+    /** Fails with a {@link InputException.Kind#BAD_VALUES} at the first NaN or infinite value. */
     public void requireFinite(Path file, String xField, String yField) {
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x[i].length; j++) {
                 if (!Double.isFinite(x[i][j])) {
-                    throw JobFailure.badValues(file, xField, "row " + i + ", column " + j + " is " + x[i][j]
+                    throw InputException.badValues(file, xField, "row " + i + ", column " + j + " is " + x[i][j]
                             + " (expected finite numbers)");
                 }
             }
             if (!Double.isFinite(y[i])) {
-                throw JobFailure.badValues(file, yField, "row " + i + " is " + y[i] + " (expected a finite label)");
+                throw InputException.badValues(file, yField, "row " + i + " is " + y[i] + " (expected a finite label)");
             }
         }
     }

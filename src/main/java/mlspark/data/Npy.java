@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 
 /**
  * Reader of NumPy's {@code .npy} format, versions 1, 2 and 3: numeric dtypes {@link DType#SUPPORTED}
@@ -38,7 +38,7 @@ public final class Npy {
 
     static NpyArray parse(byte[] bytes, Path file) {
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
-            throw JobFailure.badFormat(file, "magic", "not a NumPy .npy file (expected the bytes \\x93NUMPY)");
+            throw InputException.badFormat(file, "magic", "not a NumPy .npy file (expected the bytes \\x93NUMPY)");
         }
         int major = bytes[6];
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -49,15 +49,15 @@ public final class Npy {
             headerStart = 10;
         } else if (major == 2 || major == 3) {
             if (bytes.length < 12) {
-                throw JobFailure.badFormat(file, "header", "truncated before the header length");
+                throw InputException.badFormat(file, "header", "truncated before the header length");
             }
             headerLength = buffer.getInt(8);
             headerStart = 12;
         } else {
-            throw JobFailure.badFormat(file, "version", "format version " + major + " is not supported (expected 1, 2 or 3)");
+            throw InputException.badFormat(file, "version", "format version " + major + " is not supported (expected 1, 2 or 3)");
         }
         if (headerLength < 0 || headerStart + (long) headerLength > bytes.length) {
-            throw JobFailure.badFormat(file, "header", "truncated: the header says " + headerLength
+            throw InputException.badFormat(file, "header", "truncated: the header says " + headerLength
                     + " bytes, the file has " + (bytes.length - headerStart));
         }
         String header = new String(bytes, headerStart, headerLength,
@@ -72,16 +72,16 @@ public final class Npy {
             try {
                 unpickled = NumpyPickle.load(Arrays.copyOfRange(bytes, dataStart, bytes.length));
             } catch (IllegalArgumentException e) {
-                throw JobFailure.badFormat(file, "data", "object array: " + e.getMessage());
+                throw InputException.badFormat(file, "data", "object array: " + e.getMessage());
             }
             if (unpickled instanceof NpyArray array && array.isObject()) {
                 return array;
             }
-            throw JobFailure.badFormat(file, "data", "object array: the pickle does not hold a NumPy object array");
+            throw InputException.badFormat(file, "data", "object array: the pickle does not hold a NumPy object array");
         }
         DType type = DType.parse(descr);
         if (type == null) {
-            throw JobFailure.badFormat(file, "descr", "dtype '" + descr + "' is not supported (expected " + DType.SUPPORTED + ")");
+            throw InputException.badFormat(file, "descr", "dtype '" + descr + "' is not supported (expected " + DType.SUPPORTED + ")");
         }
         long count = 1;
         for (int s : shape) {
@@ -89,11 +89,11 @@ public final class Npy {
         }
         long expected = count * type.size();
         if (dataStart + expected > bytes.length) {
-            throw JobFailure.badFormat(file, "data", "truncated: shape " + Arrays.toString(shape) + " of " + descr
+            throw InputException.badFormat(file, "data", "truncated: shape " + Arrays.toString(shape) + " of " + descr
                     + " needs " + expected + " bytes, the file has " + (bytes.length - dataStart));
         }
         if (count > Integer.MAX_VALUE) {
-            throw JobFailure.badFormat(file, "shape", "too many elements (" + count + ") for one array");
+            throw InputException.badFormat(file, "shape", "too many elements (" + count + ") for one array");
         }
         double[] values = type.read(ByteBuffer.wrap(bytes, dataStart, (int) expected), (int) count);
         return NpyArray.numeric(type.descr(), shape, fortran ? Layout.fortranToC(values, shape) : values);
@@ -102,7 +102,7 @@ public final class Npy {
     private static String field(Pattern pattern, String header, Path file, String name) {
         Matcher m = pattern.matcher(header);
         if (!m.find()) {
-            throw JobFailure.badFormat(file, name, "missing or malformed in the header " + header.strip());
+            throw InputException.badFormat(file, name, "missing or malformed in the header " + header.strip());
         }
         return m.group(1);
     }
@@ -117,7 +117,7 @@ public final class Npy {
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw JobFailure.badFormat(file, "shape", "'" + text + "' is not a tuple of non-negative integers");
+                throw InputException.badFormat(file, "shape", "'" + text + "' is not a tuple of non-negative integers");
             }
         }).toArray();
     }

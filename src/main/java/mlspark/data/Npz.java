@@ -10,7 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 
 /** Reader of NumPy's {@code .npz} archives (plain or compressed zips of {@code .npy} files). */
 public final class Npz {
@@ -31,12 +31,12 @@ public final class Npz {
                 arrays.put(key, Npy.read(zip, Path.of(file + ":" + name)));
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw JobFailure.badFormat(file, "zip", "not a readable .npz archive (" + e.getMessage() + ")");
+            throw InputException.badFormat(file, "zip", "not a readable .npz archive (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw JobFailure.noInput(file, "cannot be read: " + e.getMessage());
+            throw InputException.noInput(file, "cannot be read: " + e.getMessage());
         }
         if (arrays.isEmpty()) {
-            throw JobFailure.badFormat(file, "zip", "not an .npz archive: no .npy entries");
+            throw InputException.badFormat(file, "zip", "not an .npz archive: no .npy entries");
         }
         return arrays;
     }

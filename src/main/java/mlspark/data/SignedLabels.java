@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 
 /**
  * Brings binary labels to the SVM's -1/+1. Labels already in {-1, +1} pass unchanged; labels in
@@ -34,23 +34,23 @@ public final class SignedLabels {
             log.accept(file + ": " + yField + ": labels {0, 1} mapped to {-1, +1} (0 -> -1, 1 -> +1)");
             return true;
         }
-        throw JobFailure.badValues(file, yField, "labels " + Arrays.toString(set)
+        throw InputException.badValues(file, yField, "labels " + Arrays.toString(set)
                 + " are not a binary label set (expected {-1, +1} or {0, 1})");
     }
 
-    /** Fails with {@link mlspark.cli.Failure#BAD_VALUES} unless the training set holds both classes. */
+    /** Fails with {@link InputException.Kind#BAD_VALUES} unless the training set holds both classes. */
     public static void requireBothClasses(LabeledData train) {
         requireBothClasses(train.labelSet(), train.source());
     }
 
     /**
-     * Fails with {@link mlspark.cli.Failure#BAD_VALUES} unless {@code labelSet}, the distinct labels of
+     * Fails with {@link InputException.Kind#BAD_VALUES} unless {@code labelSet}, the distinct labels of
      * the training set read from {@code source}, has two values: trained on one class, a classifier can
      * only ever predict that class.
      */
     public static void requireBothClasses(double[] labelSet, String source) {
         if (labelSet.length < 2) {
-            throw JobFailure.badValues(Path.of(source), "labels", "the training set has only the label "
+            throw InputException.badValues(Path.of(source), "labels", "the training set has only the label "
                     + (labelSet.length == 0 ? "(none)" : labelSet[0]) + "; a classifier needs both classes");
         }
     }

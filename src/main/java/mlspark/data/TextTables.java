@@ -7,17 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
+import mlspark.errors.ParameterText;
 
 /**
  * Readers of the two text formats: CSV rows {@code x1,...,xd,y} (an optional header line of
- * names), and LIBSVM's {@code label index:value ...} (1-based indices, as Spark's
- * {@code MLUtils.loadLibSVMFile} reads it).
+ * names), and LIBSVM's {@code label index:value ...} ({@link LibsvmFormat}).
  */
 public final class TextTables {
+    /** The largest length of a Java array. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
     private TextTables() {
     }
 
@@ -39,10 +40,10 @@ public final class TextTables {
                 columns = cells.length;
             }
             if (cells.length != columns) {
-                throw JobFailure.badFormat(file, "line " + (i + 1), cells.length + " columns, expected " + columns);
+                throw InputException.badFormat(file, "line " + (i + 1), cells.length + " columns, expected " + columns);
             }
             if (columns < 2) {
-                throw JobFailure.badFormat(file, "line " + (i + 1), "expected x1,...,xd,y with d >= 1");
+                throw InputException.badFormat(file, "line " + (i + 1), "expected x1,...,xd,y with d >= 1");
             }
             double[] row = new double[columns];
             for (int j = 0; j < columns; j++) {
@@ -51,7 +52,7 @@ public final class TextTables {
             rows.add(row);
         }
         if (rows.isEmpty()) {
-            throw JobFailure.badFormat(file, "rows", "no data rows (expected lines x1,...,xd,y)");
+            throw InputException.badFormat(file, "rows", "no data rows (expected lines x1,...,xd,y)");
         }
         double[][] x = new double[rows.size()][];
         double[] y = new double[rows.size()];
@@ -65,57 +66,35 @@ public final class TextTables {
         return data;
     }
 
-    /** Reads LIBSVM text; the dimension is the largest index seen unless {@code dimension > 0} fixes it. */
+    /**
+     * Reads LIBSVM text ({@link LibsvmFormat}); the dimension is the largest index seen unless
+     * {@code dimension > 0} fixes it (an index above it fails).
+     */
     public static LabeledData readLibSvm(Path file, int dimension) {
+        LibsvmFormat grammar = new LibsvmFormat(dimension > 0 ? dimension : MAX_ARRAY,
+                ParameterText.of(dimension > 0 ? "the dimension " + dimension : "the largest Java array (" + MAX_ARRAY + ")"));
         List<String> lines = lines(file);
-        List<Map<Integer, Double>> rows = new ArrayList<>();
-        List<Double> labels = new ArrayList<>();
+        List<LibsvmFormat.Row> rows = new ArrayList<>();
         int maxIndex = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int hash = line.indexOf('#');
-            String[] tokens = (hash >= 0 ? line.substring(0, hash) : line).strip().split("\\s+");
-            if (tokens.length == 0 || tokens[0].isEmpty()) {
-                continue;
+            long number = i + 1;
+            LibsvmFormat.Row row = grammar.parse(lines.get(i), file.toString(), () -> number);
+            if (row != null) {
+                rows.add(row);
+                maxIndex = Math.max(maxIndex, row.lastIndex());
             }
-            labels.add(number(tokens[0], file, i, 0));
-            Map<Integer, Double> row = new TreeMap<>();
-            int previous = 0;
-            for (int t = 1; t < tokens.length; t++) {
-                int colon = tokens[t].indexOf(':');
-                int index;
-                try {
-                    index = colon > 0 ? Integer.parseInt(tokens[t].substring(0, colon)) : -1;
-                } catch (NumberFormatException e) {
-                    index = -1;
-                }
-                if (index <= previous) {
-                    throw JobFailure.badFormat(file, "line " + (i + 1), "'" + tokens[t]
-                            + "' is not index:value with 1-based indices in ascending order");
-                }
-                previous = index;
-                row.put(index, number(tokens[t].substring(colon + 1), file, i, t));
-            }
-            maxIndex = Math.max(maxIndex, previous);
-            rows.add(row);
         }
         if (rows.isEmpty()) {
-            throw JobFailure.badFormat(file, "rows", "no data rows (expected lines 'label index:value ...')");
+            throw InputException.badFormat(file, "rows", "no data rows (expected lines 'label index:value ...')");
         }
         int d = dimension > 0 ? dimension : maxIndex;
-        if (maxIndex > d) {
-            throw JobFailure.badFormat(file, "index", "feature index " + maxIndex + " exceeds the dimension " + d);
-        }
-        double[][] x = new double[rows.size()][d];
+        double[][] x = new double[rows.size()][];
         double[] y = new double[rows.size()];
         for (int i = 0; i < x.length; i++) {
-            double[] xi = x[i];
-            rows.get(i).forEach((index, value) -> xi[index - 1] = value);
-            y[i] = labels.get(i);
+            x[i] = rows.get(i).dense(d);
+            y[i] = rows.get(i).label();
         }
-        LabeledData data = new LabeledData(x, y, file.toString());
-        data.requireFinite(file, "features", "label");
-        return data;
+        return new LabeledData(x, y, file.toString());
     }
 
     private static List<String> lines(Path file) {
@@ -126,9 +105,9 @@ public final class TextTables {
                 lines.add(line);
             }
         } catch (java.nio.charset.MalformedInputException e) {
-            throw JobFailure.badFormat(file, "encoding", "not a UTF-8 text file");
+            throw InputException.badFormat(file, "encoding", "not a UTF-8 text file");
         } catch (IOException e) {
-            throw JobFailure.noInput(file, "cannot be read: " + e.getMessage());
+            throw InputException.noInput(file, "cannot be read: " + e.getMessage());
         }
         return lines;
     }
@@ -152,7 +131,7 @@ public final class TextTables {
                 default -> Double.parseDouble(s);
             };
         } catch (NumberFormatException e) {
-            throw JobFailure.badFormat(file, "line " + (line + 1) + ", column " + (column + 1),
+            throw InputException.badFormat(file, "line " + (line + 1) + ", column " + (column + 1),
                     "'" + s + "' is not a number");
         }
     }

@@ -2,45 +2,25 @@ package mlspark.data;
 
 import java.util.Random;
 
-import mlspark.cli.JobFailure;
 
 /**
  * Two interleaving half circles, scikit-learn's {@code make_moons} recipe: n/2 points on the upper
  * unit half circle (label -1), the rest on the lower one shifted by (1, 0.5) (label +1), Gaussian
  * noise of the given standard deviation on both coordinates, then shuffled; seeded. As a data set
  * of the jobs, {@code moons:N[:noise[:seed]]}: N training points and min(N, {@value #MAX_TEST}) fresh
- * test points (seed + 1); noise {@value #NOISE} and seed 0 unless given.
+ * test points (seed + 1); noise {@value #NOISE} and seed 0 unless given ({@link DataSpec.Moons}).
  */
 public final class TwoMoons {
-    public static final String PREFIX = "moons:";
     public static final double NOISE = 0.2;
     public static final int MAX_TEST = 100_000;
 
     private TwoMoons() {
     }
 
-    public static boolean isSpec(String spec) {
-        return spec.startsWith(PREFIX);
-    }
-
     /** The training and test sets of {@code moons:N[:noise[:seed]]}, labels -1/+1. */
-    public static TrainTest load(String spec) {
-        String[] parts = spec.substring(PREFIX.length()).split(":", -1);
-        try {
-            if (parts.length > 3) {
-                throw new NumberFormatException();
-            }
-            int n = Integer.parseInt(parts[0]);
-            double noise = parts.length > 1 ? Double.parseDouble(parts[1]) : NOISE;
-            long seed = parts.length > 2 ? Long.parseLong(parts[2]) : 0;
-            if (n < 2 || !(noise >= 0) || Double.isInfinite(noise)) {
-                throw new NumberFormatException();
-            }
-            return new TrainTest(spec, generate(n, noise, seed), generate(Math.min(n, MAX_TEST), noise, seed + 1));
-        } catch (NumberFormatException e) {
-            throw JobFailure.usage("--data", "expected moons:N[:noise[:seed]] with an integer N >= 2, a noise >= 0 "
-                    + "and an integer seed, got '" + spec + "'");
-        }
+    public static TrainTest load(DataSpec.Moons spec) {
+        return new TrainTest(spec.text(), generate(spec.n(), spec.noise(), spec.seed()),
+                generate(Math.min(spec.n(), MAX_TEST), spec.noise(), spec.seed() + 1));
     }
 
     public static LabeledData generate(int n, double noise, long seed) {

@@ -15,8 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.LocalSgd;
 import mlspark.nn.Matrix;
@@ -90,13 +89,13 @@ public final class DistributedNetData implements TrainingData, AutoCloseable {
         JavaRDD<Tuple2<double[], Integer>> converted = rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).javaRDD().map(r -> {
             Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
             if (v == null || v.size() != dimension) {
-                throw new JobFailure(Failure.BAD_FORMAT, source + ": " + SampleBlocks.FEATURES + ": a row has "
+                throw InputException.badFormat(source, SampleBlocks.FEATURES, "a row has "
                         + (v == null ? "no vector" : v.size() + " features") + ", expected " + dimension);
             }
             double[] x = v.toArray();
             for (double e : x) {
                 if (!Double.isFinite(e)) {
-                    throw new JobFailure(Failure.BAD_VALUES, source + ": " + SampleBlocks.FEATURES + ": a value " + e
+                    throw InputException.badValues(source, SampleBlocks.FEATURES, "a value " + e
                             + " (expected finite numbers)");
                 }
             }

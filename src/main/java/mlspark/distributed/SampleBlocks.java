@@ -23,8 +23,7 @@ import org.apache.spark.storage.StorageLevel;
 import mlspark.data.FeatureBlock;
 import mlspark.data.LabeledData;
 import mlspark.data.SampleBlock;
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 
 /**
  * The one converter from labelled rows ({@code features} vector, {@code label}, optional
@@ -117,11 +116,11 @@ public final class SampleBlocks {
                     double label = signed(row.isNullAt(1) ? Double.NaN : row.getDouble(1), zeroIsNegative, source);
                     double weight = weighted ? (row.isNullAt(2) ? Double.NaN : ((Number) row.get(2)).doubleValue()) : 1;
                     if (!(weight >= 0) || Double.isInfinite(weight)) {
-                        throw new JobFailure(Failure.BAD_VALUES, source + ": " + WEIGHT + ": " + weight
+                        throw InputException.badValues(source, WEIGHT, weight
                                 + " (expected a finite weight >= 0)");
                     }
                     if (v == null || v.size() != layout.dimension()) {
-                        throw new JobFailure(Failure.BAD_FORMAT, source + ": " + FEATURES + ": a row has "
+                        throw InputException.badFormat(source, FEATURES, "a row has "
                                 + (v == null ? "no vector" : v.size() + " features") + ", expected " + layout.dimension());
                     }
                     if (stacker.add(v, label, weight, source)) {
@@ -143,7 +142,7 @@ public final class SampleBlocks {
         if (label == 0 && zeroIsNegative) {
             return -1;
         }
-        throw new JobFailure(Failure.BAD_VALUES, source + ": " + LABEL + ": " + label + " is not in "
+        throw InputException.badValues(source, LABEL, label + " is not in "
                 + (zeroIsNegative ? "{0, 1}" : "{-1, +1}"));
     }
 
@@ -208,7 +207,7 @@ public final class SampleBlocks {
 
         private int put(int k, int index, double value, String source) {
             if (!Double.isFinite(value)) {
-                throw new JobFailure(Failure.BAD_VALUES, source + ": " + FEATURES + ": feature " + (index + 1)
+                throw InputException.badValues(source, FEATURES, "feature " + (index + 1)
                         + " is " + value + " (expected finite numbers)");
             }
             if (value != 0) {

@@ -14,7 +14,8 @@ public class InvalidParameterException extends IllegalArgumentException {
         this(parameter, ParameterText.of("", parameter, ": " + message));
     }
 
-    private InvalidParameterException(String parameter, ParameterText text) {
+    /** {@code text}, which names {@code parameter} first and may name others ({@code test: required with data}). */
+    public InvalidParameterException(String parameter, ParameterText text) {
         super(text.toString());
         this.parameter = parameter;
         this.text = text;

@@ -23,6 +23,15 @@ public final class ParameterText implements Serializable {
         return new ParameterText(literalsAndNames.clone());
     }
 
+    /** This text after the literal {@code literal}. */
+    public ParameterText prefixed(String literal) {
+        String[] joined = pieces.length == 0 ? new String[]{literal} : pieces.clone();
+        if (pieces.length > 0) {
+            joined[0] = literal + joined[0];
+        }
+        return new ParameterText(joined);
+    }
+
     /** The text with each parameter name replaced by {@code spelling.apply(name)}. */
     public String render(UnaryOperator<String> spelling) {
         StringBuilder text = new StringBuilder();

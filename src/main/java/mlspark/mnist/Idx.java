@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
+import mlspark.errors.ParameterText;
 
 /**
  * Reader of the IDX files MNIST ships in: a big-endian header (magic 2051 and count, rows, columns
@@ -57,15 +58,15 @@ public final class Idx {
 
     private static void header(ByteBuffer in, Path file, int magic, String kind, int headerBytes) {
         if (in.remaining() < 4) {
-            throw JobFailure.badFormat(file, "magic", "truncated: " + in.remaining() + " bytes, not an IDX file");
+            throw InputException.badFormat(file, "magic", "truncated: " + in.remaining() + " bytes, not an IDX file");
         }
         int got = in.getInt();
         if (got != magic) {
-            throw JobFailure.badFormat(file, "magic", "expected " + magic + " (IDX " + kind + "), got " + got
+            throw InputException.badFormat(file, "magic", "expected " + magic + " (IDX " + kind + "), got " + got
                     + (got == (magic == IMAGES_MAGIC ? LABELS_MAGIC : IMAGES_MAGIC) ? " (images and labels swapped?)" : ""));
         }
         if (in.remaining() < headerBytes - 4) {
-            throw JobFailure.badFormat(file, "header", "truncated: " + headerBytes + " header bytes expected, the file has "
+            throw InputException.badFormat(file, "header", "truncated: " + headerBytes + " header bytes expected, the file has "
                     + (in.remaining() + 4));
         }
     }
@@ -73,18 +74,18 @@ public final class Idx {
     private static int size(ByteBuffer in, Path file, String field) {
         int v = in.getInt();
         if (v < 0) {
-            throw JobFailure.badFormat(file, field, "negative size " + v);
+            throw InputException.badFormat(file, field, "negative size " + v);
         }
         return v;
     }
 
     private static byte[] body(ByteBuffer in, Path file, long expected, String what) {
         if (in.remaining() < expected) {
-            throw JobFailure.badFormat(file, "data", "truncated: " + what + " need " + expected + " bytes, the file has "
+            throw InputException.badFormat(file, "data", "truncated: " + what + " need " + expected + " bytes, the file has "
                     + in.remaining());
         }
         if (in.remaining() > expected) {
-            throw JobFailure.badFormat(file, "data", (in.remaining() - expected) + " bytes after the " + what
+            throw InputException.badFormat(file, "data", (in.remaining() - expected) + " bytes after the " + what
                     + " the header announces");
         }
         byte[] data = new byte[(int) expected];
@@ -95,8 +96,8 @@ public final class Idx {
     /** The file's bytes, gunzipped when it starts with the gzip magic 1f 8b. */
     static byte[] content(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw JobFailure.noInput(file, Files.exists(file) ? "is not a regular file"
-                    : "no such file (run submit/fetch-data mnist, or check --data-dir / --mnist)");
+            throw InputException.noInput(file, Files.exists(file) ? ParameterText.of("is not a regular file")
+                    : ParameterText.of("no such file (run submit/fetch-data mnist, or check ", "dataDir", " / ", "mnist", ")"));
         }
         try {
             byte[] raw = Files.readAllBytes(file);
@@ -108,10 +109,10 @@ public final class Idx {
                 gz.transferTo(out);
                 return out.toByteArray();
             } catch (EOFException | ZipException e) {
-                throw JobFailure.badFormat(file, "gzip", "corrupt or truncated gzip stream (" + e.getMessage() + ")");
+                throw InputException.badFormat(file, "gzip", "corrupt or truncated gzip stream (" + e.getMessage() + ")");
             }
         } catch (IOException e) {
-            throw JobFailure.noInput(file, "cannot be read: " + e.getMessage());
+            throw InputException.noInput(file, "cannot be read: " + e.getMessage());
         }
     }
 }

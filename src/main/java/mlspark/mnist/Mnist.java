@@ -8,8 +8,9 @@ import java.util.Map;
 
 import mlspark.data.Npz;
 import mlspark.data.NpyArray;
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
+import mlspark.errors.InvalidParameterException;
+import mlspark.errors.ParameterText;
 import mlspark.data.Checksums;
 
 /**
@@ -57,7 +58,8 @@ public final class Mnist {
             return loadNpz(location, verify);
         }
         if (!Files.isDirectory(location)) {
-            throw JobFailure.noInput(location, "no such directory or file (run submit/fetch-data mnist, or check --data-dir / --mnist)");
+            throw InputException.noInput(location, ParameterText.of("no such directory or file (run submit/fetch-data mnist, "
+                    + "or check ", "dataDir", " / ", "mnist", ")"));
         }
         Path trainImages = idxFile(location, TRAIN_IMAGES);
         if (trainImages == null && Files.isRegularFile(location.resolve(NPZ))) {
@@ -67,7 +69,7 @@ public final class Mnist {
         for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
             Path f = idxFile(location, name);
             if (f == null) {
-                throw JobFailure.noInput(location.resolve(name + ".gz"), "missing (nor " + name + " nor " + NPZ
+                throw InputException.noInput(location.resolve(name + ".gz"), "missing (nor " + name + " nor " + NPZ
                         + " in " + location + "; run submit/fetch-data mnist)");
             }
             if (verify) {
@@ -83,7 +85,7 @@ public final class Mnist {
         Idx.Images images = Idx.readImages(imagesFile);
         int[] labels = Idx.readLabels(labelsFile);
         if (labels.length != images.count()) {
-            throw JobFailure.badFormat(labelsFile, "count", labels.length + " labels, but " + imagesFile + " has "
+            throw InputException.badFormat(labelsFile, "count", labels.length + " labels, but " + imagesFile + " has "
                     + images.count() + " images");
         }
         checkLabels(labels, labelsFile);
@@ -94,7 +96,7 @@ public final class Mnist {
     public static Split split(DataSet data, int validation) {
         int n = data.train().count();
         if (validation < 1 || validation >= n) {
-            throw JobFailure.usage("--validation", "expected 1 .. " + (n - 1) + " validation images out of " + n
+            throw new InvalidParameterException("validation", "expected 1 .. " + (n - 1) + " validation images out of " + n
                     + " training images, got " + validation);
         }
         return new Split(data.train().range(0, n - validation), data.train().range(n - validation, n), data.test());
@@ -116,7 +118,7 @@ public final class Mnist {
         }
         String got = Checksums.md5(file);
         if (!got.equals(expected)) {
-            throw new JobFailure(Failure.CHECKSUM, file + ": md5: " + got + ", expected the published " + expected
+            throw InputException.checksum(file, "md5", got + ", expected the published " + expected
                     + " (a damaged or different file; fetch it again with submit/fetch-data mnist)");
         }
     }
@@ -125,7 +127,7 @@ public final class Mnist {
         if (verify && file.getFileName().toString().equals(NPZ)) {
             String got = Checksums.sha256(file);
             if (!got.equals(NPZ_SHA256)) {
-                throw new JobFailure(Failure.CHECKSUM, file + ": sha256: " + got + ", expected Keras's published "
+                throw InputException.checksum(file, "sha256", got + ", expected Keras's published "
                         + NPZ_SHA256);
             }
         }
@@ -138,21 +140,21 @@ public final class Mnist {
         NpyArray x = array(file, arrays, xName);
         NpyArray y = array(file, arrays, yName);
         if (x.shape().length != 3 || x.shape()[1] * x.shape()[2] == 0) {
-            throw JobFailure.badFormat(file, xName, "expected shape (count, rows, cols), got " + x.shapeString());
+            throw InputException.badFormat(file, xName, "expected shape (count, rows, cols), got " + x.shapeString());
         }
         if (y.shape().length != 1) {
-            throw JobFailure.badFormat(file, yName, "expected shape (count,), got " + y.shapeString());
+            throw InputException.badFormat(file, yName, "expected shape (count,), got " + y.shapeString());
         }
         int count = x.shape()[0];
         if (y.shape()[0] != count) {
-            throw JobFailure.badFormat(file, yName, y.shape()[0] + " labels, but " + xName + " has " + count + " images");
+            throw InputException.badFormat(file, yName, y.shape()[0] + " labels, but " + xName + " has " + count + " images");
         }
         double[] values = x.values();
         byte[] pixels = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
-                throw JobFailure.badValues(file, xName, "pixel " + v + " at flat index " + i + " is not an integer in 0..255");
+                throw InputException.badValues(file, xName, "pixel " + v + " at flat index " + i + " is not an integer in 0..255");
             }
             pixels[i] = (byte) (int) v;
         }
@@ -168,7 +170,7 @@ public final class Mnist {
     private static NpyArray array(Path file, Map<String, NpyArray> arrays, String name) {
         NpyArray a = arrays.get(name);
         if (a == null || a.isObject()) {
-            throw JobFailure.badFormat(file, name, a == null ? "missing (a Keras mnist.npz has x_train, y_train, x_test, y_test)"
+            throw InputException.badFormat(file, name, a == null ? "missing (a Keras mnist.npz has x_train, y_train, x_test, y_test)"
                     : "is an object array, expected numbers");
         }
         return a;
@@ -177,7 +179,7 @@ public final class Mnist {
     private static void checkLabels(int[] labels, Path file) {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] > 9) {
-                throw JobFailure.badValues(file, "labels", "label " + labels[i] + " at index " + i + " is outside 0..9");
+                throw InputException.badValues(file, "labels", "label " + labels[i] + " at index " + i + " is outside 0..9");
             }
         }
     }

@@ -52,7 +52,7 @@ class KernelFeaturesJobTest extends SharedSpark {
         assertTrue(features.get("kernel_error_max").asDouble() < 1e-5, features.toString());
         double jobAccuracy = m.get("runs").get(0).get("test_accuracy").asDouble();
 
-        TrainTest set = TwoMoons.load(DATA);
+        TrainTest set = TwoMoons.load((mlspark.data.DataSpec.Moons) mlspark.data.DataSpec.parse(DATA));
         LabeledData train = set.train();
         int n = train.size();
         Kernel rbf = new RbfKernel(1);

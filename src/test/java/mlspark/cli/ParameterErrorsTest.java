@@ -54,4 +54,22 @@ class ParameterErrorsTest {
         assertNull(ParameterErrors.jobFailure(new IllegalStateException("bug"), Map.of()));
         assertNull(ParameterErrors.jobFailure(new IllegalArgumentException("bug"), Map.of()));
     }
+
+    @Test
+    void inputErrorsKeepTheirExitCodesAndSpellTheirParametersAsFlags() {
+        Map<mlspark.errors.InputException.Kind, Integer> codes = Map.of(mlspark.errors.InputException.Kind.BAD_FORMAT, 65,
+                mlspark.errors.InputException.Kind.NO_INPUT, 66, mlspark.errors.InputException.Kind.BAD_VALUES, 67,
+                mlspark.errors.InputException.Kind.CHECKSUM, 68);
+        codes.forEach((kind, code) -> {
+            mlspark.errors.InputException e = new mlspark.errors.InputException(kind, "a.libsvm", "line 2",
+                    mlspark.errors.ParameterText.of("index 9 exceeds the dimension 4 (", "numFeatures", ")"), null);
+            assertEquals("a.libsvm: line 2: index 9 exceeds the dimension 4 (numFeatures)", e.getMessage());
+            // wrapped as Spark wraps a task's exception
+            JobFailure f = ParameterErrors.jobFailure(new RuntimeException("job aborted", e), PRIMAL);
+            assertEquals(code, f.exitCode());
+            assertEquals("a.libsvm: line 2: index 9 exceeds the dimension 4 (--num-features)", f.getMessage());
+        });
+        assertEquals("--C1", ParameterErrors.flag("C1", Map.of()));
+        assertEquals("--data-dir", ParameterErrors.flag("dataDir", Map.of()));
+    }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 import mlspark.testing.ProjectData;
 
 class NpyTest {
@@ -95,23 +94,23 @@ class NpyTest {
     @Test
     void namesTheFieldAtFault() throws IOException {
         byte[] good = NpyFiles.npy(1, "<f8", false, new int[]{3, 4}, VALUES);
-        JobFailure magic = assertThrows(JobFailure.class,
+        InputException magic = assertThrows(InputException.class,
                 () -> Npy.read(NpyFiles.write(dir.resolve("m.npy"), "not numpy at all".getBytes())));
-        assertEquals(Failure.BAD_FORMAT, magic.failure());
+        assertEquals(InputException.Kind.BAD_FORMAT, magic.kind());
         assertTrue(magic.getMessage().contains("m.npy: magic"), magic.getMessage());
 
-        JobFailure truncated = assertThrows(JobFailure.class,
+        InputException truncated = assertThrows(InputException.class,
                 () -> Npy.read(NpyFiles.write(dir.resolve("t.npy"), Arrays.copyOf(good, good.length - 8))));
         assertTrue(truncated.getMessage().contains("t.npy: data: truncated"), truncated.getMessage());
 
-        JobFailure dtype = assertThrows(JobFailure.class, () -> Npy.read(NpyFiles.write(dir.resolve("c.npy"),
+        InputException dtype = assertThrows(InputException.class, () -> Npy.read(NpyFiles.write(dir.resolve("c.npy"),
                 new String(good, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<f8", "<c8")
                         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
         assertTrue(dtype.getMessage().contains("c.npy: descr: dtype '<c8' is not supported"), dtype.getMessage());
 
-        JobFailure missing = assertThrows(JobFailure.class, () -> Npy.read(dir.resolve("absent.npy")));
-        assertEquals(Failure.NO_INPUT, missing.failure());
-        JobFailure directory = assertThrows(JobFailure.class, () -> Npy.read(dir));
-        assertEquals(Failure.NO_INPUT, directory.failure());
+        InputException missing = assertThrows(InputException.class, () -> Npy.read(dir.resolve("absent.npy")));
+        assertEquals(InputException.Kind.NO_INPUT, missing.kind());
+        InputException directory = assertThrows(InputException.class, () -> Npy.read(dir));
+        assertEquals(InputException.Kind.NO_INPUT, directory.kind());
     }
 }

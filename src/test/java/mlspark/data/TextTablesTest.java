@@ -15,8 +15,7 @@ import org.apache.spark.mllib.util.MLUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 import mlspark.testing.SharedSpark;
 
 class TextTablesTest extends SharedSpark {
@@ -54,23 +53,23 @@ class TextTablesTest extends SharedSpark {
     void badCsvNamesLineAndColumn() throws IOException {
         Path ragged = dir.resolve("r.csv");
         Files.writeString(ragged, "1,2,0\n1,2\n");
-        JobFailure e = assertThrows(JobFailure.class, () -> TextTables.readCsv(ragged));
+        InputException e = assertThrows(InputException.class, () -> TextTables.readCsv(ragged));
         assertTrue(e.getMessage().contains("r.csv: line 2: 2 columns, expected 3"), e.getMessage());
 
         Path text = dir.resolve("t.csv");
         Files.writeString(text, "1,2,0\n1,abc,1\n");
-        e = assertThrows(JobFailure.class, () -> TextTables.readCsv(text));
+        e = assertThrows(InputException.class, () -> TextTables.readCsv(text));
         assertTrue(e.getMessage().contains("line 2, column 2: 'abc' is not a number"), e.getMessage());
 
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "1,2,0\n1,nan,1\n");
-        e = assertThrows(JobFailure.class, () -> TextTables.readCsv(nan));
-        assertEquals(Failure.BAD_VALUES, e.failure());
+        e = assertThrows(InputException.class, () -> TextTables.readCsv(nan));
+        assertEquals(InputException.Kind.BAD_VALUES, e.kind());
         assertTrue(e.getMessage().contains("row 1, column 1 is NaN"), e.getMessage());
 
         Path empty = dir.resolve("e.csv");
         Files.writeString(empty, "");
-        assertEquals(Failure.BAD_FORMAT, assertThrows(JobFailure.class, () -> TextTables.readCsv(empty)).failure());
+        assertEquals(InputException.Kind.BAD_FORMAT, assertThrows(InputException.class, () -> TextTables.readCsv(empty)).kind());
     }
 
     @Test
@@ -80,8 +79,8 @@ class TextTablesTest extends SharedSpark {
         assertArrayEquals(new double[]{-1, 1}, SignedLabels.toSigned(zeroOne, Path.of("t"), "y", log::append).y());
         assertTrue(log.toString().contains("0 -> -1, 1 -> +1"));
         LabeledData three = new LabeledData(new double[][]{{1}, {2}, {3}}, new double[]{0, 1, 2}, "t");
-        JobFailure e = assertThrows(JobFailure.class, () -> SignedLabels.toSigned(three, Path.of("t.csv"), "y", m -> { }));
-        assertEquals(Failure.BAD_VALUES, e.failure());
+        InputException e = assertThrows(InputException.class, () -> SignedLabels.toSigned(three, Path.of("t.csv"), "y", m -> { }));
+        assertEquals(InputException.Kind.BAD_VALUES, e.kind());
         assertTrue(e.getMessage().contains("t.csv: y: labels [0.0, 1.0, 2.0]"), e.getMessage());
     }
 }

@@ -42,7 +42,7 @@ class KernelSvmClassifierTest extends SparkSqlTest {
     /** Both tables of the dual-svm job (4 toy sets x 4 kernels), through the API, cell by cell against LIBSVM. */
     @Test
     void reproducesTheDualJobsTwoTables() {
-        for (String name : BinaryDataSets.TOY_SETS) {
+        for (String name : mlspark.data.DataSpec.TOY_SETS) {
             TrainTest set = BinaryDataSets.load(name, null, dataDir(), m -> { });
             for (String kernel : KERNELS) {
                 KernelSvmClassifier assignment = new KernelSvmClassifier().setKernel(kernel).setGamma(0.2).setC(1)

@@ -20,8 +20,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import mlspark.cli.Failure;
-import mlspark.cli.JobFailure;
+import mlspark.errors.InputException;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.Precision;
 import mlspark.testing.ProjectData;
@@ -63,9 +62,9 @@ class MnistTest {
         return Files.write(dir.resolve(name), content);
     }
 
-    private static JobFailure failure(Failure kind, org.junit.jupiter.api.function.Executable run) {
-        JobFailure f = assertThrows(JobFailure.class, run);
-        assertEquals(kind, f.failure(), f.getMessage());
+    private static InputException failure(InputException.Kind kind, org.junit.jupiter.api.function.Executable run) {
+        InputException f = assertThrows(InputException.class, run);
+        assertEquals(kind, f.kind(), f.getMessage());
         return f;
     }
 
@@ -93,37 +92,37 @@ class MnistTest {
         byte[] badMagic = good.clone();
         badMagic[3] = 1;
         Path p = write("magic", badMagic);
-        JobFailure f = failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(p, labels));
+        InputException f = failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(p, labels));
         assertTrue(f.getMessage().startsWith(p + ": magic: expected 2051"), f.getMessage());
 
         Path swapped = write("swapped", labelsIdx(1, 2));
-        assertTrue(failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(swapped, labels)).getMessage().contains("swapped"));
+        assertTrue(failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(swapped, labels)).getMessage().contains("swapped"));
 
         Path truncated = write("truncated", Arrays.copyOf(good, good.length - 1));
-        assertTrue(failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(truncated, labels)).getMessage()
+        assertTrue(failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(truncated, labels)).getMessage()
                 .contains(": data: truncated"));
 
         Path shortHeader = write("header", Arrays.copyOf(good, 10));
-        assertTrue(failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(shortHeader, labels)).getMessage()
+        assertTrue(failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(shortHeader, labels)).getMessage()
                 .contains(": header: truncated"));
 
         Path trailing = write("trailing", Arrays.copyOf(good, good.length + 3));
-        assertTrue(failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(trailing, labels)).getMessage().contains("3 bytes after"));
+        assertTrue(failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(trailing, labels)).getMessage().contains("3 bytes after"));
 
         byte[] gz = gzip(good);
         Path brokenGzip = write("broken.gz", Arrays.copyOf(gz, gz.length / 2));
-        assertTrue(failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(brokenGzip, labels)).getMessage().contains(": gzip: "));
+        assertTrue(failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(brokenGzip, labels)).getMessage().contains(": gzip: "));
 
         Path images = write("images", good);
         Path threeLabels = write("lab3", labelsIdx(1, 2, 3));
-        f = failure(Failure.BAD_FORMAT, () -> Mnist.readIdx(images, threeLabels));
+        f = failure(InputException.Kind.BAD_FORMAT, () -> Mnist.readIdx(images, threeLabels));
         assertTrue(f.getMessage().startsWith(threeLabels + ": count: 3 labels, but"), f.getMessage());
 
         Path badLabel = write("lab12", labelsIdx(1, 12));
-        f = failure(Failure.BAD_VALUES, () -> Mnist.readIdx(images, badLabel));
+        f = failure(InputException.Kind.BAD_VALUES, () -> Mnist.readIdx(images, badLabel));
         assertTrue(f.getMessage().contains("labels: label 12 at index 1 is outside 0..9"), f.getMessage());
 
-        failure(Failure.NO_INPUT, () -> Mnist.readIdx(dir.resolve("missing"), labels));
+        failure(InputException.Kind.NO_INPUT, () -> Mnist.readIdx(dir.resolve("missing"), labels));
     }
 
     private void writeSet(Path to, boolean gzipped, int train, int test) throws IOException {
@@ -149,17 +148,18 @@ class MnistTest {
             assertEquals(4, split.test().count());
             assertArrayEquals(Arrays.copyOfRange(data.train().pixels(), 28, 40), split.validation().pixels());
         }
-        assertEquals(Failure.USAGE, assertThrows(JobFailure.class, () -> Mnist.split(Mnist.load(dir.resolve("raw"), false), 10)).failure());
+        assertEquals("validation", assertThrows(mlspark.errors.InvalidParameterException.class,
+                () -> Mnist.split(Mnist.load(dir.resolve("raw"), false), 10)).parameter());
     }
 
     @Test
     void checksumMismatchOfACanonicalFileIsReported() throws IOException {
         writeSet(dir.resolve("fake"), true, 10, 4);
-        JobFailure f = failure(Failure.CHECKSUM, () -> Mnist.load(dir.resolve("fake"), true));
+        InputException f = failure(InputException.Kind.CHECKSUM, () -> Mnist.load(dir.resolve("fake"), true));
         assertTrue(f.getMessage().contains(Mnist.TRAIN_IMAGES + ".gz: md5: "), f.getMessage());
-        failure(Failure.NO_INPUT, () -> Mnist.load(dir.resolve("nothing"), true));
+        failure(InputException.Kind.NO_INPUT, () -> Mnist.load(dir.resolve("nothing"), true));
         Files.createDirectories(dir.resolve("empty"));
-        failure(Failure.NO_INPUT, () -> Mnist.load(dir.resolve("empty"), true));
+        failure(InputException.Kind.NO_INPUT, () -> Mnist.load(dir.resolve("empty"), true));
     }
 
     private static byte[] npy(String descr, int[] shape, byte[] data) {

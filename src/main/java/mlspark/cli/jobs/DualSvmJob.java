@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 
 import mlspark.cli.SaveModelOption;
 import mlspark.cli.SourceOptions;
+import mlspark.data.DataSpec;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
@@ -170,19 +171,19 @@ public final class DualSvmJob extends SparkJob {
                             + "on the four toy sets");
                 }
             }
-            for (String name : BinaryDataSets.TOY_SETS) {
+            for (String name : DataSpec.TOY_SETS) {
                 dataSets.add(BinaryDataSets.load(name, null, options.dataDir(), this::log));
             }
         } else {
             kernelSpec = KernelSpec.parse(kernel, gamma, degree, coef0);
             costs = new ClassCosts(c0 != null ? c0 : JobFailure.requirePositive("--C", c),
                     c1 != null ? c1 : JobFailure.requirePositive("--C", c));
-            if (DataSources.isSource(data)) {
+            if (DataSpec.isSource(data)) {
                 sourceOptions = sources.options();
                 log(String.format("data %s, test %s (read by the executors, gathered for the QP)", data, test));
                 return;
             }
-            if (DataSources.isSource(test)) {
+            if (DataSpec.isSource(test)) {
                 throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
             }
             dataSets.add(BinaryDataSets.load(data, test == null ? null : Path.of(test), options.dataDir(), this::log));

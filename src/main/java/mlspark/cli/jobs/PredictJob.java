@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,10 +27,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import mlspark.cli.Home;
+import mlspark.data.DataSpec;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.SignedLabels;
-import mlspark.data.TextTables;
 import mlspark.cli.Failure;
 import mlspark.cli.JobFailure;
 import mlspark.cli.output.OutputDir;
@@ -86,7 +85,7 @@ public final class PredictJob extends SparkJob {
     private SavedModel saved;
     /** Null for a FORMAT:PATH source, which the executors read in {@link #run}. */
     private Examples examples;
-    private DataSources.Spec source;
+    private DataSpec.Source source;
     private DataSources.Options sourceOptions;
 
     /** The rows to predict: features, labels (null when the data has none) and where they came from. */
@@ -119,8 +118,8 @@ public final class PredictJob extends SparkJob {
                     + expected.simpleName() + " (--kind " + kind + ")");
         }
         sourceOptions = sources.options();
-        if (DataSources.isSource(data)) {
-            source = DataSources.Spec.parse(data);
+        if (DataSpec.parse(data) instanceof DataSpec.Source s) {
+            source = s;
             log(String.format("model %s: %s; data %s (read by the executors)", model, saved.describe(), source));
             return;
         }
@@ -136,32 +135,33 @@ public final class PredictJob extends SparkJob {
 
     /** Data for the SVMs: labels -1/+1 or 0/1 become 0/1, MLlib's convention. */
     private Examples binary(Provenance provenance) {
-        if (data.equals(BinaryDataSets.ASSIGNMENT) || BinaryDataSets.TOY_SETS.contains(data)) {
-            LabeledData test = BinaryDataSets.load(data, null, options.dataDir(), this::log).test();
+        if (DataSpec.parse(data) instanceof DataSpec.Named named) {
+            LabeledData test = BinaryDataSets.load(named, null, options.dataDir(), this::log).test();
             provenance.input(Path.of(test.source()));
             return new Examples(data + " (test split)", test.x(), zeroOne(test.y()), false);
         }
         Path file = Home.resolve(Path.of(data));
         provenance.input(file);
-        String lower = data.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".npy") && Files.isRegularFile(file)) {
+        DataSpec.LocalFile spec = DataSpec.LocalFile.of(file);
+        if (spec.format() == DataSpec.LocalFile.Format.NPY && Files.isRegularFile(file)) {
             mlspark.data.NpyArray array = mlspark.data.Npy.read(file);
             if (!array.isObject()) {
                 return new Examples(file.getFileName().toString(), matrix(array, file), null, false);
             }
         }
-        if (lower.endsWith(".npy") || lower.endsWith(".npz")) {
-            LabeledData test = BinaryDataSets.load(file.toString(), null, options.dataDir(), this::log).test();
+        if (!spec.text()) {
+            LabeledData test = BinaryDataSets.load(spec, null, options.dataDir(), this::log).test();
             return new Examples(file.getFileName() + " (x_test, y_test)", test.x(), zeroOne(test.y()), false);
         }
-        LabeledData rows = SignedLabels.toSigned(text(file), file, "labels", this::log);
-        return new Examples(file.getFileName().toString(), rows.x(), zeroOne(rows.y()), !isCsv(file));
+        LabeledData rows = SignedLabels.toSigned(BinaryDataSets.readText(spec, 0), file, "labels", this::log);
+        return new Examples(file.getFileName().toString(), rows.x(), zeroOne(rows.y()), spec.format() == DataSpec.LocalFile.Format.LIBSVM);
     }
 
     /** Data for the net: MNIST's test images (raw pixels), or a CSV/LIBSVM file with class indices. */
     private Examples classes(Provenance provenance) {
         Path file = data.equals("mnist") ? options.dataDir().resolve("mnist") : Home.resolve(Path.of(data));
-        if (data.equals("mnist") || Files.isDirectory(file) || data.toLowerCase(Locale.ROOT).endsWith(".npz")) {
+        DataSpec.LocalFile spec = DataSpec.LocalFile.of(file);
+        if (data.equals("mnist") || Files.isDirectory(file) || spec.format() == DataSpec.LocalFile.Format.NPZ) {
             Mnist.DataSet mnist = Mnist.load(file, verifyChecksums);
             mnist.files().forEach(provenance::input);
             Digits test = mnist.test();
@@ -176,16 +176,8 @@ public final class PredictJob extends SparkJob {
             return new Examples("MNIST test images (" + file + ")", x, y, false);
         }
         provenance.input(file);
-        LabeledData rows = text(file);
-        return new Examples(file.getFileName().toString(), rows.x(), rows.y(), !isCsv(file));
-    }
-
-    private static boolean isCsv(Path file) {
-        return file.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    }
-
-    private static LabeledData text(Path file) {
-        return isCsv(file) ? TextTables.readCsv(file) : TextTables.readLibSvm(file, 0);
+        LabeledData rows = BinaryDataSets.readText(spec, 0);
+        return new Examples(file.getFileName().toString(), rows.x(), rows.y(), spec.format() == DataSpec.LocalFile.Format.LIBSVM);
     }
 
     private static double[] zeroOne(double[] signed) {

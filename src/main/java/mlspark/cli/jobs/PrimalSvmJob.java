@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.ml.util.Identifiable;
 
 import mlspark.cli.plot.PrimalSvmPlots;
+import mlspark.data.DataSpec;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
@@ -159,7 +160,7 @@ public final class PrimalSvmJob extends SparkJob {
             default -> throw JobFailure.usage("--storage", "'" + storage + "' is not one of float64, float32");
         };
         sourceOptions = sources.options();
-        if (DataSources.isSource(data)) {
+        if (DataSpec.isSource(data)) {
             if (kernelFeatures.enabled()) {
                 throw JobFailure.usage("--features", "kernel features need a named set or a file, not " + data);
             }
@@ -167,7 +168,7 @@ public final class PrimalSvmJob extends SparkJob {
                     costs.c0(), costs.c1(), eta, schedule));
             return;
         }
-        if (DataSources.isSource(test)) {
+        if (DataSpec.isSource(test)) {
             throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
         }
         dataSet = BinaryDataSets.load(data, test == null ? null : java.nio.file.Path.of(test), options.dataDir(), this::log);
@@ -299,17 +300,8 @@ public final class PrimalSvmJob extends SparkJob {
     }
 
     private void recordInputs(Provenance provenance) {
-        if (data.equals(BinaryDataSets.ASSIGNMENT)) {
-            provenance.input(BinaryDataSets.assignmentFile(options.dataDir()));
-        } else if (BinaryDataSets.TOY_SETS.contains(data)) {
-            provenance.input(BinaryDataSets.toyFile(options.dataDir(), data, "train"));
-            provenance.input(BinaryDataSets.toyFile(options.dataDir(), data, "test"));
-        } else {
-            provenance.input(java.nio.file.Path.of(data));
-            if (test != null) {
-                provenance.input(java.nio.file.Path.of(test));
-            }
-        }
+        BinaryDataSets.files(DataSpec.parse(data), test == null ? null : java.nio.file.Path.of(test), options.dataDir())
+                .forEach(provenance::input);
     }
 
     private static double nonNegative(String option, double value) {

@@ -29,6 +29,7 @@ import mlspark.cli.metrics.TwoLayerNetMetrics;
 import mlspark.distributed.DistributedNetData;
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.SourceOptions;
+import mlspark.data.DataSpec;
 import mlspark.sources.DataSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -209,7 +210,7 @@ public final class TwoLayerNetJob extends SparkJob {
         if (mnist != null) {
             throw JobFailure.usage("--data", "cannot be combined with --mnist; give one training set");
         }
-        if (!DataSources.isSource(data)) {
+        if (!DataSpec.isSource(data)) {
             throw JobFailure.usage("--data", "expected libsvm:PATH, csv:PATH or parquet:PATH (MNIST files go to --mnist), got " + data);
         }
         if (test == null) {

@@ -3,6 +3,7 @@ package mlspark.cli.reproduce;
 import java.nio.file.Path;
 import java.util.List;
 
+import mlspark.data.DataSpec;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.TrainTest;
 import mlspark.ml.KernelSvmClassifier;
@@ -40,7 +41,7 @@ public final class DualPart {
      * the four kernels.
      */
     public static DualSvmMetrics.Tables tables(Context context, Path dir) {
-        List<TrainTest> sets = BinaryDataSets.TOY_SETS.stream()
+        List<TrainTest> sets = DataSpec.TOY_SETS.stream()
                 .map(name -> BinaryDataSets.load(name, null, context.dataDir(), context.log())).toList();
         int n = sets.stream().mapToInt(s -> s.train().size()).max().orElseThrow();
         return DualSvmRuns.tables(context.sc(), sets, KernelSvmExperiments.training(new KernelSvmClassifier(), n), GRID,

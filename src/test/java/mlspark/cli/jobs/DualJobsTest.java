@@ -44,8 +44,8 @@ class DualJobsTest extends SharedSpark {
                 assertTrue(Files.size(out.resolve(setting).resolve(file)) > 0, setting + "/" + file);
             }
             JsonNode table = Json.read(out.resolve(setting).resolve("table.json"));
-            assertEquals(BinaryDataSets.TOY_SETS.size(), table.size());
-            for (String name : BinaryDataSets.TOY_SETS) {
+            assertEquals(mlspark.data.DataSpec.TOY_SETS.size(), table.size());
+            for (String name : mlspark.data.DataSpec.TOY_SETS) {
                 TrainTest set = BinaryDataSets.load(name, null, dataDir(), m -> { });
                 for (String kernelName : mlspark.ml.KernelSvmExperiments.TABLE_KERNELS) {
                     double got = table.get(name).get(kernelName).asDouble();
@@ -152,7 +152,7 @@ class DualJobsTest extends SharedSpark {
         assertEquals(600, total, "the first layer holds every training point once");
         assertTrue(first.has("seconds") && first.has("support_vectors") && first.has("where"));
 
-        TrainTest set = mlspark.data.TwoMoons.load("moons:600:0.2:3");
+        TrainTest set = mlspark.data.TwoMoons.load((mlspark.data.DataSpec.Moons) mlspark.data.DataSpec.parse("moons:600:0.2:3"));
         Kernel k = new RbfKernel(1);
         LibsvmBaseline.Result libsvm = LibsvmBaseline.train(set.train().x(), set.train().y(), k,
                 ClassCosts.symmetric(1), 1e-3, 20);

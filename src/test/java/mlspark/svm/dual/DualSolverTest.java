@@ -180,7 +180,7 @@ class DualSolverTest {
     @Test
     void solversAgreeWithLibsvmOnTheToySets() {
         Path dir = ProjectData.dataDirWith("hw3/generated_toy/toy_moons_train.csv");
-        for (String name : BinaryDataSets.TOY_SETS) {
+        for (String name : mlspark.data.DataSpec.TOY_SETS) {
             TrainTest data = BinaryDataSets.load(name, null, dir, m -> { });
             for (Kernel kernel : assignmentKernels()) {
                 agree(name + " " + kernel.describe(), data.train(), data.test(), kernel, ClassCosts.symmetric(1));
