@@ -46,8 +46,8 @@ public interface PrimalSvmParams extends HasClassCosts {
                     new Param<>(uid, "weightCol", "column of per-sample cost factors: C_i = C_{y_i} * weight_i "
                             + "(unset or empty: all 1)"),
                     ParamRules.atLeast(uid, "blockKib", "size of the BLAS blocks of cached samples in KiB (>= 1)", 1),
-                    ParamRules.oneOf(uid, "optimizer", "gd (the assignment's gradient descent on the hinge loss) or "
-                            + "lbfgs (L-BFGS on the squared hinge, iterations = epochs)", Optimizer.paramValues()),
+                    ParamRules.oneOf(uid, "optimizer", "the optimizer: gd (the assignment's gradient descent on the "
+                            + "hinge loss) or lbfgs (L-BFGS on the squared hinge, iterations = epochs)", Optimizer.paramValues()),
                     ParamRules.oneOf(uid, "storage", "values of the cached dense blocks: float64, or float32 (half "
                             + "the memory; sums still in double)", STORAGES),
                     KernelFeatureParams.of(uid));
@@ -78,7 +78,7 @@ public interface PrimalSvmParams extends HasClassCosts {
                                IntParam degree, DoubleParam coef0, LongParam seed) implements Serializable {
         static KernelFeatureParams of(String uid) {
             return new KernelFeatureParams(
-                    ParamRules.oneOf(uid, "features", "none (the raw features), rff (random Fourier features of the "
+                    ParamRules.oneOf(uid, "features", "features the SVM is trained on: none (the raw ones), rff (random Fourier features of the "
                             + "rbf kernel) or nystrom (Nystrom features from landmarks sampled on the executors)", FEATURES),
                     ParamRules.atLeast(uid, "components", "random features, or Nystrom landmarks (>= 1)", 1),
                     ParamRules.oneOf(uid, "kernel", "kernel the features approximate: rbf, or for nystrom also "
