@@ -28,6 +28,9 @@ import mlspark.optim.StepSchedule;
 import mlspark.training.CascadeSvmTrainer;
 import mlspark.distributed.DistributedGram;
 import mlspark.distributed.KernelFeatureRdds;
+import mlspark.distributed.LinearSvmScores;
+import mlspark.optim.Optimizer;
+import mlspark.svm.primal.EpochResult;
 import mlspark.training.PrimalSvmTrainer;
 import mlspark.sources.SampleRdds;
 import mlspark.svm.ClassCosts;
@@ -181,17 +184,18 @@ public final class KernelScaleBench implements BenchSuite {
         KernelApproximation z = rff ? RandomFourierFeatures.sample(GAMMA, m, d, SEED)
                 : NystromFeatures.of(kernel, KernelFeatureRdds.sampleLandmarks(blocks, m, SEED), d);
         JavaRDD<SampleBlock> mapped = KernelFeatureRdds.map(blocks, z, train.size(), SampleRdds.DEFAULT_BLOCK_KIB);
-        PrimalSvmTrainer trainer = new PrimalSvmTrainer(mapped, z.components(), costs, StepSchedule.constant(1), true);
-        List<PrimalSvmTrainer.EpochResult> history = trainer.trainLbfgs(
+        PrimalSvmTrainer trainer = new PrimalSvmTrainer(mapped, z.components(), costs,
+                Optimizer.LBFGS.minimizer(StepSchedule.constant(1)));
+        List<EpochResult> history = trainer.train(
                 KernelFeatureRdds.cached(train.size(), z.components()) ? LBFGS_ITERATIONS : LBFGS_ITERATIONS_LARGE,
-                r -> { });
-        PrimalSvmTrainer.EpochResult last = history.get(history.size() - 1);
+                new int[0], r -> { }, null, null);
+        EpochResult last = history.get(history.size() - 1);
         double seconds = (System.nanoTime() - start) / 1e9;
         mapped.unpersist();
         blocks.unpersist();
         LinearSvmModel model = last.model();
         JavaRDD<SampleBlock> testBlocks = SampleRdds.blocks(SampleRdds.samples(sc, test, DATA_PARTITIONS), d, rows);
-        double accuracy = PrimalSvmTrainer.accuracy(model, KernelFeatureRdds.map(testBlocks, z,
+        double accuracy = LinearSvmScores.accuracy(model, KernelFeatureRdds.map(testBlocks, z,
                 SampleRdds.DEFAULT_BLOCK_KIB));
         testBlocks.unpersist();
         Random random = new Random(SEED);

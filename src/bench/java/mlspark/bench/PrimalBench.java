@@ -65,8 +65,7 @@ public final class PrimalBench implements BenchSuite {
 
         // ours: full-batch gradient descent epochs on the cached blocks
         int epochs = quick ? 5 : 10;
-        PrimalSvmTrainer trainer = new PrimalSvmTrainer(blocks, D, costs, StepSchedule.constant(1e-6));
-        DifferentiableFunction objective = trainer.objective();
+        DifferentiableFunction objective = PrimalSvmTrainer.objective(blocks, D, costs, false);
         objective.evaluate(new double[D + 1]);
         long t0 = System.nanoTime();
         new GradientDescent(StepSchedule.constant(1e-6))

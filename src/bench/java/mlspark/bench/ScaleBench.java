@@ -221,7 +221,7 @@ public final class ScaleBench implements BenchSuite {
                 }
                 System.out.printf("[out-of-core] %d rows in %d partitions read and cached in %.1f s: %d MiB in memory, %d MiB on disk%n",
                         count, blocks.getNumPartitions(), load, memory >> 20, disk >> 20);
-                DifferentiableFunction objective = new PrimalSvmTrainer(blocks, D, COSTS, ETA).objective();
+                DifferentiableFunction objective = PrimalSvmTrainer.objective(blocks, D, COSTS, false);
                 double[] point = new double[D + 1];
                 t0 = System.nanoTime();
                 long epochStart = t0;
@@ -402,7 +402,7 @@ public final class ScaleBench implements BenchSuite {
 
     /** One epoch of our full-batch gradient descent on the blocks per call, going on from the last. */
     private static Runnable oursEpoch(JavaRDD<SampleBlock> blocks, int d) {
-        DifferentiableFunction objective = new PrimalSvmTrainer(blocks, d, COSTS, ETA).objective();
+        DifferentiableFunction objective = PrimalSvmTrainer.objective(blocks, d, COSTS, false);
         GradientDescent gd = new GradientDescent(ETA);
         double[][] point = {new double[d + 1]};
         int[] done = {0};

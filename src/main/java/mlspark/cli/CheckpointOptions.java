@@ -95,12 +95,17 @@ public final class CheckpointOptions {
         };
     }
 
-    /** The options that decide what the run computes, as given or defaulted: option name to value. */
+    /**
+     * The options that decide what the run computes, as given or defaulted: option name to value. An
+     * option renamed to its Param's spelling keeps its old name last ({@code --step-size, --eta}), and
+     * that old name keys it here, so that checkpoints of earlier runs still resume.
+     */
     static Map<String, String> configuration(CommandSpec spec) {
         Map<String, String> configuration = new TreeMap<>();
         for (OptionSpec option : spec.options()) {
-            if (!NOT_CONFIGURATION.contains(option.longestName())) {
-                configuration.put(option.longestName(), text(option.getValue()));
+            String name = option.names()[option.names().length - 1];
+            if (!NOT_CONFIGURATION.contains(name)) {
+                configuration.put(name, text(option.getValue()));
             }
         }
         return configuration;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -39,11 +40,18 @@ public final class ParamOptions {
         return name.toString();
     }
 
+    /**
+     * Params that name columns of the Dataset an estimator fits on: a job builds that Dataset from its
+     * inputs, so an option of the same name ({@code --label-col} of csv: and parquet: inputs) sets none.
+     */
+    private static final Set<String> DATASET_COLUMNS = Set.of("featuresCol", "labelCol", "weightCol", "predictionCol",
+            "rawPredictionCol", "probabilityCol");
+
     /** The Param that {@code option} sets, if one of its names spells a Param of {@code params}. */
     public static Optional<Param<Object>> param(Params params, OptionSpec option) {
         for (String name : option.names()) {
             String p = paramName(name);
-            if (params.hasParam(p)) {
+            if (params.hasParam(p) && !DATASET_COLUMNS.contains(p)) {
                 return Optional.of(params.getParam(p));
             }
         }

@@ -11,6 +11,9 @@ public interface KernelApproximation extends Serializable {
     /** M, the number of features. */
     int components();
 
+    /** d, the dimension of the points it maps. */
+    int dimension();
+
     /** z of the n rows of a row-major n x d block, as a row-major n x M block. */
     double[] map(double[] rows, int n, int d);
 

@@ -45,6 +45,11 @@ public record KernelSpec(String name, String gamma, int degree, double coef0) im
         return SCALE.equals(gamma) ? scaleGamma(trainingX) : Double.parseDouble(gamma);
     }
 
+    /** This kernel with gamma the number {@code gamma} (a "scale" resolved). */
+    public KernelSpec withGamma(double gamma) {
+        return parse(name, Double.toString(gamma), degree, coef0);
+    }
+
     /** The kernel, gamma resolved against {@code trainingX}. */
     public Kernel kernel(double[][] trainingX) {
         double g = name.equals("linear") ? 0 : gammaFor(trainingX);

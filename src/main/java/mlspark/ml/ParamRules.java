@@ -9,6 +9,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 import mlspark.errors.InvalidParameterException;
+import mlspark.kernel.KernelSpec;
 import scala.runtime.AbstractFunction1;
 
 /**
@@ -31,6 +32,28 @@ public final class ParamRules {
     public static DoubleParam nonNegative(String uid, String name, String doc) {
         return new DoubleParam(uid, name, doc, check(name, (Double v) -> v >= 0 && !v.isInfinite(),
                 v -> "expected a finite number >= 0, got " + v));
+    }
+
+    /** A finite number. */
+    public static DoubleParam finite(String uid, String name, String doc) {
+        return new DoubleParam(uid, name, doc, check(name, (Double v) -> Double.isFinite(v),
+                v -> "expected a finite number, got " + v));
+    }
+
+    /** A kernel's gamma: a finite number >= 0, or "scale" ({@link KernelSpec#SCALE}). */
+    public static Param<String> gamma(String uid, String name, String doc) {
+        scala.Function1<String, Object> valid = check(name, (String v) -> KernelSpec.SCALE.equals(v) || finiteAtLeastZero(v),
+                v -> "expected a finite number >= 0 or 'scale', got '" + v + "'");
+        return new Param<>(uid, name, doc, valid);
+    }
+
+    private static boolean finiteAtLeastZero(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            return value >= 0 && Double.isFinite(value);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A number in [0, 1). */

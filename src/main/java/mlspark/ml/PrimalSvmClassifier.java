@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.Classifier;
@@ -15,15 +16,29 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
-import mlspark.training.PrimalSvmTrainer;
+import mlspark.distributed.KernelFeatureRdds;
 import mlspark.distributed.SampleBlocks;
+import mlspark.errors.InvalidParameterException;
+import mlspark.kernel.KernelApproximation;
+import mlspark.kernel.KernelSpec;
+import mlspark.kernel.NystromFeatures;
+import mlspark.kernel.RandomFourierFeatures;
+import mlspark.optim.Minimizer;
+import mlspark.svm.primal.EpochResult;
+import mlspark.svm.primal.PrimalSvmState;
+import mlspark.training.PrimalSvmTrainer;
 
 /**
- * The soft-margin linear SVM trained as the assignment does (the {@code primal-svm} job's trainer):
- * full-batch gradient descent from w = 0, b = 0 on E(w,b) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)),
- * the data term summed over cached sample blocks on the executors. Labels 0/1 or -1/+1.
+ * The soft-margin linear SVM on Spark (the {@code primal-svm} job's estimator): E(w,b) = 1/2 |w|^2 +
+ * sum_i C_i max(0, 1 - y_i (w.x_i + b)) minimized from w = 0, b = 0 by the {@code optimizer} (the
+ * assignment's full-batch gradient descent, or L-BFGS on the squared hinge), the data term summed
+ * over cached sample blocks on the executors; optionally on kernel-approximation features of the
+ * raw ones (random Fourier or Nystrom), which the model keeps and applies. Labels 0/1 or -1/+1.
+ *
+ * <p>Besides its Params it takes hooks for a caller that follows the training (not saved, not
+ * copied): the epochs whose models the summary keeps, a listener of each epoch, a listener of the
+ * training state after each step (checkpoints), and a state to continue from.
  */
 public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClassifier, PrimalSvmModel>
         implements PrimalSvmParams, DefaultParamsWritable {
@@ -31,6 +46,10 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
 
     private String uid;
     private final Fields fields = Fields.of(uid());
+    private transient int[] modelsAt = new int[0];
+    private transient Consumer<EpochResult> epochListener = r -> { };
+    private transient Consumer<? super PrimalSvmState> stateListener;
+    private transient PrimalSvmState initialState;
 
     public PrimalSvmClassifier() {
         this(Uids.hold(null));
@@ -102,6 +121,83 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
         return this;
     }
 
+    public PrimalSvmClassifier setOptimizer(String value) {
+        set(optimizer(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setStorage(String value) {
+        set(storage(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setFeatures(String value) {
+        set(features(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setComponents(int value) {
+        set(components(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setKernel(String value) {
+        set(kernel(), value);
+        return this;
+    }
+
+    /** A number, or "scale". */
+    public PrimalSvmClassifier setGamma(String value) {
+        set(gamma(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setGamma(double value) {
+        return setGamma(Double.toString(value));
+    }
+
+    public PrimalSvmClassifier setDegree(int value) {
+        set(degree(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setCoef0(double value) {
+        set(coef0(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setSeed(long value) {
+        set(seed(), value);
+        return this;
+    }
+
+    /** The summary keeps the model after each of these epochs besides the last (a hook, not a Param). */
+    public PrimalSvmClassifier setModelsAt(int... epochs) {
+        modelsAt = epochs.clone();
+        return this;
+    }
+
+    /** Hears of each epoch's objective as soon as it is known (a hook, not a Param). */
+    public PrimalSvmClassifier setEpochListener(Consumer<EpochResult> listener) {
+        epochListener = listener;
+        return this;
+    }
+
+    /** Is handed the training state after every step, to checkpoint it (a hook, not a Param; null: none). */
+    public PrimalSvmClassifier setStateListener(Consumer<? super PrimalSvmState> listener) {
+        stateListener = listener;
+        return this;
+    }
+
+    /**
+     * Continues the next fit from {@code state}, a state of a run with the same Params and data
+     * (null: from w = 0, b = 0); the optimizer must resume ({@link mlspark.optim.Minimizer#resumes()}).
+     */
+    public PrimalSvmClassifier setInitialState(PrimalSvmState state) {
+        initialState = state;
+        return this;
+    }
+
     @Override
     public PrimalSvmModel train(Dataset<?> dataset) {
         double negative = TrainingRows.requireBinary(dataset, getLabelCol());
@@ -111,18 +207,83 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
                 col(getLabelCol()).cast("double").as(SampleBlocks.LABEL),
                 weightCol == null || weightCol.isEmpty() ? lit(1.0).as(SampleBlocks.WEIGHT)
                         : col(weightCol).cast("double").as(SampleBlocks.WEIGHT));
-        JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows,
-                SampleBlocks.Layout.ofKib(d, getBlockKib(), FeatureBlock.Storage.FLOAT64), negative == 0,
-                "featuresCol '" + getFeaturesCol() + "'");
+        JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows, SampleBlocks.Layout.ofKib(d, getBlockKib(), blockStorage()),
+                negative == 0, "featuresCol '" + getFeaturesCol() + "'");
         try {
-            List<PrimalSvmTrainer.EpochResult> history = new PrimalSvmTrainer(blocks, d, classCosts(), stepSchedule())
-                    .train(getMaxIter(), r -> { });
-            PrimalSvmTrainingSummary summary = new PrimalSvmTrainingSummary(history);
-            PrimalSvmModel model = new PrimalSvmModel(uid(), history.get(history.size() - 1).model());
-            return model.setSummary(summary);
+            return train(blocks, d);
         } finally {
             blocks.unpersist(false);
         }
+    }
+
+    /**
+     * Fits on sample blocks already read and cut (labels -1/+1, the raw features of dimension
+     * {@code dimension}): what {@link #fit} does after reading its Dataset's rows.
+     */
+    public PrimalSvmModel fit(JavaRDD<SampleBlock> blocks, int dimension) {
+        return copyValues(train(blocks, dimension).setParent(this), ParamMap.empty());
+    }
+
+    private PrimalSvmModel train(JavaRDD<SampleBlock> blocks, int dimension) {
+        KernelSpec kernel = featureKernel();
+        JavaRDD<SampleBlock> trainingBlocks = blocks;
+        KernelSpec resolved = null;
+        KernelApproximation map = null;
+        if (kernel != null) {
+            long n = blocks.map(b -> (long) b.size()).fold(0L, Long::sum);
+            resolved = kernel.withGamma(kernel.name().equals("linear") ? 0 : KernelSpec.SCALE.equals(kernel.gamma())
+                    ? scaleGamma(blocks, n, dimension) : Double.parseDouble(kernel.gamma()));
+            map = featureMap(blocks, n, dimension, resolved);
+            trainingBlocks = KernelFeatureRdds.map(blocks, map, n, getBlockKib());
+        }
+        try {
+            int d = map == null ? dimension : map.components();
+            Minimizer minimizer = minimizer();
+            PrimalSvmTrainer trainer = new PrimalSvmTrainer(trainingBlocks, d, classCosts(), minimizer);
+            long start = System.nanoTime();
+            List<EpochResult> history = trainer.train(getMaxIter(), modelsAt, epochListener, initialState, stateListener);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrimalSvmModel model = new PrimalSvmModel(uid(), history.get(history.size() - 1).model(), resolved, map);
+            return model.setSummary(new PrimalSvmTrainingSummary(history,
+                    minimizer.searchesLines() ? trainer.evaluations() : null, seconds));
+        } finally {
+            if (map != null) {
+                trainingBlocks.unpersist(false);
+            }
+        }
+    }
+
+    /** Random Fourier features, or Nystrom features of landmarks sampled on the executors. */
+    private KernelApproximation featureMap(JavaRDD<SampleBlock> blocks, long n, int d, KernelSpec kernel) {
+        int m = getComponents();
+        if (RFF.equals(getFeatures())) {
+            return RandomFourierFeatures.sample(Double.parseDouble(kernel.gamma()), m, d, getSeed());
+        }
+        if (m > n) {
+            throw new InvalidParameterException("components", m + " Nystrom landmarks for " + n
+                    + " training samples; expected at most " + n);
+        }
+        return NystromFeatures.of(kernel.kernel(new double[0][]), KernelFeatureRdds.sampleLandmarks(blocks, m, getSeed()), d);
+    }
+
+    /** gamma="scale" over all n * d training values, mean and variance summed on the executors. */
+    private static double scaleGamma(JavaRDD<SampleBlock> blocks, long n, int d) {
+        double count = (double) n * d;
+        double mean = blocks.map(b -> {
+            double sum = 0;
+            for (double v : b.features().denseRows(0, b.size())) {
+                sum += v;
+            }
+            return sum;
+        }).fold(0.0, Double::sum) / count;
+        double variance = blocks.map(b -> {
+            double squares = 0;
+            for (double v : b.features().denseRows(0, b.size())) {
+                squares += (v - mean) * (v - mean);
+            }
+            return squares;
+        }).fold(0.0, Double::sum) / count;
+        return KernelSpec.scaleGamma(d, variance);
     }
 
     @Override

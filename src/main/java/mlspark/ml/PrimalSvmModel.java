@@ -15,11 +15,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import mlspark.kernel.KernelApproximation;
+import mlspark.kernel.KernelSpec;
 import mlspark.svm.primal.LinearSvmModel;
 
 /**
- * A linear SVM h(x) = w.x + b trained by {@link PrimalSvmClassifier}. As MLlib's LinearSVCModel:
- * rawPrediction = [-h(x), h(x)], prediction 1.0 where h(x) > 0, else 0.0.
+ * A linear SVM h(x) = w.z(x) + b trained by {@link PrimalSvmClassifier}, z the kernel feature map it
+ * was trained on (random Fourier or Nystrom features of the raw x), or z(x) = x without one. As
+ * MLlib's LinearSVCModel: rawPrediction = [-h(x), h(x)], prediction 1.0 where h(x) > 0, else 0.0.
  */
 public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmModel>
         implements PrimalSvmParams, MLWritable {
@@ -31,14 +34,32 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
     private String uid;
     private final Fields fields = Fields.of(uid());
     private final LinearSvmModel linear;
+    private final KernelSpec featureKernel;
+    private final KernelApproximation featureMap;
     private transient PrimalSvmTrainingSummary summary;
 
+    /** On the raw features. */
     public PrimalSvmModel(String uid, LinearSvmModel linear) {
-        this(Uids.hold(uid), linear);
+        this(uid, linear, null, null);
     }
 
-    private PrimalSvmModel(Uids.Held held, LinearSvmModel linear) {
+    /**
+     * On the features {@code featureMap} of the raw ones (both null: the raw features).
+     *
+     * @param featureKernel the kernel {@code featureMap} approximates, gamma a number
+     */
+    public PrimalSvmModel(String uid, LinearSvmModel linear, KernelSpec featureKernel, KernelApproximation featureMap) {
+        this(Uids.hold(uid), linear, featureKernel, featureMap);
+    }
+
+    private PrimalSvmModel(Uids.Held held, LinearSvmModel linear, KernelSpec featureKernel,
+                           KernelApproximation featureMap) {
+        if ((featureKernel == null) != (featureMap == null)) {
+            throw new IllegalArgumentException("a feature map and its kernel come together");
+        }
         this.linear = linear;
+        this.featureKernel = featureKernel;
+        this.featureMap = featureMap;
         fields.setDefaults(this);
     }
 
@@ -60,6 +81,17 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
         return linear;
     }
 
+    /** The kernel feature map the model applies to the raw features, or null when it takes them as they are. */
+    public KernelApproximation featureMap() {
+        return featureMap;
+    }
+
+    /** The kernel {@link #featureMap()} approximates (gamma a number), or null without a feature map. */
+    public KernelSpec featureKernel() {
+        return featureKernel;
+    }
+
+    /** w, over the mapped features when the model has a feature map. */
     public Vector coefficients() {
         return Vectors.dense(linear.w().clone());
     }
@@ -68,9 +100,10 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
         return linear.b();
     }
 
+    /** The dimension of the raw features it takes. */
     @Override
     public int numFeatures() {
-        return linear.w().length;
+        return featureMap == null ? linear.w().length : featureMap.dimension();
     }
 
     @Override
@@ -80,7 +113,8 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
 
     @Override
     public Vector predictRaw(Vector features) {
-        double h = linear.decision(TrainingRows.features(features, getFeaturesCol(), numFeatures()), 0);
+        double[] x = TrainingRows.features(features, getFeaturesCol(), numFeatures());
+        double h = linear.decision(featureMap == null ? x : featureMap.map(x, 1, x.length), 0);
         return Vectors.dense(-h, h);
     }
 
@@ -108,19 +142,28 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
 
     @Override
     public PrimalSvmModel copy(ParamMap extra) {
-        PrimalSvmModel copy = copyValues(new PrimalSvmModel(uid(), linear), extra);
+        PrimalSvmModel copy = copyValues(new PrimalSvmModel(uid(), linear, featureKernel, featureMap), extra);
         copy.summary = summary;
         return copy.setParent(parent());
     }
 
+    /** w and b as {@code data}; a feature map besides, as the part {@code featureMap}. */
     @Override
     public MLWriter write() {
-        return new ParquetModelIo.Writer(this, DATA, RowFactory.create(new DenseVector(linear.w()), linear.b()));
+        ParquetModelIo.Writer writer = new ParquetModelIo.Writer(this, DATA,
+                RowFactory.create(new DenseVector(linear.w()), linear.b()));
+        return featureMap == null ? writer : writer.withPart(KernelFeatureMapRow.PART, KernelFeatureMapRow.SCHEMA,
+                KernelFeatureMapRow.of(featureKernel, featureMap));
     }
 
     public static MLReader<PrimalSvmModel> read() {
-        return new ParquetModelIo.Reader<>(PrimalSvmModel.class, (uid, row) -> new PrimalSvmModel(uid,
-                new LinearSvmModel(((Vector) row.getAs("coefficients")).toArray(), row.<Double>getAs("intercept"))));
+        return new ParquetModelIo.Reader<>(PrimalSvmModel.class, (uid, row, parts) -> {
+            LinearSvmModel linear = new LinearSvmModel(((Vector) row.getAs("coefficients")).toArray(),
+                    row.<Double>getAs("intercept"));
+            return parts.row(KernelFeatureMapRow.PART)
+                    .map(map -> new PrimalSvmModel(uid, linear, KernelFeatureMapRow.kernel(map), KernelFeatureMapRow.map(map)))
+                    .orElseGet(() -> new PrimalSvmModel(uid, linear));
+        });
     }
 
     public static PrimalSvmModel load(String path) {
@@ -129,6 +172,7 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
 
     @Override
     public String toString() {
-        return "PrimalSvmModel: uid=" + uid() + ", numFeatures=" + numFeatures();
+        return "PrimalSvmModel: uid=" + uid() + ", numFeatures=" + numFeatures()
+                + (featureMap == null ? "" : ", features " + featureMap.describe());
     }
 }

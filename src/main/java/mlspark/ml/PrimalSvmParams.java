@@ -1,40 +1,59 @@
 package mlspark.ml;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
 
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
 
-import mlspark.optim.StepSchedule;
+import mlspark.data.FeatureBlock;
 import mlspark.distributed.SampleBlocks;
+import mlspark.errors.InvalidParameterException;
+import mlspark.kernel.KernelSpec;
+import mlspark.optim.Minimizer;
+import mlspark.optim.Optimizer;
+import mlspark.optim.StepSchedule;
 
 /**
- * Params of {@link PrimalSvmClassifier} and {@link PrimalSvmModel}: the assignment's batch gradient
- * descent on E(w,b) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)).
+ * Params of {@link PrimalSvmClassifier} and {@link PrimalSvmModel}: the soft-margin linear SVM
+ * E(w,b) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)) by an {@link Optimizer}, on the raw
+ * features or on kernel-approximation features of them (random Fourier or Nystrom).
  */
 public interface PrimalSvmParams extends HasClassCosts {
     String[] SCHEDULES = {"constant", "inverse", "exponential"};
+    String NO_FEATURES = "none";
+    String RFF = "rff";
+    String NYSTROM = "nystrom";
+    String[] FEATURES = {NO_FEATURES, RFF, NYSTROM};
+    String[] STORAGES = Arrays.stream(FeatureBlock.Storage.values()).map(s -> s.name().toLowerCase(Locale.ROOT))
+            .toArray(String[]::new);
 
     /** The Param objects, made once per instance with its uid. */
     record Fields(CostParams costs, DoubleParam stepSize, IntParam maxIter, Param<String> schedule, DoubleParam decay,
-                  Param<String> weightCol, IntParam blockKib) implements Serializable {
+                  Param<String> weightCol, IntParam blockKib, Param<String> optimizer, Param<String> storage,
+                  KernelFeatureParams kernelFeatures) implements Serializable {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid),
-                    new DoubleParam(uid, "stepSize", "learning rate eta of gradient descent (> 0)", ParamValidators.gt(0)),
-                    new IntParam(uid, "maxIter", "epochs of full-batch gradient descent (>= 0)", ParamValidators.gtEq(0)),
-                    new Param<>(uid, "schedule", "learning-rate schedule: constant (eta), inverse (eta/(1+decay*t)) "
-                            + "or exponential (eta*decay^t, decay > 0)", ParamValidators.inArray(SCHEDULES)),
-                    new DoubleParam(uid, "decay", "decay of the inverse or exponential schedule (>= 0)",
-                            ParamValidators.gtEq(0)),
+                    ParamRules.positive(uid, "stepSize", "learning rate eta of gradient descent (> 0)"),
+                    ParamRules.atLeast(uid, "maxIter", "iterations of the optimizer: epochs of gradient descent, "
+                            + "iterations of L-BFGS (>= 0)", 0),
+                    ParamRules.oneOf(uid, "schedule", "learning-rate schedule: constant (eta), inverse (eta/(1+decay*t)) "
+                            + "or exponential (eta*decay^t, decay > 0)", SCHEDULES),
+                    ParamRules.nonNegative(uid, "decay", "decay of the inverse or exponential schedule (>= 0)"),
                     new Param<>(uid, "weightCol", "column of per-sample cost factors: C_i = C_{y_i} * weight_i "
                             + "(unset or empty: all 1)"),
-                    new IntParam(uid, "blockKib", "size of the BLAS blocks of cached samples in KiB (>= 1)",
-                            ParamValidators.gtEq(1)));
+                    ParamRules.atLeast(uid, "blockKib", "size of the BLAS blocks of cached samples in KiB (>= 1)", 1),
+                    ParamRules.oneOf(uid, "optimizer", "the optimizer: gd (the assignment's gradient descent on the "
+                            + "hinge loss) or lbfgs (L-BFGS on the squared hinge, iterations = epochs)", Optimizer.paramValues()),
+                    ParamRules.oneOf(uid, "storage", "values of the cached dense blocks: float64, or float32 (half "
+                            + "the memory; sums still in double)", STORAGES),
+                    KernelFeatureParams.of(uid));
         }
 
-        /** The assignment's Q2 settings (C = 5, eta = 1e-3, 100 epochs, constant rate). */
+        /** The assignment's Q2 settings (C = 5, eta = 1e-3, 100 epochs, constant rate), on the raw features. */
         void setDefaults(PrimalSvmParams owner) {
             owner.setDefault(costs.c(), 5.0);
             owner.setDefault(stepSize, 1e-3);
@@ -42,6 +61,33 @@ public interface PrimalSvmParams extends HasClassCosts {
             owner.setDefault(schedule, "constant");
             owner.setDefault(decay, 0.0);
             owner.setDefault(blockKib, SampleBlocks.DEFAULT_BLOCK_KIB);
+            owner.setDefault(optimizer, Optimizer.GD.paramValue());
+            owner.setDefault(storage, STORAGES[0]);
+            owner.setDefault(kernelFeatures.features(), NO_FEATURES);
+            owner.setDefault(kernelFeatures.components(), 1000);
+            owner.setDefault(kernelFeatures.kernel(), "rbf");
+            owner.setDefault(kernelFeatures.gamma(), "1");
+            owner.setDefault(kernelFeatures.degree(), 3);
+            owner.setDefault(kernelFeatures.coef0(), 0.0);
+            owner.setDefault(kernelFeatures.seed(), 0L);
+        }
+    }
+
+    /** The kernel-approximation features the SVM is trained on, and the kernel they approximate. */
+    record KernelFeatureParams(Param<String> features, IntParam components, Param<String> kernel, Param<String> gamma,
+                               IntParam degree, DoubleParam coef0, LongParam seed) implements Serializable {
+        static KernelFeatureParams of(String uid) {
+            return new KernelFeatureParams(
+                    ParamRules.oneOf(uid, "features", "features the SVM is trained on: none (the raw ones), rff (random Fourier features of the "
+                            + "rbf kernel) or nystrom (Nystrom features from landmarks sampled on the executors)", FEATURES),
+                    ParamRules.atLeast(uid, "components", "random features, or Nystrom landmarks (>= 1)", 1),
+                    ParamRules.oneOf(uid, "kernel", "kernel the features approximate: rbf, or for nystrom also "
+                            + "linear, poly, sigmoid", KernelSpec.NAMES.toArray(new String[0])),
+                    ParamRules.gamma(uid, "gamma", "kernel gamma of the features: a number >= 0, or 'scale' = "
+                            + "1/(D Var(X)) over all training values (scikit-learn)"),
+                    ParamRules.atLeast(uid, "degree", "degree of the poly kernel of the features (>= 0)", 0),
+                    ParamRules.finite(uid, "coef0", "coef0 of the poly and sigmoid kernels of the features"),
+                    new LongParam(uid, "seed", "seed of the random features or Nystrom landmarks"));
         }
     }
 
@@ -76,6 +122,42 @@ public interface PrimalSvmParams extends HasClassCosts {
         return primalSvmFields().blockKib();
     }
 
+    default Param<String> optimizer() {
+        return primalSvmFields().optimizer();
+    }
+
+    default Param<String> storage() {
+        return primalSvmFields().storage();
+    }
+
+    default Param<String> features() {
+        return primalSvmFields().kernelFeatures().features();
+    }
+
+    default IntParam components() {
+        return primalSvmFields().kernelFeatures().components();
+    }
+
+    default Param<String> kernel() {
+        return primalSvmFields().kernelFeatures().kernel();
+    }
+
+    default Param<String> gamma() {
+        return primalSvmFields().kernelFeatures().gamma();
+    }
+
+    default IntParam degree() {
+        return primalSvmFields().kernelFeatures().degree();
+    }
+
+    default DoubleParam coef0() {
+        return primalSvmFields().kernelFeatures().coef0();
+    }
+
+    default LongParam seed() {
+        return primalSvmFields().kernelFeatures().seed();
+    }
+
     default double getStepSize() {
         return (Double) getOrDefault(stepSize());
     }
@@ -101,19 +183,76 @@ public interface PrimalSvmParams extends HasClassCosts {
         return (Integer) getOrDefault(blockKib());
     }
 
+    default String getOptimizer() {
+        return getOrDefault(optimizer());
+    }
+
+    default String getStorage() {
+        return getOrDefault(storage());
+    }
+
+    default String getFeatures() {
+        return getOrDefault(features());
+    }
+
+    default int getComponents() {
+        return (Integer) getOrDefault(components());
+    }
+
+    default String getKernel() {
+        return getOrDefault(kernel());
+    }
+
+    default String getGamma() {
+        return getOrDefault(gamma());
+    }
+
+    default int getDegree() {
+        return (Integer) getOrDefault(degree());
+    }
+
+    default double getCoef0() {
+        return (Double) getOrDefault(coef0());
+    }
+
+    default long getSeed() {
+        return (Long) getOrDefault(seed());
+    }
+
+    /** The storage of the cached dense blocks. */
+    default FeatureBlock.Storage blockStorage() {
+        return FeatureBlock.Storage.valueOf(getStorage().toUpperCase(Locale.ROOT));
+    }
+
     /** The learning rate of each epoch. */
     default StepSchedule stepSchedule() {
         double eta = getStepSize();
         double decay = getDecay();
         return switch (getSchedule()) {
             case "inverse" -> StepSchedule.inverseTime(eta, decay);
-            case "exponential" -> {
-                if (!(decay > 0)) {
-                    throw new IllegalArgumentException("decay: the exponential schedule needs decay > 0, got " + decay);
-                }
-                yield StepSchedule.exponential(eta, decay);
-            }
+            case "exponential" -> StepSchedule.exponential(eta, InvalidParameterException.requirePositive("decay", decay));
             default -> StepSchedule.constant(eta);
         };
+    }
+
+    /** A new minimizer of the {@code optimizer} Param, with the step schedule. */
+    default Minimizer minimizer() {
+        return Optimizer.of(getOptimizer()).minimizer(stepSchedule());
+    }
+
+    /**
+     * The kernel the features approximate (gamma possibly "scale"), or null without features; checks
+     * the Params that only make sense together.
+     */
+    default KernelSpec featureKernel() {
+        if (NO_FEATURES.equals(getFeatures())) {
+            return null;
+        }
+        KernelSpec spec = KernelSpec.parse(getKernel(), getGamma(), getDegree(), getCoef0());
+        if (RFF.equals(getFeatures()) && !spec.name().equals("rbf")) {
+            throw new InvalidParameterException("features", "rff approximates the rbf kernel only, got kernel "
+                    + getKernel() + " (use features nystrom)");
+        }
+        return spec;
     }
 }

@@ -12,7 +12,7 @@ import mlspark.errors.TrainingFailedException;
  * the step by backtracking until the Armijo condition f(x + t d) <= f(x) + 1e-4 t g.d holds. Stops
  * after {@code maxIterations} or when the relative decrease of f falls below {@code tolerance}.
  */
-public final class Lbfgs {
+public final class Lbfgs implements Minimizer {
     private static final double ARMIJO = 1e-4;
     private static final int MAX_HALVINGS = 40;
 
@@ -25,14 +25,33 @@ public final class Lbfgs {
         this.tolerance = tolerance;
     }
 
-    /** Function evaluations of the last {@link #minimize} (each a pass over the data on Spark). */
+    @Override
     public int evaluations() {
         return evaluations;
     }
 
-    /** Minimizes from {@code start}; the listener hears of every iteration (1-based), as of a gradient-descent epoch. */
-    public double[] minimize(DifferentiableFunction f, double[] start, int maxIterations,
-                             GradientDescent.Listener listener) {
+    /** L-BFGS keeps its curvature pairs besides the point: it starts afresh only. */
+    @Override
+    public boolean resumes() {
+        return false;
+    }
+
+    @Override
+    public boolean needsSmoothFunction() {
+        return true;
+    }
+
+    @Override
+    public boolean searchesLines() {
+        return true;
+    }
+
+    /** Minimizes from {@code start} ({@code done} must be 0: see {@link #resumes()}). */
+    @Override
+    public double[] minimize(DifferentiableFunction f, double[] start, int done, int maxIterations, Listener listener) {
+        if (done != 0) {
+            throw new IllegalArgumentException("L-BFGS starts afresh only; cannot continue after iteration " + done);
+        }
         int n = start.length;
         double[] x = start.clone();
         LossAndGradient current = evaluate(f, x, 0);
@@ -79,7 +98,7 @@ public final class Lbfgs {
             double before = current.loss();
             x = next;
             current = trial;
-            listener.afterEpoch(k + 1, x.clone(), before);
+            listener.afterIteration(k + 1, x.clone(), before);
             if (before - current.loss() <= tolerance * Math.max(1, Math.abs(before))) {
                 break;
             }

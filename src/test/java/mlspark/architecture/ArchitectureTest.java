@@ -107,6 +107,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theJobsRunOnTheLibrary() {
+        // a job translates options into an estimator's Params and fits it; it builds no trainer or solver
+        assertEquals(List.of(), violations(c -> c.startsWith(JOBS), "mlspark/training/", "mlspark/nn/Solver",
+                "mlspark/svm/dual/SmoSolver", "mlspark/svm/dual/InteriorPointSolver", "mlspark/optim/GradientDescent",
+                "mlspark/optim/Lbfgs"));
+    }
+
+    @Test
     void theReproductionUsesNoJob() {
         // jobs.ReproduceJob calls the reproduction: what both need lives in the library, metrics or output
         assertEquals(List.of(), violations(c -> c.startsWith("mlspark/cli/reproduce/"), JOBS));

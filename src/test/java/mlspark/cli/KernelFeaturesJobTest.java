@@ -24,6 +24,7 @@ import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.GramMatrixRows;
 import mlspark.svm.dual.KernelSvmModel;
 import mlspark.svm.dual.SmoSolver;
+import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
 
 /**
@@ -86,5 +87,27 @@ class KernelFeaturesJobTest extends SharedSpark {
         // Monte Carlo error of 500 features: of order 1/sqrt(500) = 0.045 at most
         assertTrue(mean > 0 && mean < 0.045, features.toString());
         assertTrue(m.get("runs").get(0).get("test_accuracy").asDouble() > 0.9);
+    }
+
+    /**
+     * A model trained on random Fourier features is saved with its feature map: predict, applying it
+     * to the raw test points, reports the test accuracy and confusion the training job reported.
+     */
+    @Test
+    void savedFeatureModelPredictsAsTheJobReported() {
+        String dataDir = ProjectData.dataDirWith("hw3/generated_toy/toy_moons_train.csv").toString();
+        Path out = dir.resolve("rff-saved");
+        Path model = dir.resolve("rff-model");
+        assertEquals(0, Main.run("primal-svm", "--out", out.toString(), "--data-dir", dataDir, "--data", "moons",
+                "--features", "rff", "--components", "200", "--gamma", "1", "--optimizer", "lbfgs", "--epochs", "30",
+                "--save-model", model.toString()));
+        JsonNode reported = Json.read(out.resolve("metrics.json")).get("runs").get(0);
+        Path predictions = dir.resolve("rff-predictions");
+        assertEquals(0, Main.run("predict", "--out", predictions.toString(), "--model", model.toString(),
+                "--data-dir", dataDir, "--data", "moons", "--kind", "primal-svm"));
+        JsonNode metrics = Json.read(predictions.resolve("metrics.json"));
+        assertEquals(2, metrics.get("model").get("num_features").asInt());
+        assertEquals(reported.get("test_accuracy").asDouble(), metrics.get("accuracy").asDouble(), 0);
+        assertEquals(reported.get("test_confusion"), metrics.get("confusion"));
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,12 +22,16 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import mlspark.data.BinaryDataSets;
 import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
+import mlspark.data.TwoMoons;
+import mlspark.kernel.NystromFeatures;
+import mlspark.kernel.RandomFourierFeatures;
 import mlspark.cli.output.Json;
 import mlspark.testing.ProjectData;
 
@@ -233,5 +240,88 @@ class PrimalSvmClassifierTest extends SparkSqlTest {
             assertTrue(doc.contains(param), param);
         }
         assertFalse(new PrimalSvmModel("m", new mlspark.svm.primal.LinearSvmModel(new double[]{1}, 0)).hasSummary());
+    }
+
+    /**
+     * Models on kernel features keep their feature map: transform maps the raw features (checked
+     * against z(x) computed here from the map's stored arrays and the kernel's formula), the model
+     * takes the raw dimension, and after save and load it scores the same rows alike (1e-12).
+     */
+    @Test
+    void kernelFeatureModelsApplyTheirMapAndScoreAlikeAfterLoading(@TempDir Path tmp) throws IOException {
+        LabeledData moons = TwoMoons.generate(150, 0.2, 3);
+        Dataset<Row> data = vectors(moons.x(), zeroOne(moons.y()), false);
+        double mean = Arrays.stream(moons.x()).flatMapToDouble(Arrays::stream).average().orElseThrow();
+        double variance = Arrays.stream(moons.x()).flatMapToDouble(Arrays::stream)
+                .map(v -> (v - mean) * (v - mean)).sum() / (2.0 * moons.size());
+        PrimalSvmClassifier rff = new PrimalSvmClassifier().setFeatures("rff").setComponents(60).setGamma(0.5).setSeed(4)
+                .setOptimizer("lbfgs").setC(1).setMaxIter(40);
+        PrimalSvmClassifier nystrom = new PrimalSvmClassifier().setFeatures("nystrom").setComponents(30)
+                .setKernel("poly").setGamma("scale").setDegree(2).setCoef0(1).setStepSize(1e-2).setMaxIter(20);
+        for (PrimalSvmClassifier svm : new PrimalSvmClassifier[]{rff, nystrom}) {
+            PrimalSvmModel model = svm.fit(data);
+            assertEquals(2, model.numFeatures());
+            double[] w = model.coefficients().toArray();
+            List<Row> scored = model.transform(data).select("features", "rawPrediction").collectAsList();
+            for (Row r : scored) {
+                double[] x = ((Vector) r.get(0)).toArray();
+                double[] z = svm == rff ? fourier((RandomFourierFeatures) model.featureMap(), x)
+                        : nystrom((NystromFeatures) model.featureMap(), x, 1 / (2 * variance));
+                double h = model.intercept();
+                for (int k = 0; k < w.length; k++) {
+                    h += w[k] * z[k];
+                }
+                assertEquals(h, ((Vector) r.get(1)).apply(1), 1e-9 * Math.max(1, Math.abs(h)), svm.getFeatures());
+            }
+            if (svm == rff) {
+                assertTrue(fraction(model.transform(data), "label") > 0.9, "rbf features separate the moons");
+            }
+            String path = tmp.resolve(svm.getFeatures()).toString();
+            model.write().save(path);
+            PrimalSvmModel loaded = PrimalSvmModel.load(path);
+            assertEquals(model.getFeatures(), loaded.getFeatures());
+            assertEquals(2, loaded.numFeatures());
+            List<Row> before = model.transform(data).select("rawPrediction").collectAsList();
+            List<Row> after = loaded.transform(data).select("rawPrediction").collectAsList();
+            for (int i = 0; i < before.size(); i++) {
+                assertEquals(((Vector) before.get(i).get(0)).apply(1), ((Vector) after.get(i).get(0)).apply(1), 1e-12,
+                        svm.getFeatures() + " row " + i);
+            }
+        }
+    }
+
+    /** sqrt(2/M) cos(w_k.x + b_k). */
+    private static double[] fourier(RandomFourierFeatures map, double[] x) {
+        int m = map.phase().length;
+        double[] z = new double[m];
+        for (int k = 0; k < m; k++) {
+            double t = map.phase()[k];
+            for (int j = 0; j < x.length; j++) {
+                t += map.w()[k * x.length + j] * x[j];
+            }
+            z[k] = Math.sqrt(2.0 / m) * Math.cos(t);
+        }
+        return z;
+    }
+
+    /** P k(L, x) with the poly kernel (gamma x.l + 1)^2. */
+    private static double[] nystrom(NystromFeatures map, double[] x, double gamma) {
+        int m = map.landmarkCount();
+        double[] k = new double[m];
+        for (int l = 0; l < m; l++) {
+            double dot = 0;
+            for (int j = 0; j < x.length; j++) {
+                dot += x[j] * map.landmarks()[l * x.length + j];
+            }
+            k[l] = Math.pow(gamma * dot + 1, 2);
+        }
+        int r = map.projection().length / m;
+        double[] z = new double[r];
+        for (int q = 0; q < r; q++) {
+            for (int l = 0; l < m; l++) {
+                z[q] += map.projection()[q * m + l] * k[l];
+            }
+        }
+        return z;
     }
 }

@@ -22,7 +22,11 @@ import mlspark.data.SampleBlock;
 import mlspark.data.TrainTest;
 import mlspark.optim.StepSchedule;
 import mlspark.svm.ClassCosts;
+import mlspark.distributed.LinearSvmScores;
+import mlspark.optim.GradientDescent;
+import mlspark.svm.primal.EpochResult;
 import mlspark.svm.primal.LinearSvmModel;
+import mlspark.svm.primal.PrimalSvmState;
 import mlspark.svm.primal.SequentialPrimalSvm;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
@@ -35,9 +39,9 @@ class PrimalSvmTrainerTest extends SharedSpark {
         return BinaryDataSets.load("hw3", null, dataDir, m -> { });
     }
 
-    private List<PrimalSvmTrainer.EpochResult> train(LabeledData data, int partitions, int blockRows, ClassCosts costs,
+    private List<EpochResult> train(LabeledData data, int partitions, int blockRows, ClassCosts costs,
                                                      int epochs) {
-        return new PrimalSvmTrainer(blocks(data, partitions, blockRows), data.dimension(), costs, ETA)
+        return new PrimalSvmTrainer(blocks(data, partitions, blockRows), data.dimension(), costs, new GradientDescent(ETA))
                 .train(epochs, new int[]{1, 3, 10}, r -> { }, null, null);
     }
 
@@ -58,7 +62,7 @@ class PrimalSvmTrainerTest extends SharedSpark {
         LabeledData all = assignment().train();
         LabeledData train = new LabeledData(Arrays.copyOf(all.x(), rows), Arrays.copyOf(all.y(), rows), "first " + rows);
         ClassCosts costs = ClassCosts.symmetric(5);
-        List<PrimalSvmTrainer.EpochResult> history = train(train, partitions, 5, costs, 30);
+        List<EpochResult> history = train(train, partitions, 5, costs, 30);
         for (int epochs : new int[]{1, 3, 10, 30}) {
             double[] expected = SequentialPrimalSvm.train(flat(train), train.y(), 4, costs, ETA, epochs);
             LinearSvmModel model = history.get(epochs).model();
@@ -110,9 +114,9 @@ class PrimalSvmTrainerTest extends SharedSpark {
         assertTrue(sparse.collect().size() > partitions || n < partitions, "several blocks per partition");
         ClassCosts costs = new ClassCosts(2, 3);
         StepSchedule eta = StepSchedule.constant(1e-2);
-        List<PrimalSvmTrainer.EpochResult> fromSparse = new PrimalSvmTrainer(sparse, d, costs, eta)
+        List<EpochResult> fromSparse = new PrimalSvmTrainer(sparse, d, costs, new GradientDescent(eta))
                 .train(20, new int[]{1, 5}, r -> { }, null, null);
-        List<PrimalSvmTrainer.EpochResult> fromDense = new PrimalSvmTrainer(dense, d, costs, eta)
+        List<EpochResult> fromDense = new PrimalSvmTrainer(dense, d, costs, new GradientDescent(eta))
                 .train(20, new int[]{1, 5}, r -> { }, null, null);
         for (int epoch : new int[]{1, 5, 20}) {
             LinearSvmModel s = fromSparse.get(epoch).model();
@@ -154,7 +158,7 @@ class PrimalSvmTrainerTest extends SharedSpark {
         assertEquals(sc.defaultParallelism(), blocks.getNumPartitions());
         ClassCosts costs = new ClassCosts(2, 3);
         double[] p = random.doubles(d + 1, -0.2, 0.2).toArray();
-        mlspark.optim.LossAndGradient lg = new PrimalSvmTrainer(blocks, d, costs, ETA).objective().evaluate(p);
+        mlspark.optim.LossAndGradient lg = PrimalSvmTrainer.objective(blocks, d, costs, false).evaluate(p);
         double loss = 0;
         double[] g = new double[d + 1];
         for (int j = 0; j < d; j++) {
@@ -177,7 +181,7 @@ class PrimalSvmTrainerTest extends SharedSpark {
         }
         assertEquals(loss, lg.loss(), 1e-12 * loss);
         assertClose(g, lg.gradient(), 1e-12);
-        assertTrue(Arrays.equals(lg.gradient(), new PrimalSvmTrainer(blocks, d, costs, ETA).objective().evaluate(p).gradient()));
+        assertTrue(Arrays.equals(lg.gradient(), PrimalSvmTrainer.objective(blocks, d, costs, false).evaluate(p).gradient()));
     }
 
     /**
@@ -197,7 +201,7 @@ class PrimalSvmTrainerTest extends SharedSpark {
         for (int k = 0; k < rounded.length; k++) {
             rounded[k] = (float) rounded[k];
         }
-        List<PrimalSvmTrainer.EpochResult> history = new PrimalSvmTrainer(floats, 4, ClassCosts.symmetric(5), ETA)
+        List<EpochResult> history = new PrimalSvmTrainer(floats, 4, ClassCosts.symmetric(5), new GradientDescent(ETA))
                 .train(100, new int[]{1, 3, 10, 30, 100}, r -> { }, null, null);
         for (int epochs : new int[]{1, 3, 10, 30, 100}) {
             double[] expected = SequentialPrimalSvm.train(rounded, train.y(), 4, ClassCosts.symmetric(5), ETA, epochs);
@@ -220,21 +224,21 @@ class PrimalSvmTrainerTest extends SharedSpark {
         LabeledData train = assignment().train();
         ClassCosts costs = ClassCosts.symmetric(5);
         JavaRDD<SampleBlock> blocks = blocks(train, 2, 16);
-        List<PrimalSvmTrainer.State> states = new java.util.ArrayList<>();
-        List<PrimalSvmTrainer.EpochResult> whole = new PrimalSvmTrainer(blocks, 4, costs, ETA)
+        List<PrimalSvmState> states = new java.util.ArrayList<>();
+        List<EpochResult> whole = new PrimalSvmTrainer(blocks, 4, costs, new GradientDescent(ETA))
                 .train(20, new int[]{3, 10}, r -> { }, null, states::add);
         assertEquals(21, whole.size());
-        for (PrimalSvmTrainer.EpochResult r : whole) {
+        for (EpochResult r : whole) {
             double[] expected = SequentialPrimalSvm.train(flat(train), train.y(), 4, costs, ETA, r.epoch());
             assertEquals(SequentialPrimalSvm.objective(flat(train), train.y(), 4, costs, expected), r.objective(),
                     1e-12 * r.objective(), "epoch " + r.epoch());
             assertEquals(r.epoch() == 3 || r.epoch() == 10 || r.epoch() == 20, r.model() != null, "epoch " + r.epoch());
         }
         assertEquals(20, states.size());
-        PrimalSvmTrainer.State seventh = states.get(6);
+        PrimalSvmState seventh = states.get(6);
         assertEquals(7, seventh.epoch());
         assertEquals(7, seventh.history().size());
-        List<PrimalSvmTrainer.EpochResult> resumed = new PrimalSvmTrainer(blocks, 4, costs, ETA)
+        List<EpochResult> resumed = new PrimalSvmTrainer(blocks, 4, costs, new GradientDescent(ETA))
                 .train(20, new int[]{3, 10}, r -> { }, seventh, null);
         for (int epoch = 0; epoch <= 20; epoch++) {
             assertEquals(whole.get(epoch).objective(), resumed.get(epoch).objective(), 0.0);
@@ -248,10 +252,10 @@ class PrimalSvmTrainerTest extends SharedSpark {
     @Test
     void hundredEpochsReachTwentyThreeOfTwentyFour() {
         TrainTest data = assignment();
-        List<PrimalSvmTrainer.EpochResult> history = new PrimalSvmTrainer(blocks(data.train(), 2, 64), 4,
-                ClassCosts.symmetric(5), ETA).train(100, r -> { });
+        List<EpochResult> history = new PrimalSvmTrainer(blocks(data.train(), 2, 64), 4,
+                ClassCosts.symmetric(5), new GradientDescent(ETA)).train(100, new int[0], r -> { }, null, null);
         assertEquals(23.0 / 24, history.get(100).model().accuracy(data.test()), 1e-12);
-        assertEquals(23.0 / 24, PrimalSvmTrainer.accuracy(history.get(100).model(), blocks(data.test(), 3, 5)), 1e-12);
+        assertEquals(23.0 / 24, LinearSvmScores.accuracy(history.get(100).model(), blocks(data.test(), 3, 5)), 1e-12);
     }
 
     @Test

@@ -48,13 +48,13 @@ class TaskFailureTest extends SharedSpark {
         StepSchedule eta = StepSchedule.constant(1e-4);
         GradientDescent gd = new GradientDescent(eta);
 
-        double[] faultFree = gd.minimize(new PrimalSvmTrainer(blocks, D, costs, eta).objective(), new double[D + 1], 6,
+        double[] faultFree = gd.minimize(PrimalSvmTrainer.objective(blocks, D, costs, false), new double[D + 1], 6,
                 (e, p, l) -> { });
 
         sc.setLocalProperty(OrderedTreeSum.FAIL_FIRST_ATTEMPT, "0,3,6");
         double[] withFailures;
         try {
-            withFailures = gd.minimize(new PrimalSvmTrainer(blocks, D, costs, eta).objective(), new double[D + 1], 6,
+            withFailures = gd.minimize(PrimalSvmTrainer.objective(blocks, D, costs, false), new double[D + 1], 6,
                     (e, p, l) -> { });
         } finally {
             sc.setLocalProperty(OrderedTreeSum.FAIL_FIRST_ATTEMPT, null);

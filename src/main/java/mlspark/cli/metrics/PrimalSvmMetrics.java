@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import mlspark.data.SampleBlock;
-import mlspark.training.PrimalSvmTrainer;
+import mlspark.distributed.LinearSvmScores;
+import mlspark.svm.primal.EpochResult;
 
 /** metrics.json of {@code primal-svm} (after {@code job}, before {@code provenance}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -38,14 +39,14 @@ public record PrimalSvmMetrics(DataSizes data, Config config, double trainSecond
     }
 
     /** The model after each of {@code epochs} (indices into {@code history}) and its accuracy on {@code train} and {@code test}. */
-    public static List<Run> runs(List<PrimalSvmTrainer.EpochResult> history, int[] epochs, JavaRDD<SampleBlock> train,
+    public static List<Run> runs(List<EpochResult> history, int[] epochs, JavaRDD<SampleBlock> train,
                                  JavaRDD<SampleBlock> test) {
         List<Run> runs = new ArrayList<>();
         for (int epoch : epochs) {
-            PrimalSvmTrainer.EpochResult r = history.get(epoch);
-            long[] confusion = PrimalSvmTrainer.confusion(r.model(), test);
-            runs.add(new Run(epoch, r.model().w(), r.model().b(), PrimalSvmTrainer.accuracy(confusion),
-                    Confusion.of(confusion), PrimalSvmTrainer.accuracy(r.model(), train), r.objective()));
+            EpochResult r = history.get(epoch);
+            long[] confusion = LinearSvmScores.confusion(r.model(), test);
+            runs.add(new Run(epoch, r.model().w(), r.model().b(), LinearSvmScores.accuracy(confusion),
+                    Confusion.of(confusion), LinearSvmScores.accuracy(r.model(), train), r.objective()));
         }
         return runs;
     }

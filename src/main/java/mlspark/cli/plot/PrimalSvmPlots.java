@@ -11,7 +11,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import mlspark.cli.output.Png;
-import mlspark.training.PrimalSvmTrainer.EpochResult;
+import mlspark.svm.primal.EpochResult;
 
 /** The primal job's picture: objective against epochs (log scales), and test accuracy at the reported epochs. */
 public final class PrimalSvmPlots {
