@@ -17,6 +17,13 @@ public record GramMatrixRows(int size, double[] gram) implements KernelRows {
     }
 
     @Override
+    public void fillRows(int[] rows, int from, int to, double[] out) {
+        for (int t = from; t < to; t++) {
+            System.arraycopy(gram, rows[t] * size, out, (t - from) * size, size);
+        }
+    }
+
+    @Override
     public double diagonal(int i) {
         return gram[i * size + i];
     }

@@ -10,6 +10,24 @@ public interface KernelRows {
     /** out[t] = K(i, columns[t]) for t in [from, to). */
     void fill(int i, int[] columns, int from, int to, double[] out);
 
+    /**
+     * Whole rows of the kernel matrix: out[t * n + j] = K(rows[from + t], j) for t in [0, to - from)
+     * and j in [0, n). This default fills them one by one by {@link #fill}; an implementation that can
+     * evaluates them as one block (a batched solver asks for hundreds at a time).
+     */
+    default void fillRows(int[] rows, int from, int to, double[] out) {
+        int n = size();
+        int[] all = new int[n];
+        for (int j = 0; j < n; j++) {
+            all[j] = j;
+        }
+        double[] row = new double[n];
+        for (int t = from; t < to; t++) {
+            fill(rows[t], all, 0, n, row);
+            System.arraycopy(row, 0, out, (t - from) * n, n);
+        }
+    }
+
     /** K(i, i). */
     double diagonal(int i);
 
