@@ -39,8 +39,15 @@ public final class ParamOptions {
         return name.toString();
     }
 
-    /** The Param that {@code option} sets, if one of its names spells a Param of {@code params}. */
+    /**
+     * The Param that {@code option} sets, if one of its names spells a Param of {@code params}. The
+     * options of the data sources ({@link SourceOptions}) name columns of the input, not of the model:
+     * they set no Param, even where one has their name (featuresCol, labelCol).
+     */
     public static Optional<Param<Object>> param(Params params, OptionSpec option) {
+        if (option.userObject() instanceof java.lang.reflect.Field field && field.getDeclaringClass() == SourceOptions.class) {
+            return Optional.empty();
+        }
         for (String name : option.names()) {
             String p = paramName(name);
             if (params.hasParam(p)) {

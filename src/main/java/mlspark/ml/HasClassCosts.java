@@ -3,7 +3,6 @@ package mlspark.ml;
 import java.io.Serializable;
 
 import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 
 import mlspark.svm.ClassCosts;
@@ -17,11 +16,9 @@ public interface HasClassCosts extends Params {
     record CostParams(DoubleParam c, DoubleParam c0, DoubleParam c1) implements Serializable {
         static CostParams of(String uid) {
             return new CostParams(
-                    new DoubleParam(uid, "C", "cost of a margin violation (> 0)", ParamValidators.gt(0)),
-                    new DoubleParam(uid, "C0", "cost of a margin violation for label 0 or -1 samples (> 0; unset: C)",
-                            ParamValidators.gt(0)),
-                    new DoubleParam(uid, "C1", "cost of a margin violation for label 1 samples (> 0; unset: C)",
-                            ParamValidators.gt(0)));
+                    ParamRules.positive(uid, "C", "cost of a margin violation (> 0)"),
+                    ParamRules.positive(uid, "C0", "cost of a margin violation for label 0 or -1 samples (> 0; unset: C)"),
+                    ParamRules.positive(uid, "C1", "cost of a margin violation for label 1 samples (> 0; unset: C)"));
         }
     }
 
