@@ -16,28 +16,45 @@ public record KernelSpec(String name, String gamma, int degree, double coef0) im
 
     /** Checks the parameters, naming the offending one. */
     public static KernelSpec parse(String name, String gamma, int degree, double coef0) {
+        String kernel = checkName(name);
+        checkGamma(gamma);
+        if (degree < 0) {
+            throw new InvalidParameterException("degree", "expected an integer >= 0, got " + degree);
+        }
+        checkCoef0(coef0);
+        return new KernelSpec(kernel, gamma, degree, coef0);
+    }
+
+    /** Checks that coef0 is a finite number. */
+    public static void checkCoef0(double coef0) {
+        if (!Double.isFinite(coef0)) {
+            throw new InvalidParameterException("coef0", "expected a finite number, got " + coef0);
+        }
+    }
+
+    /** The kernel's name in lower case, if it is one of {@link #NAMES} (in any case). */
+    public static String checkName(String name) {
         String kernel = name == null ? "" : name.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(kernel)) {
             throw new InvalidParameterException("kernel", "'" + name + "' is not one of " + String.join(", ", NAMES));
         }
-        if (!SCALE.equals(gamma)) {
-            double value;
-            try {
-                value = Double.parseDouble(gamma);
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new InvalidParameterException("gamma", "expected a number >= 0 or 'scale', got '" + gamma + "'");
-            }
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new InvalidParameterException("gamma", "expected a finite number >= 0 or 'scale', got " + gamma);
-            }
+        return kernel;
+    }
+
+    /** Checks that gamma is a finite number >= 0 or "scale". */
+    public static void checkGamma(String gamma) {
+        if (SCALE.equals(gamma)) {
+            return;
         }
-        if (degree < 0) {
-            throw new InvalidParameterException("degree", "expected an integer >= 0, got " + degree);
+        double value;
+        try {
+            value = Double.parseDouble(gamma);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidParameterException("gamma", "expected a number >= 0 or 'scale', got '" + gamma + "'");
         }
-        if (!Double.isFinite(coef0)) {
-            throw new InvalidParameterException("coef0", "expected a finite number, got " + coef0);
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new InvalidParameterException("gamma", "expected a finite number >= 0 or 'scale', got " + gamma);
         }
-        return new KernelSpec(kernel, gamma, degree, coef0);
     }
 
     /** gamma as a number: the given one, or "scale" computed on {@code trainingX}. */

@@ -1,5 +1,7 @@
 package mlspark.ml;
 
+import java.util.List;
+
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.classification.Classifier;
@@ -31,7 +33,8 @@ import mlspark.svm.dual.SmoSolver;
  * matrix computed by Spark, the QP solved on the driver, which therefore holds the training points
  * (they are collected there). Solver cascade: the Cascade SVM, whose sub-problems are solved on the
  * executors where the rows stay. A solver that reaches its iteration limit fails; no unconverged
- * model is returned. Labels 0/1 or -1/+1.
+ * model is returned. Labels 0/1 or -1/+1. The model's {@link KernelSvmModel#summary()} gives the
+ * figures of each binary problem solved.
  */
 public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClassifier, KernelSvmModel>
         implements KernelSvmParams, DefaultParamsWritable {
@@ -138,7 +141,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
     }
 
     /** The driver-side solver (ipm or smo) the Params name, with their tolerance and iteration limit. */
-    DualSolver dualSolver(int n) {
+    private DualSolver dualSolver(int n) {
         Integer limit = getMaxIter();
         if (getSolver().equals("ipm")) {
             InteriorPointSolver.requireMemory(n);
@@ -150,7 +153,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
     }
 
     /** The cascade's settings: maxIter limits its passes, tol is its tolerance on the whole problem. */
-    CascadeSvmTrainer.Settings cascadeSettings() {
+    private CascadeSvmTrainer.Settings cascadeSettings() {
         Integer limit = getMaxIter();
         return new CascadeSvmTrainer.Settings(getCascadePartitions(),
                 limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, SmoSolver.Settings.defaults().withEps(getTol()));
@@ -172,9 +175,10 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
         DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, data, resolved.kernel(data.x()), classCosts(),
                 dualSolver(data.size()), getSvThreshold(), BiasRule.parse(getBiasRule()), partitions, LOG::info);
-        KernelSvmModel model = new KernelSvmModel(uid(), resolved, fit.model());
-        return model.setSummary(new KernelSvmTrainingSummary(fit.solution(), fit.model().size(), gamma,
-                fit.gramSeconds(), 0));
+        KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, data.size(),
+                fit.model().size(), fit.solution(), fit.gramSeconds(), List.of(), List.of(), null);
+        return new KernelSvmModel(uid(), resolved, fit.model())
+                .setSummary(new KernelSvmTrainingSummary(gamma, fit.model().size(), List.of(problem)));
     }
 
     /**
@@ -189,7 +193,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
             long n = samples.count();
             if (getCascadePartitions() > n) {
                 throw new InvalidParameterException("cascadePartitions", getCascadePartitions() + " sub-problems for "
-                        + n + " training rows; expected at most " + n);
+                        + n + " training samples; expected at most " + n);
             }
             KernelSpec spec = kernelSpec();
             double gamma = spec.name().equals("linear") ? 0
@@ -198,9 +202,10 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
             CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(samples, resolved.kernel(new double[0][]),
                     classCosts(), cascadeSettings(), getSvThreshold(), BiasRule.parse(getBiasRule()), LOG::info);
             DualSolution solution = result.solution().requireConverged();
-            KernelSvmModel model = new KernelSvmModel(uid(), resolved, result.model());
-            return model.setSummary(new KernelSvmTrainingSummary(solution, result.model().size(), gamma, 0,
-                    result.passes().size()));
+            KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, (int) n,
+                    result.model().size(), solution, 0, result.passes(), result.layers(), result.trainingDecision());
+            return new KernelSvmModel(uid(), resolved, result.model())
+                    .setSummary(new KernelSvmTrainingSummary(gamma, result.model().size(), List.of(problem)));
         } finally {
             samples.unpersist(false);
         }

@@ -1,38 +1,46 @@
 package mlspark.ml;
 
 import java.io.Serializable;
+import java.util.function.Consumer;
 
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
 
 import mlspark.kernel.KernelSpec;
 
 /**
  * Params of {@link KernelSvmClassifier} and {@link KernelSvmModel}: the kernel SVM's dual QP, as the
  * {@code dual-svm} job solves it; defaults are the assignment's Q4 model (rbf, C = 1, gamma = 0.2).
+ * A value outside a Param's domain throws {@link mlspark.errors.InvalidParameterException} naming
+ * the Param ({@link ParamRules}; the kernel's own Params by {@link KernelSpec}'s checks).
  */
 public interface KernelSvmParams extends HasClassCosts {
-    String[] KERNELS = KernelSpec.NAMES.toArray(new String[0]);
     String[] SOLVERS = {"ipm", "smo", "cascade"};
     String[] BIAS_RULES = {"assignment", "libsvm"};
 
-    /** gamma: a finite number > 0, or "scale". */
-    final class GammaValidator extends scala.runtime.AbstractFunction1<String, Object> implements Serializable {
+    /** A validator that passes a value {@link KernelSpec}'s check of it accepts (the check throws for the others). */
+    final class KernelCheck<T> extends scala.runtime.AbstractFunction1<T, Object> implements Serializable {
         private static final long serialVersionUID = 1L;
+        private final Check<T> check;
+
+        interface Check<T> extends Consumer<T>, Serializable {
+        }
+
+        private KernelCheck(Check<T> check) {
+            this.check = check;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T, F> F of(Check<T> check) {
+            // Spark's Params take the validator as a Function1 of their (erased) value type
+            return (F) new KernelCheck<>(check);
+        }
 
         @Override
-        public Object apply(String gamma) {
-            if (KernelSpec.SCALE.equals(gamma)) {
-                return true;
-            }
-            try {
-                double value = Double.parseDouble(gamma);
-                return value > 0 && Double.isFinite(value);
-            } catch (NumberFormatException | NullPointerException e) {
-                return false;
-            }
+        public Object apply(T value) {
+            check.accept(value);
+            return true;
         }
     }
 
@@ -43,29 +51,29 @@ public interface KernelSvmParams extends HasClassCosts {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid),
                     new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
-                            + "(exp(-gamma |x-z|^2)) or sigmoid (tanh(gamma x.z + coef0))", ParamValidators.inArray(KERNELS)),
-                    new Param<>(uid, "gamma", "kernel gamma: a number > 0, or 'scale' = 1/(D Var(X)) over all "
-                            + "training values (scikit-learn)", new GammaValidator()),
-                    new IntParam(uid, "degree", "degree of the poly kernel (>= 0)", ParamValidators.gtEq(0)),
+                            + "(exp(-gamma |x-z|^2)) or sigmoid (tanh(gamma x.z + coef0))",
+                            KernelCheck.<String, scala.Function1<String, Object>>of(KernelSpec::checkName)),
+                    new Param<>(uid, "gamma", "kernel gamma: a number >= 0, or 'scale' = 1/(D Var(X)) over all "
+                            + "training values (scikit-learn)",
+                            KernelCheck.<String, scala.Function1<String, Object>>of(KernelSpec::checkGamma)),
+                    ParamRules.atLeast(uid, "degree", "degree of the poly kernel (>= 0)", 0),
                     new DoubleParam(uid, "coef0", "coef0 of the poly and sigmoid kernels",
-                            ParamValidators.inRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false)),
-                    new Param<>(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm) and smo "
+                            KernelCheck.<Double, scala.Function1<Object, Object>>of(KernelSpec::checkCoef0)),
+                    ParamRules.oneOf(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm) and smo "
                             + "(LIBSVM's) on the driver, or cascade (Cascade SVM: SMO sub-problems on the executors, the "
-                            + "training rows are not collected)", ParamValidators.inArray(SOLVERS)),
-                    new DoubleParam(uid, "svThreshold", "support vectors are the a_i > svThreshold (>= 0)",
-                            ParamValidators.gtEq(0)),
-                    new Param<>(uid, "biasRule", "b: assignment (mean over all support vectors) or libsvm (over the "
-                            + "free ones, LIBSVM's rule)", ParamValidators.inArray(BIAS_RULES)),
-                    new DoubleParam(uid, "tol", "SMO stopping tolerance on the maximal violating pair (> 0; LIBSVM's -e)",
-                            ParamValidators.gt(0)),
-                    new IntParam(uid, "maxIter", "iteration limit of the solver, passes of the cascade (>= 1; unset: "
-                            + "100 for ipm, 10^7 for smo, 20 for cascade); a solver that reaches it fails",
-                            ParamValidators.gtEq(1)),
-                    new IntParam(uid, "cascadePartitions", "sub-problems of the cascade's first layer (>= 1, at most "
-                            + "the number of training rows; solver cascade only)", ParamValidators.gtEq(1)));
+                            + "training rows are not collected)", SOLVERS),
+                    ParamRules.nonNegative(uid, "svThreshold", "support vectors are the a_i > svThreshold (>= 0)"),
+                    ParamRules.oneOf(uid, "biasRule", "b: assignment (mean over all support vectors) or libsvm (over the "
+                            + "free ones, LIBSVM's rule)", BIAS_RULES),
+                    ParamRules.positive(uid, "tol", "SMO stopping tolerance on the maximal violating pair (> 0; "
+                            + "LIBSVM's -e), of the cascade's sub-problems and of its check of the whole problem"),
+                    ParamRules.atLeast(uid, "maxIter", "iteration limit of the solver, passes of the cascade (>= 1; "
+                            + "unset: 100 for ipm, 10^7 for smo, 20 for cascade); a solver that reaches it fails", 1),
+                    ParamRules.atLeast(uid, "cascadePartitions", "sub-problems of the cascade's first layer (>= 1, at "
+                            + "most the number of training rows; solver cascade only)", 1));
         }
 
-        /** The {@code dual-svm} job's defaults. */
+        /** The defaults: the assignment's Q4 model, solved as the assignment solves it. */
         void setDefaults(KernelSvmParams owner) {
             owner.setDefault(costs.c(), 1.0);
             owner.setDefault(kernel, "rbf");

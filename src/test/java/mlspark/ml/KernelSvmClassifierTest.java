@@ -141,4 +141,38 @@ class KernelSvmClassifierTest extends SparkSqlTest {
             assertEquals(a, b, svm.getSolver());
         }
     }
+    /**
+     * The summary of a two-class fit holds one problem with its own figures: its rows, its support
+     * vectors (the a_i > svThreshold) and its dual objective, recomputed here from its multipliers.
+     */
+    @Test
+    void theSummaryHoldsTheFiguresOfEachProblem() {
+        TrainTest set = BinaryDataSets.load("moons", null, dataDir(), m -> { });
+        double[][] x = set.train().x();
+        double[] y = set.train().y();
+        KernelSvmModel model = new KernelSvmClassifier().setSolver("smo").setGamma(0.5).setC(2)
+                .fit(vectors(x, zeroOne(y), false));
+        KernelSvmTrainingSummary summary = model.summary();
+        KernelSvmTrainingSummary.Problem problem = summary.problem();
+        assertEquals(List.of(problem), summary.problems());
+        assertEquals(0, problem.negativeClass());
+        assertEquals(1, problem.positiveClass());
+        assertEquals(x.length, problem.rows());
+        double[] a = problem.solution().alpha();
+        RbfKernel k = new RbfKernel(0.5);
+        double objective = 0;
+        int supportVectors = 0;
+        for (int i = 0; i < x.length; i++) {
+            objective += a[i];
+            for (int j = 0; j < x.length; j++) {
+                objective -= 0.5 * a[i] * a[j] * y[i] * y[j] * k.apply(x[i], x[j]);
+            }
+            supportVectors += a[i] > 1e-4 ? 1 : 0;
+        }
+        assertEquals(objective, problem.dualObjective(), 1e-9 * Math.abs(objective));
+        assertEquals(supportVectors, problem.numSupportVectors());
+        assertEquals(supportVectors, model.numSupportVectors());
+        assertEquals(problem.iterations(), summary.totalIterations());
+        assertTrue(problem.gramSeconds() > 0 && problem.cascadePasses().isEmpty() && problem.trainingDecision() == null);
+    }
 }

@@ -1,6 +1,5 @@
 package mlspark.cli.jobs;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -302,18 +301,15 @@ public final class PredictJob extends SparkJob {
                 binary ? null : confusion);
     }
 
-    /** The model, read by its class's {@code load(path)}; a failure to read it is a corrupt model (65). */
+    /** The model (or the pipeline holding it), read by its class's reader; a failure to read it is a corrupt model (65). */
     private Transformer load() {
         try {
-            Object loaded = Class.forName(saved.className()).getMethod("load", String.class).invoke(null, model);
-            return (Transformer) loaded;
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-            throw JobFailure.badFormat(Path.of(model), "metadata", "class " + saved.className() + " cannot be loaded: " + e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            return saved.className().equals(SavedModel.PIPELINE_MODEL) ? PipelineModel.load(model) : saved.kind().load(model);
+        } catch (Exception e) {
+            // Scala's readers also throw checked exceptions (Spark's AnalysisException) undeclared
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new JobFailure(Failure.BAD_FORMAT, model + ": cannot be read as " + saved.describe() + ": "
-                    + cause.getClass().getSimpleName() + ": " + message, cause);
+                    + e.getClass().getSimpleName() + ": " + message, e);
         }
     }
 

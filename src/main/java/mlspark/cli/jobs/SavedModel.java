@@ -7,17 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.Transformer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import mlspark.cli.Failure;
 import mlspark.cli.JobFailure;
 import mlspark.cli.output.Json;
+import mlspark.ml.KernelSvmModel;
+import mlspark.ml.PrimalSvmModel;
+import mlspark.ml.TwoLayerNetModel;
 
 /**
  * A model directory as Spark ML writes it ({@code DIR/metadata/part-*}, a JSON line whose
@@ -31,18 +36,25 @@ import mlspark.cli.output.Json;
 record SavedModel(String dir, String className, ModelKind kind, List<String> stages) {
     static final String PIPELINE_MODEL = "org.apache.spark.ml.PipelineModel";
 
-    /** The models the training jobs save, by the job that saves them. */
+    /** The library's models the training jobs save, by the job that saves them, with the model's loader. */
     enum ModelKind {
-        PRIMAL_SVM("primal-svm", "mlspark.ml.PrimalSvmModel"),
-        DUAL_SVM("dual-svm", "mlspark.ml.KernelSvmModel"),
-        TWO_LAYER_NET("two-layer-net", "mlspark.ml.TwoLayerNetModel");
+        PRIMAL_SVM("primal-svm", PrimalSvmModel.class, PrimalSvmModel::load),
+        DUAL_SVM("dual-svm", KernelSvmModel.class, KernelSvmModel::load),
+        TWO_LAYER_NET("two-layer-net", TwoLayerNetModel.class, TwoLayerNetModel::load);
 
         final String job;
         final String className;
+        private final Function<String, Transformer> loader;
 
-        ModelKind(String job, String className) {
+        ModelKind(String job, Class<? extends Transformer> model, Function<String, Transformer> loader) {
             this.job = job;
-            this.className = className;
+            this.className = model.getName();
+            this.loader = loader;
+        }
+
+        /** The model saved in {@code dir}, read by its class's reader. */
+        Transformer load(String dir) {
+            return loader.apply(dir);
         }
 
         static ModelKind ofClass(String name) {

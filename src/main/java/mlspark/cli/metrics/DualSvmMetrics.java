@@ -8,8 +8,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import mlspark.kernel.KernelSpec;
+import mlspark.ml.KernelSvmClassifier;
 import mlspark.ml.KernelSvmExperiments;
-import mlspark.training.CascadeSvmTrainer;
+import mlspark.ml.KernelSvmModel;
+import mlspark.ml.KernelSvmParams;
+import mlspark.ml.KernelSvmTrainingSummary;
+import mlspark.svm.dual.DualSolution;
 
 /** metrics.json of {@code dual-svm} (after {@code job}, before {@code provenance}): one {@link Run}, or with --all {@link Tables}. */
 public final class DualSvmMetrics {
@@ -28,15 +33,18 @@ public final class DualSvmMetrics {
                       String kernelFormula, @JsonInclude(JsonInclude.Include.NON_NULL) Config config) {
 
         public static Run of(String setting, KernelSvmExperiments.Evaluation e, Config config) {
-            return new Run(setting, e.testAccuracy(), e.trainAccuracy(), e.model().size(), e.model().b(),
-                    e.solution().dualObjective(), e.solution().solver(), e.solution().iterations(), e.solution().seconds(),
-                    e.solution().kktResidual(), e.solution().status(), e.gramSeconds(),
-                    e.cascade() == null ? null : Cascade.of(e.training().cascade().partitions(), e.cascade()),
+            KernelSvmModel model = e.model();
+            KernelSvmTrainingSummary.Problem problem = e.summary().problem();
+            DualSolution solution = problem.solution();
+            KernelSpec kernel = model.resolvedKernel();
+            return new Run(setting, e.testAccuracy(), e.trainAccuracy(), model.numSupportVectors(), model.intercept(),
+                    solution.dualObjective(), solution.solver(), solution.iterations(), solution.seconds(),
+                    solution.kktResidual(), solution.status(), problem.gramSeconds(),
+                    model.getSolver().equals("cascade") ? Cascade.of(model.getCascadePartitions(), problem) : null,
                     new DataSizes(e.set().name(), e.set().train().size(), e.set().test().size(),
                             e.set().train().dimension()),
-                    new Kernel(e.spec().name(), e.spec().gamma(),
-                            e.spec().name().equals("linear") ? null : e.spec().gammaFor(e.set().train().x()),
-                            e.spec().degree(), e.spec().coef0()),
+                    new Kernel(kernel.name(), model.getGamma(), kernel.name().equals("linear") ? null : e.summary().gamma(),
+                            kernel.degree(), kernel.coef0()),
                     e.kernel().describe(), config);
         }
     }
@@ -46,21 +54,26 @@ public final class DualSvmMetrics {
     public record Kernel(String name, String gammaOption, Double gamma, int degree, double coef0) {
     }
 
-    /** The options of a single run; {@code max_iterations} null when not given, {@code cascade_partitions} only for the cascade. */
+    /** The Params of a single run; {@code max_iterations} null when not set, {@code cascade_partitions} only for the cascade. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Config(@JsonProperty("C0") double c0, @JsonProperty("C1") double c1, double svThreshold,
                          String biasRule, double eps, Integer maxIterations, int partitions,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer cascadePartitions) {
+        /** {@code svm}'s Params, its training rows in {@code partitions} partitions. */
+        public static Config of(KernelSvmParams svm, int partitions) {
+            return new Config(svm.getC0(), svm.getC1(), svm.getSvThreshold(), svm.getBiasRule(), svm.getTol(),
+                    svm.getMaxIter(), partitions, svm.getSolver().equals("cascade") ? svm.getCascadePartitions() : null);
+        }
     }
 
     /** The cascade's passes, and per layer the sub-problems' sizes, their support vectors and seconds. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Cascade(int partitions, int passes, List<Pass> passHistory, List<Layer> layers) {
-        public static Cascade of(int partitions, CascadeSvmTrainer.Result r) {
-            return new Cascade(partitions, r.passes().size(),
-                    r.passes().stream().map(p -> new Pass(p.pass(), p.dualObjective(), p.maximalViolation(),
+        public static Cascade of(int partitions, KernelSvmTrainingSummary.Problem r) {
+            return new Cascade(partitions, r.cascadePasses().size(),
+                    r.cascadePasses().stream().map(p -> new Pass(p.pass(), p.dualObjective(), p.maximalViolation(),
                             p.supportVectors(), p.violators(), p.changed(), p.checkSeconds(), p.seconds())).toList(),
-                    r.layers().stream().map(l -> new Layer(l.pass(), l.layer(), l.where(), l.sizes(), l.supportVectors(),
+                    r.cascadeLayers().stream().map(l -> new Layer(l.pass(), l.layer(), l.where(), l.sizes(), l.supportVectors(),
                             l.seconds())).toList());
         }
     }
@@ -79,9 +92,9 @@ public final class DualSvmMetrics {
     public record Table(String description, String solver, String biasRule, double svThreshold,
                         Map<String, Map<String, Double>> table) {
         public static Table of(KernelSvmExperiments.Table t) {
-            KernelSvmExperiments.Training training = t.setting().training();
-            return new Table(t.setting().description(), training.solverName(), training.rule().optionName(),
-                    training.threshold(), t.accuracy());
+            KernelSvmClassifier svm = t.setting().svm();
+            return new Table(t.setting().description(), svm.getSolver(), svm.getBiasRule(), svm.getSvThreshold(),
+                    t.accuracy());
         }
     }
 

@@ -8,15 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 import mlspark.data.TrainTest;
 import mlspark.cli.output.Json;
-import mlspark.kernel.KernelSpec;
+import mlspark.ml.KernelSvmClassifier;
 import mlspark.ml.KernelSvmExperiments;
 import mlspark.ml.KernelSvmExperiments.Evaluation;
 import mlspark.cli.plot.DecisionBoundaryPlot;
-import mlspark.svm.ClassCosts;
 
 /**
  * What {@code dual-svm} computes and writes, for the job and the reproduction alike: one model with
@@ -27,16 +26,15 @@ public final class DualSvmRuns {
     }
 
     /**
-     * {@link KernelSvmExperiments#evaluate} on {@code set}; for 2-D data the decision boundary on a
-     * {@code grid} x {@code grid} plot, decision_boundary.png in {@code dir}.
+     * {@link KernelSvmExperiments#evaluate} of {@code svm} on {@code set}; for 2-D data the decision
+     * boundary on a {@code grid} x {@code grid} plot, decision_boundary.png in {@code dir}.
      */
-    public static Evaluation one(JavaSparkContext sc, TrainTest set, KernelSpec spec, ClassCosts costs,
-                                 KernelSvmExperiments.Training training, int grid, int partitions, Consumer<String> log,
-                                 Path dir) {
+    public static Evaluation one(SparkSession spark, TrainTest set, KernelSvmClassifier svm, int grid, int partitions,
+                                 Consumer<String> log, Path dir) {
         boolean plot = set.train().dimension() == 2;
         DecisionBoundaryPlot.Grid plotGrid = plot ? DecisionBoundaryPlot.Grid.around(set, grid) : null;
-        Evaluation e = KernelSvmExperiments.evaluate(sc, set, spec, costs, training,
-                plot ? plotGrid.points() : new double[0][], partitions, log);
+        Evaluation e = KernelSvmExperiments.evaluate(spark, set, svm, plot ? plotGrid.points() : new double[0][],
+                partitions, log);
         if (plot) {
             DecisionBoundaryPlot.save(List.of(panel(e, plotGrid, String.format("%s, %s: test accuracy %.3f (train %.3f)",
                     set.name(), e.kernel().describe(), e.testAccuracy(), e.trainAccuracy()))), 1, 640, 560,
@@ -48,23 +46,23 @@ public final class DualSvmRuns {
     }
 
     /**
-     * The tables of the assignment's model ({@code assignment} its training) and of scikit-learn's
-     * defaults on {@code sets}, each in its directory under {@code dir}: table.md (also given to
-     * {@code show}), table.json and decision_boundaries.png.
+     * The tables of the assignment's model (solved as {@code assignment}'s Params say) and of
+     * scikit-learn's defaults on {@code sets}, each in its directory under {@code dir}: table.md (also
+     * given to {@code show}), table.json and decision_boundaries.png.
      */
-    public static DualSvmMetrics.Tables tables(JavaSparkContext sc, List<TrainTest> sets,
-                                               KernelSvmExperiments.Training assignment, int grid, int partitions,
-                                               Consumer<String> log, Consumer<String> show, Path dir) {
+    public static DualSvmMetrics.Tables tables(SparkSession spark, List<TrainTest> sets, KernelSvmClassifier assignment,
+                                               int grid, int partitions, Consumer<String> log, Consumer<String> show,
+                                               Path dir) {
         List<DualSvmMetrics.Table> tables = new ArrayList<>();
         List<DualSvmMetrics.Run> runs = new ArrayList<>();
         for (KernelSvmExperiments.Setting setting : List.of(KernelSvmExperiments.assignment(assignment),
                 KernelSvmExperiments.sklearn())) {
-            KernelSvmExperiments.Table table = KernelSvmExperiments.table(sc, sets, setting,
+            KernelSvmExperiments.Table table = KernelSvmExperiments.table(spark, sets, setting,
                     set -> DecisionBoundaryPlot.Grid.around(set, grid).points(), partitions, log);
             List<DecisionBoundaryPlot.Panel> panels = new ArrayList<>();
             for (Evaluation e : table.runs()) {
                 panels.add(panel(e, DecisionBoundaryPlot.Grid.around(e.set(), grid), String.format(
-                        "%s / %s: test acc %.3f", e.set().name(), e.spec().name(), e.testAccuracy())));
+                        "%s / %s: test acc %.3f", e.set().name(), e.model().resolvedKernel().name(), e.testAccuracy())));
                 runs.add(DualSvmMetrics.Run.of(setting.name(), e, null));
             }
             Path settingDir = dir.resolve(setting.name());
@@ -86,7 +84,7 @@ public final class DualSvmRuns {
 
     private static DecisionBoundaryPlot.Panel panel(Evaluation e, DecisionBoundaryPlot.Grid grid, String title) {
         return new DecisionBoundaryPlot.Panel(title, grid, e.extraDecision(), e.set().train(), e.set().test(),
-                e.model().supportIndices());
+                e.model().svm().supportIndices());
     }
 
     private static String markdown(KernelSvmExperiments.Table table) {

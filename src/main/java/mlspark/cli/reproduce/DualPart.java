@@ -7,7 +7,6 @@ import mlspark.data.DataSpec;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.TrainTest;
 import mlspark.ml.KernelSvmClassifier;
-import mlspark.ml.KernelSvmExperiments;
 import mlspark.cli.metrics.DualSvmMetrics;
 import mlspark.cli.metrics.DualSvmRuns;
 
@@ -26,25 +25,21 @@ public final class DualPart {
     /** {@code svm}'s Params trained on the named set, with its decision boundary. */
     public static DualSvmMetrics.Run one(String dataName, KernelSvmClassifier svm, Context context, Path dir) {
         TrainTest set = BinaryDataSets.load(dataName, null, context.dataDir(), context.log());
-        KernelSvmExperiments.Training training = KernelSvmExperiments.training(svm, set.train().size());
         int partitions = context.partitions(set.train().size());
-        KernelSvmExperiments.Evaluation e = DualSvmRuns.one(context.sc(), set, svm.kernelSpec(), svm.classCosts(),
-                training, GRID, partitions, context.log(), dir);
-        return DualSvmMetrics.Run.of(null, e, new DualSvmMetrics.Config(svm.classCosts().c0(), svm.classCosts().c1(),
-                svm.getSvThreshold(), svm.getBiasRule(), svm.getTol(), svm.getMaxIter(), partitions,
-                training.cascade() == null ? null : svm.getCascadePartitions()));
+        return DualSvmMetrics.Run.of(null, DualSvmRuns.one(context.spark(), set, svm, GRID, partitions, context.log(), dir),
+                DualSvmMetrics.Config.of(svm, partitions));
     }
 
     /**
      * The assignment's model (C = 1, gamma = 0.2, degree 3, coef0 0; interior point, the assignment's
-     * bias rule, support vectors a > 1e-4) and scikit-learn SVC's defaults on the four toy sets with
-     * the four kernels.
+     * bias rule, support vectors a > 1e-4: the classifier's defaults) and scikit-learn SVC's defaults on
+     * the four toy sets with the four kernels.
      */
     public static DualSvmMetrics.Tables tables(Context context, Path dir) {
         List<TrainTest> sets = DataSpec.TOY_SETS.stream()
                 .map(name -> BinaryDataSets.load(name, null, context.dataDir(), context.log())).toList();
         int n = sets.stream().mapToInt(s -> s.train().size()).max().orElseThrow();
-        return DualSvmRuns.tables(context.sc(), sets, KernelSvmExperiments.training(new KernelSvmClassifier(), n), GRID,
-                context.partitions(n), context.log(), markdown -> { }, dir);
+        return DualSvmRuns.tables(context.spark(), sets, new KernelSvmClassifier(), GRID, context.partitions(n),
+                context.log(), markdown -> { }, dir);
     }
 }
