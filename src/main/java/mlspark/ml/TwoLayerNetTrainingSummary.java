@@ -21,8 +21,19 @@ public record TwoLayerNetTrainingSummary(Solver.Result result) implements Serial
         return result.iterations();
     }
 
+    /** Iterations in an epoch. */
+    public int iterationsPerEpoch() {
+        return result.iterationsPerEpoch();
+    }
+
+    /** The evaluations after the first iteration and after each epoch. */
     public List<Solver.Checkpoint> checkpoints() {
         return result.checkpoints();
+    }
+
+    /** Epochs run. */
+    public int epochs() {
+        return checkpoints().isEmpty() ? 0 : checkpoints().get(checkpoints().size() - 1).epoch();
     }
 
     /** The validation accuracy of the kept (best) net. */
@@ -30,8 +41,13 @@ public record TwoLayerNetTrainingSummary(Solver.Result result) implements Serial
         return result.bestValidationAccuracy();
     }
 
-    /** The solver runs its epochs without a convergence test. */
+    /** Seconds of training, evaluations left out. */
+    public double trainingSeconds() {
+        return result.trainingSeconds();
+    }
+
+    /** "converged" when the validation accuracy stalled (nIterNoChange) before maxIter epochs, else "max_iter". */
     public String solverStatus() {
-        return "max_iter";
+        return result.stoppedEarly() ? "converged" : "max_iter";
     }
 }

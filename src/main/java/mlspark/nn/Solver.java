@@ -21,11 +21,20 @@ import mlspark.optim.TrainingState;
  * <p>With {@code localSteps > 1} an iteration is a local SGD round instead ({@link LocalSgd}):
  * every worker makes {@code localSteps} updates on its own rows, then the results are averaged;
  * an epoch is then {@code N / (batchSize * localSteps * workers)} rounds.
+ *
+ * <p>With {@code nIterNoChange > 0} training stops early once the validation accuracy has not
+ * exceeded its best by more than {@code tol} for {@code nIterNoChange} epochs in a row
+ * (scikit-learn's MLPClassifier with early_stopping; the kept net is the best one anyway).
  */
 public final class Solver {
 
     public record Config(int epochs, int batchSize, double learningRate, double lrDecay, UpdateRule rule,
-                         double weightDecay, int localSteps, int trainSubset, long seed) {
+                         double weightDecay, int localSteps, int trainSubset, long seed, int nIterNoChange, double tol) {
+        /** All {@code epochs} epochs, without the early stop. */
+        public Config(int epochs, int batchSize, double learningRate, double lrDecay, UpdateRule rule, double weightDecay,
+                      int localSteps, int trainSubset, long seed) {
+            this(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps, trainSubset, seed, 0, 0);
+        }
     }
 
     /**
@@ -37,8 +46,10 @@ public final class Solver {
                              double validationAccuracy, double learningRate, double trainingSeconds) {
     }
 
+    /** {@code iterations} run (fewer than planned when {@code stoppedEarly}), the loss of each of their steps. */
     public record Result(TwoLayerNet best, double bestValidationAccuracy, double[] loss, List<Checkpoint> checkpoints,
-                         long iterations, int iterationsPerEpoch, double seconds, double trainingSeconds) {
+                         long iterations, int iterationsPerEpoch, double seconds, double trainingSeconds,
+                         boolean stoppedEarly) {
     }
 
     /**
@@ -98,6 +109,7 @@ public final class Solver {
         int epoch = 0;
         int lastCheckpointStep = 0;
         long first = 0;
+        long done = iterations;
         if (from != null) {
             Precision p = net.precision();
             net = net.withParams(p.of(net.params().rows(), net.params().cols(), from.params()));
@@ -160,16 +172,48 @@ public final class Solver {
                 listener.checkpoint(c, net);
                 evaluating += System.nanoTime() - evalStart;
             }
+            if (epochEnd && plateaued(checkpoints)) {
+                done = it + 1;
+            }
             if (epochEnd && states != null) {
                 states.accept(new State(epoch, it + 1, lr, state.rows(), state.cols(), net.params().toDoubles(),
                         state.toDoubles(), best.params().toDoubles(), bestAccuracy,
                         Arrays.copyOf(loss, (int) (it + 1) * stepsPerIteration), List.copyOf(checkpoints),
                         lastCheckpointStep));
             }
+            if (done == it + 1) {
+                break;
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(best, bestAccuracy, loss, List.copyOf(checkpoints), iterations, perEpoch, seconds,
-                seconds - evaluating / 1e9);
+        return new Result(best, bestAccuracy, Arrays.copyOf(loss, (int) done * stepsPerIteration), List.copyOf(checkpoints),
+                done, perEpoch, seconds, seconds - evaluating / 1e9, done < iterations);
+    }
+
+    /**
+     * Whether the last {@code nIterNoChange} epochs all failed to beat the best validation accuracy
+     * before them by more than {@code tol}; a function of the history alone, so a resumed run stops
+     * where the uninterrupted one does.
+     */
+    boolean plateaued(List<Checkpoint> history) {
+        if (config.nIterNoChange() < 1) {
+            return false;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        int withoutChange = 0;
+        for (Checkpoint c : history) {
+            if (c.epoch() == 0) {
+                continue;
+            }
+            if (c.validationAccuracy() > best + config.tol()) {
+                best = c.validationAccuracy();
+                withoutChange = 0;
+            } else {
+                best = Math.max(best, c.validationAccuracy());
+                withoutChange++;
+            }
+        }
+        return withoutChange >= config.nIterNoChange();
     }
 
     private static void requireFinite(double loss, long iteration, int epoch, double lr) {

@@ -10,6 +10,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import mlspark.cli.output.Png;
+import mlspark.ml.TwoLayerNetTrainingSummary;
 import mlspark.nn.Solver;
 
 /** The two-layer net's picture: training loss per iteration (dots) beside train and validation accuracy per epoch. */
@@ -17,8 +18,8 @@ public final class TwoLayerNetPlots {
     private TwoLayerNetPlots() {
     }
 
-    public static void save(Solver.Result r, Path file) {
-        double[] loss = r.loss();
+    public static void save(TwoLayerNetTrainingSummary r, Path file) {
+        double[] loss = r.objectiveHistory();
         double[] steps = new double[loss.length];
         for (int i = 0; i < steps.length; i++) {
             steps[i] = i + 1;
