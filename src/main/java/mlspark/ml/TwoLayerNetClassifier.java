@@ -24,7 +24,8 @@ import scala.Tuple2;
 /**
  * The assignment's two-layer net (affine - ReLU - affine - softmax) trained by the
  * {@code two-layer-net} job's solver: mini-batch gradients summed over cached row blocks on the
- * executors, the best net on the held-out validation rows kept. The solver draws mini-batches by
+ * executors, rows held out for validation (the last net kept, or with earlyStopping the best on
+ * validation, as scikit-learn's MLPClassifier does). The solver draws mini-batches by
  * global row index: the rows are numbered and cut into contiguous blocks on the executors
  * ({@link DistributedNetData#split}); nothing is collected to the driver. Features dense or
  * sparse (densified row by row into the dense blocks). Labels are class indices 0..K-1.
@@ -38,8 +39,8 @@ public final class TwoLayerNetClassifier
     private String uid;
     private final Fields fields = Fields.of(uid());
     /** Hooks of one training (not Params: not saved, not copied). */
-    private transient Solver.Listener epochListener;
-    private transient Consumer<? super Solver.State> stateListener;
+    private transient Consumer<? super TwoLayerNetTrainingSummary.Checkpoint> epochListener;
+    private transient Consumer<? super TrainingState> stateListener;
     private transient Solver.State initialState;
 
     public TwoLayerNetClassifier() {
@@ -157,6 +158,11 @@ public final class TwoLayerNetClassifier
         return this;
     }
 
+    public TwoLayerNetClassifier setEarlyStopping(boolean value) {
+        set(earlyStopping(), value);
+        return this;
+    }
+
     public TwoLayerNetClassifier setNIterNoChange(int value) {
         set(nIterNoChange(), value);
         return this;
@@ -167,14 +173,14 @@ public final class TwoLayerNetClassifier
         return this;
     }
 
-    /** Hears of the first iteration and of each epoch, with the net as it is then. */
-    public TwoLayerNetClassifier setEpochListener(Solver.Listener listener) {
+    /** Hears of the evaluation after the first iteration and after each epoch. */
+    public TwoLayerNetClassifier setEpochListener(Consumer<? super TwoLayerNetTrainingSummary.Checkpoint> listener) {
         this.epochListener = listener;
         return this;
     }
 
     /** Hears of the training state after each epoch (what a checkpoint holds: {@link #stateType()}). */
-    public TwoLayerNetClassifier setStateListener(Consumer<? super Solver.State> listener) {
+    public TwoLayerNetClassifier setStateListener(Consumer<? super TrainingState> listener) {
         this.stateListener = listener;
         return this;
     }
@@ -193,7 +199,7 @@ public final class TwoLayerNetClassifier
     }
 
     /** The type of the training states the state listener hears and {@link #setInitialState} takes. */
-    public static Class<Solver.State> stateType() {
+    public static Class<? extends TrainingState> stateType() {
         return Solver.State.class;
     }
 
@@ -235,16 +241,16 @@ public final class TwoLayerNetClassifier
     /**
      * Trains on rows already cut into the net's cached blocks (training and validation rows, as
      * the {@code two-layer-net} job reads MNIST or a data source) of {@code dimension} features and
-     * {@code classes} classes; the
-     * model holds the net with the best validation accuracy, these Params and the training summary.
+     * {@code classes} classes; the model holds the trained net (see earlyStopping), these Params and
+     * the training summary.
      */
     public TwoLayerNetModel fit(DistributedNetData data, int dimension, int classes) {
-        Solver.Listener listener = epochListener != null ? epochListener
-                : (c, net) -> LOG.info(String.format("epoch %d: mean loss %.4f, train acc %.4f, val acc %.4f",
+        Consumer<? super TwoLayerNetTrainingSummary.Checkpoint> listener = epochListener != null ? epochListener
+                : c -> LOG.info(String.format("epoch %d: mean loss %.4f, train acc %.4f, val acc %.4f",
                 c.epoch(), c.meanLoss(), c.trainAccuracy(), c.validationAccuracy()));
-        Solver.Result result = new Solver(solverConfig()).train(initialNet(dimension, classes), data, listener,
-                initialState, stateListener);
-        return copyValues(new TwoLayerNetModel(uid(), result.best()).setSummary(new TwoLayerNetTrainingSummary(result))
+        Solver.Result result = new Solver(solverConfig()).train(initialNet(dimension, classes), data,
+                (c, net) -> listener.accept(TwoLayerNetTrainingSummary.Checkpoint.of(c)), initialState, stateListener);
+        return copyValues(new TwoLayerNetModel(uid(), result.net()).setSummary(new TwoLayerNetTrainingSummary(result))
                 .setParent(this), ParamMap.empty());
     }
 

@@ -2,6 +2,7 @@ package mlspark.ml;
 
 import java.io.Serializable;
 
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -18,8 +19,8 @@ import mlspark.nn.UpdateRule;
  * Params of {@link TwoLayerNetClassifier} and {@link TwoLayerNetModel}, the options of the
  * {@code two-layer-net} job. The defaults learn on ordinary standardized data as scikit-learn's
  * MLPClassifier does (Adam at 1e-3, He initialization, up to 200 epochs with a stop when the
- * validation accuracy stalls); {@link TwoLayerNetClassifier#assignment()} gives the assignment's
- * Q5 settings instead.
+ * training loss stalls, the last net kept); {@link TwoLayerNetClassifier#assignment()} gives the
+ * assignment's Q5 settings instead (the net of the best validation accuracy kept).
  */
 public interface TwoLayerNetParams extends Params {
     String[] INITS = {"gaussian", "he"};
@@ -31,7 +32,8 @@ public interface TwoLayerNetParams extends Params {
                   IntParam maxIter, IntParam batchSize, DoubleParam stepSize, DoubleParam decay, Param<String> update,
                   DoubleParam momentum, DoubleParam beta1, DoubleParam beta2, DoubleParam weightDecay,
                   IntParam localSteps, DoubleParam validationFraction, IntParam validationRows, IntParam trainSubset,
-                  IntParam nIterNoChange, DoubleParam tol, LongParam seed) implements Serializable {
+                  BooleanParam earlyStopping, IntParam nIterNoChange, DoubleParam tol, LongParam seed)
+            implements Serializable {
         static Fields of(String uid) {
             return new Fields(
                     ParamRules.atLeast(uid, "hiddenSize", "hidden units", 1),
@@ -51,23 +53,25 @@ public interface TwoLayerNetParams extends Params {
                     ParamRules.atLeast(uid, "localSteps", "1: synchronous mini-batch SGD; K > 1: local SGD, K steps per "
                             + "partition between averaging rounds", 1),
                     new DoubleParam(uid, "validationFraction", "fraction of the rows, the last ones, held out for "
-                            + "validation (unless validationRows is set); the net with the best validation accuracy is "
-                            + "kept, in (0, 1)", ParamValidators.inRange(0, 1, false, false)),
+                            + "validation (unless validationRows is set), in (0, 1)",
+                            ParamValidators.inRange(0, 1, false, false)),
                     ParamRules.atLeast(uid, "validationRows", "rows held out for validation, the last ones, instead of "
                             + "validationFraction of them", 1),
                     ParamRules.atLeast(uid, "trainSubset", "random training rows for the training accuracy of the "
                             + "history", 1),
-                    new IntParam(uid, "nIterNoChange", "stop once the validation accuracy has not beaten its best by "
-                            + "more than tol for this many epochs in a row (0: run all maxIter epochs)",
-                            ParamValidators.gtEq(0)),
-                    ParamRules.nonNegative(uid, "tol", "the validation accuracy gain that counts as progress for "
-                            + "nIterNoChange"),
+                    new BooleanParam(uid, "earlyStopping", "true: the net of the best validation accuracy is kept "
+                            + "and nIterNoChange counts epochs without a validation accuracy gain; false: the last net is "
+                            + "kept and nIterNoChange counts epochs without a training loss decrease"),
+                    new IntParam(uid, "nIterNoChange", "stop once this many epochs in a row brought no progress by "
+                            + "more than tol (see earlyStopping; 0: run all maxIter epochs)", ParamValidators.gtEq(0)),
+                    ParamRules.nonNegative(uid, "tol", "the gain of validation accuracy (earlyStopping) or decrease "
+                            + "of an epoch's mean training loss that counts as progress for nIterNoChange"),
                     new LongParam(uid, "seed", "seed of the initial weights and the mini-batches"));
         }
 
         /**
-         * Defaults that learn on ordinary data (validation: 5,000 of MNIST's 60,000 rows); the
-         * batch of 100 rows is the assignment's.
+         * Defaults that learn on ordinary data, MLPClassifier's stopping rule (validation: 5,000 of
+         * MNIST's 60,000 rows, for the history); the batch of 100 rows is the assignment's.
          */
         void setDefaults(TwoLayerNetParams owner) {
             owner.setDefault(hiddenSize, 100);
@@ -86,12 +90,16 @@ public interface TwoLayerNetParams extends Params {
             owner.setDefault(localSteps, 1);
             owner.setDefault(validationFraction, 5000.0 / 60000);
             owner.setDefault(trainSubset, 1000);
+            owner.setDefault(earlyStopping, false);
             owner.setDefault(nIterNoChange, 10);
             owner.setDefault(tol, 1e-4);
             owner.setDefault(seed, 0L);
         }
 
-        /** The assignment's Q5 settings: SGD at 1e-3 decayed x0.95 per epoch, N(0, 1e-6) weights, 5 epochs of 100-row batches. */
+        /**
+         * The assignment's Q5 settings: SGD at 1e-3 decayed x0.95 per epoch, N(0, 1e-6) weights, 5
+         * epochs of 100-row batches, the net of the best validation accuracy kept.
+         */
         void setAssignment(TwoLayerNetParams owner) {
             owner.set(init, "gaussian");
             owner.set(weightScale, 1e-3);
@@ -100,6 +108,7 @@ public interface TwoLayerNetParams extends Params {
             owner.set(stepSize, 1e-3);
             owner.set(decay, 0.95);
             owner.set(update, "sgd");
+            owner.set(earlyStopping, true);
             owner.set(nIterNoChange, 0);
         }
     }
@@ -168,6 +177,10 @@ public interface TwoLayerNetParams extends Params {
 
     default IntParam validationRows() {
         return twoLayerNetFields().validationRows();
+    }
+
+    default BooleanParam earlyStopping() {
+        return twoLayerNetFields().earlyStopping();
     }
 
     default IntParam nIterNoChange() {
@@ -251,6 +264,10 @@ public interface TwoLayerNetParams extends Params {
         return (Integer) getOrDefault(validationRows());
     }
 
+    default boolean getEarlyStopping() {
+        return (Boolean) getOrDefault(earlyStopping());
+    }
+
     default int getNIterNoChange() {
         return (Integer) getOrDefault(nIterNoChange());
     }
@@ -275,7 +292,7 @@ public interface TwoLayerNetParams extends Params {
             default -> new UpdateRule.Sgd();
         };
         return new Solver.Config(getMaxIter(), getBatchSize(), getStepSize(), getDecay(), rule, getWeightDecay(),
-                getLocalSteps(), getTrainSubset(), getSeed(), getNIterNoChange(), getTol());
+                getLocalSteps(), getTrainSubset(), getSeed(), getEarlyStopping(), getNIterNoChange(), getTol());
     }
 
     /**

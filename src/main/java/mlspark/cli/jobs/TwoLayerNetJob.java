@@ -40,7 +40,7 @@ import mlspark.optim.TrainingState;
 /**
  * {@code two-layer-net}: the options as the Params of a {@link TwoLayerNetClassifier} (its
  * defaults learn as scikit-learn's MLPClassifier does; the assignment's Q5 settings are
- * {@code --update sgd --init gaussian --max-iter 5 --decay 0.95 --n-iter-no-change 0}, as
+ * {@code --update sgd --init gaussian --max-iter 5 --decay 0.95 --early-stopping --n-iter-no-change 0}, as
  * {@link TwoLayerNetClassifier#assignment()} sets them), fitted on MNIST or a data source read into
  * the net's blocks on Spark; checkpoints through the estimator's state listener and initial state.
  */
@@ -119,6 +119,9 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
 
     @Option(names = "--train-subset", paramLabel = "N")
     Integer trainSubset;
+
+    @Option(names = "--early-stopping", negatable = true, fallbackValue = "true")
+    Boolean earlyStopping;
 
     @Option(names = "--n-iter-no-change", paramLabel = "N")
     Integer nIterNoChange;
@@ -242,7 +245,7 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
             log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %s", partitions,
                     (System.nanoTime() - started) / 1e9, dimension, net.getHiddenSize(), classes, describe()));
             TrainingState from = checkpointing.resumeFrom(checkpoints, TwoLayerNetClassifier.stateType(), this::log);
-            TwoLayerNetModel model = net.setEpochListener((c, n) -> log(c.epoch() == 0
+            TwoLayerNetModel model = net.setEpochListener(c -> log(c.epoch() == 0
                     ? String.format("iteration 1: loss %s, train acc %.4f, val acc %.4f", Readable.number(c.meanLoss()),
                     c.trainAccuracy(), c.validationAccuracy())
                     : String.format("epoch %d/%d: mean loss %s, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
@@ -266,7 +269,7 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
     }
 
     /**
-     * The best net as the library's model (the job's options are its Params). The net takes pixels
+     * The trained net as the library's model (the job's options are its Params). The net takes pixels
      * scaled as in training, (p - shift) * scale: with a normalization, the model is a pipeline
      * whose first stages compute exactly that from the raw pixels (a StandardScalerModel that only
      * centers, an ElementwiseProduct), so it is applied to raw data as the job's data are.
@@ -298,10 +301,12 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
     }
 
     private String describe() {
-        return String.format("%s, %s step %s decay %s, batch %d, at most %d epochs%s%s%s", net.getPrecision(),
+        return String.format("%s, %s step %s decay %s, batch %d, at most %d epochs%s%s%s%s", net.getPrecision(),
                 net.getUpdate(), net.getStepSize(), net.getDecay(), net.getBatchSize(), net.getMaxIter(),
-                net.getNIterNoChange() > 0 ? " (stop after " + net.getNIterNoChange() + " without a validation gain > "
+                net.getNIterNoChange() > 0 ? " (stop after " + net.getNIterNoChange() + " without a "
+                        + (net.getEarlyStopping() ? "validation accuracy gain" : "training loss decrease") + " > "
                         + net.getTol() + ")" : "",
+                net.getEarlyStopping() ? ", the best net on validation kept" : "",
                 net.getWeightDecay() > 0 ? ", weight decay " + net.getWeightDecay() : "",
                 net.getLocalSteps() > 1 ? ", local SGD " + net.getLocalSteps() + " steps/round" : "");
     }

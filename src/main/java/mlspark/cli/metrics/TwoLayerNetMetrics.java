@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import mlspark.ml.TwoLayerNetParams;
 import mlspark.ml.TwoLayerNetTrainingSummary;
-import mlspark.nn.Solver;
 
 /** metrics.json of {@code two-layer-net} (after {@code job}, before {@code provenance}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -43,10 +42,11 @@ public record TwoLayerNetMetrics(double testAccuracy, double bestValAccuracy, Hi
      */
     public static TwoLayerNetMetrics of(TwoLayerNetTrainingSummary summary, TwoLayerNetParams net, double testAccuracy,
                                         double seconds, String normalize, double[] affine, int partitions, Data data) {
-        List<Solver.Checkpoint> at = summary.checkpoints();
-        History history = new History(summary.objectiveHistory(), at.stream().map(Solver.Checkpoint::trainAccuracy).toList(),
-                at.stream().map(Solver.Checkpoint::validationAccuracy).toList(),
-                at.stream().map(Solver.Checkpoint::iteration).toList());
+        List<TwoLayerNetTrainingSummary.Checkpoint> at = summary.checkpoints();
+        History history = new History(summary.objectiveHistory(),
+                at.stream().map(TwoLayerNetTrainingSummary.Checkpoint::trainAccuracy).toList(),
+                at.stream().map(TwoLayerNetTrainingSummary.Checkpoint::validationAccuracy).toList(),
+                at.stream().map(TwoLayerNetTrainingSummary.Checkpoint::iteration).toList());
         String update = net.getUpdate();
         Configuration conf = new Configuration(net.getHiddenSize(), net.getInit(), net.getWeightScale(), net.getPrecision(),
                 normalize, affine[0], affine[1], net.getMaxIter(), net.getBatchSize(), net.getStepSize(), net.getDecay(),

@@ -36,7 +36,7 @@ public final class NetPart {
         int partitions = context.partitions(split.train().count());
         long started = System.nanoTime();
         try (DistributedNetData rows = new DistributedNetData(context.sc(), train, val, test, partitions)) {
-            TwoLayerNetModel model = net.setEpochListener((c, n) -> context.log().accept(String.format(
+            TwoLayerNetModel model = net.setEpochListener(c -> context.log().accept(String.format(
                     "epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f", c.epoch(), net.getMaxIter(), c.meanLoss(),
                     c.trainAccuracy(), c.validationAccuracy()))).fit(rows, train.dimension(), CLASSES);
             TwoLayerNetTrainingSummary summary = model.summary();
