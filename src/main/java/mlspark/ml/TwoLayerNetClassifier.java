@@ -1,5 +1,7 @@
 package mlspark.ml;
 
+import java.util.function.Consumer;
+
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
@@ -16,12 +18,14 @@ import static org.apache.spark.sql.functions.col;
 import mlspark.nn.Precision;
 import mlspark.nn.Solver;
 import mlspark.distributed.DistributedNetData;
+import mlspark.optim.TrainingState;
 import scala.Tuple2;
 
 /**
  * The assignment's two-layer net (affine - ReLU - affine - softmax) trained by the
  * {@code two-layer-net} job's solver: mini-batch gradients summed over cached row blocks on the
- * executors, the best net on the held-out validation rows kept. The solver draws mini-batches by
+ * executors, rows held out for validation (the last net kept, or with earlyStopping the best on
+ * validation, as scikit-learn's MLPClassifier does). The solver draws mini-batches by
  * global row index: the rows are numbered and cut into contiguous blocks on the executors
  * ({@link DistributedNetData#split}); nothing is collected to the driver. Features dense or
  * sparse (densified row by row into the dense blocks). Labels are class indices 0..K-1.
@@ -34,6 +38,10 @@ public final class TwoLayerNetClassifier
 
     private String uid;
     private final Fields fields = Fields.of(uid());
+    /** Hooks of one training (not Params: not saved, not copied). */
+    private transient Consumer<? super TwoLayerNetTrainingSummary.Checkpoint> epochListener;
+    private transient Consumer<? super TrainingState> stateListener;
+    private transient Solver.State initialState;
 
     public TwoLayerNetClassifier() {
         this(Uids.hold(null));
@@ -45,6 +53,16 @@ public final class TwoLayerNetClassifier
 
     private TwoLayerNetClassifier(Uids.Held held) {
         fields.setDefaults(this);
+    }
+
+    /**
+     * The assignment's Q5 settings, one switch away from the defaults: SGD at step 1e-3 decayed
+     * x0.95 per epoch, gaussian weights of scale 1e-3, 5 epochs of 100-row batches, no early stop.
+     */
+    public static TwoLayerNetClassifier assignment() {
+        TwoLayerNetClassifier net = new TwoLayerNetClassifier();
+        net.fields.setAssignment(net);
+        return net;
     }
 
     @Override
@@ -135,6 +153,56 @@ public final class TwoLayerNetClassifier
         return this;
     }
 
+    public TwoLayerNetClassifier setValidationRows(int value) {
+        set(validationRows(), value);
+        return this;
+    }
+
+    public TwoLayerNetClassifier setEarlyStopping(boolean value) {
+        set(earlyStopping(), value);
+        return this;
+    }
+
+    public TwoLayerNetClassifier setNIterNoChange(int value) {
+        set(nIterNoChange(), value);
+        return this;
+    }
+
+    public TwoLayerNetClassifier setTol(double value) {
+        set(tol(), value);
+        return this;
+    }
+
+    /** Hears of the evaluation after the first iteration and after each epoch. */
+    public TwoLayerNetClassifier setEpochListener(Consumer<? super TwoLayerNetTrainingSummary.Checkpoint> listener) {
+        this.epochListener = listener;
+        return this;
+    }
+
+    /** Hears of the training state after each epoch (what a checkpoint holds: {@link #stateType()}). */
+    public TwoLayerNetClassifier setStateListener(Consumer<? super TrainingState> listener) {
+        this.stateListener = listener;
+        return this;
+    }
+
+    /**
+     * The next fit continues from {@code state} (a state heard by a state listener during a fit of
+     * the same Params and data) instead of starting afresh; null: afresh.
+     */
+    public TwoLayerNetClassifier setInitialState(TrainingState state) {
+        if (state != null && !(state instanceof Solver.State)) {
+            throw new IllegalArgumentException("initial state: expected a " + stateType().getSimpleName() + ", got "
+                    + state.getClass().getName());
+        }
+        this.initialState = (Solver.State) state;
+        return this;
+    }
+
+    /** The type of the training states the state listener hears and {@link #setInitialState} takes. */
+    public static Class<? extends TrainingState> stateType() {
+        return Solver.State.class;
+    }
+
     public TwoLayerNetClassifier setTrainSubset(int value) {
         set(trainSubset(), value);
         return this;
@@ -147,24 +215,17 @@ public final class TwoLayerNetClassifier
 
     /**
      * The rows as cached blocks on the executors, in the dataset's order: the last
-     * validationFraction of them for validation, the rest for training; a sparse vector is densified
-     * row by row (the net's layers are dense matrix products). Only counts reach the driver.
+     * {@link #validationCount} of them for validation, the rest for training; a sparse vector is
+     * densified row by row (the net's layers are dense matrix products). Only counts reach the driver.
      */
     DistributedNetData trainingAndValidationBlocks(Dataset<?> dataset, int d) {
         String featuresCol = getFeaturesCol();
         JavaRDD<Tuple2<double[], Integer>> rows = dataset.select(col(featuresCol), col(getLabelCol()).cast("double"))
                 .toJavaRDD().map(r -> new Tuple2<>(TrainingRows.features(r.get(0), featuresCol, d), (int) r.getDouble(1)));
         try (DistributedNetData.Rows numbered = DistributedNetData.Rows.of(rows)) {
-            long n = numbered.count();
-            long validation = Math.round(n * getValidationFraction());
-            if (validation < 1 || validation >= n) {
-                throw new IllegalArgumentException("validationFraction: " + getValidationFraction() + " of " + n
-                        + " rows leaves " + validation + " for validation and " + (n - validation)
-                        + " for training; both need at least one");
-            }
             int partitions = Math.max(1, rows.getNumPartitions());
-            return DistributedNetData.split(numbered, Math.toIntExact(validation), null, d, Precision.parse(getPrecision()),
-                    new double[]{0, 1}, partitions);
+            return DistributedNetData.split(numbered, validationCount(numbered.count()), null, d,
+                    Precision.parse(getPrecision()), new double[]{0, 1}, partitions);
         }
     }
 
@@ -173,11 +234,24 @@ public final class TwoLayerNetClassifier
         int classes = TrainingRows.requireClassIndices(dataset, getLabelCol());
         int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
         try (DistributedNetData data = trainingAndValidationBlocks(dataset, d)) {
-            Solver.Result result = new Solver(solverConfig()).train(initialNet(d, classes), data,
-                    (c, net) -> LOG.info(String.format("epoch %d: mean loss %.4f, train acc %.4f, val acc %.4f",
-                            c.epoch(), c.meanLoss(), c.trainAccuracy(), c.validationAccuracy())));
-            return new TwoLayerNetModel(uid(), result.best()).setSummary(new TwoLayerNetTrainingSummary(result));
+            return fit(data, d, classes);
         }
+    }
+
+    /**
+     * Trains on rows already cut into the net's cached blocks (training and validation rows, as
+     * the {@code two-layer-net} job reads MNIST or a data source) of {@code dimension} features and
+     * {@code classes} classes; the model holds the trained net (see earlyStopping), these Params and
+     * the training summary.
+     */
+    public TwoLayerNetModel fit(DistributedNetData data, int dimension, int classes) {
+        Consumer<? super TwoLayerNetTrainingSummary.Checkpoint> listener = epochListener != null ? epochListener
+                : c -> LOG.info(String.format("epoch %d: mean loss %.4f, train acc %.4f, val acc %.4f",
+                c.epoch(), c.meanLoss(), c.trainAccuracy(), c.validationAccuracy()));
+        Solver.Result result = new Solver(solverConfig()).train(initialNet(dimension, classes), data,
+                (c, net) -> listener.accept(TwoLayerNetTrainingSummary.Checkpoint.of(c)), initialState, stateListener);
+        return copyValues(new TwoLayerNetModel(uid(), result.net()).setSummary(new TwoLayerNetTrainingSummary(result))
+                .setParent(this), ParamMap.empty());
     }
 
     @Override

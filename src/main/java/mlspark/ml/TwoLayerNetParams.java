@@ -2,6 +2,7 @@ package mlspark.ml;
 
 import java.io.Serializable;
 
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -15,8 +16,11 @@ import mlspark.nn.TwoLayerNet;
 import mlspark.nn.UpdateRule;
 
 /**
- * Params of {@link TwoLayerNetClassifier} and {@link TwoLayerNetModel}: every option of the
- * {@code two-layer-net} job; defaults are the assignment's Q5 settings.
+ * Params of {@link TwoLayerNetClassifier} and {@link TwoLayerNetModel}, the options of the
+ * {@code two-layer-net} job. The defaults learn on ordinary standardized data as scikit-learn's
+ * MLPClassifier does (Adam at 1e-3, He initialization, up to 200 epochs with a stop when the
+ * training loss stalls, the last net kept); {@link TwoLayerNetClassifier#assignment()} gives the
+ * assignment's Q5 settings instead (the net of the best validation accuracy kept).
  */
 public interface TwoLayerNetParams extends Params {
     String[] INITS = {"gaussian", "he"};
@@ -27,51 +31,58 @@ public interface TwoLayerNetParams extends Params {
     record Fields(IntParam hiddenSize, Param<String> init, DoubleParam weightScale, Param<String> precision,
                   IntParam maxIter, IntParam batchSize, DoubleParam stepSize, DoubleParam decay, Param<String> update,
                   DoubleParam momentum, DoubleParam beta1, DoubleParam beta2, DoubleParam weightDecay,
-                  IntParam localSteps, DoubleParam validationFraction, IntParam trainSubset, LongParam seed)
+                  IntParam localSteps, DoubleParam validationFraction, IntParam validationRows, IntParam trainSubset,
+                  BooleanParam earlyStopping, IntParam nIterNoChange, DoubleParam tol, LongParam seed)
             implements Serializable {
         static Fields of(String uid) {
             return new Fields(
-                    new IntParam(uid, "hiddenSize", "hidden units (>= 1)", ParamValidators.gtEq(1)),
-                    new Param<>(uid, "init", "initial weights: gaussian (N(0, weightScale^2)) or he (N(0, 2/fan_in)); "
-                            + "biases 0", ParamValidators.inArray(INITS)),
-                    new DoubleParam(uid, "weightScale", "standard deviation of the gaussian init (> 0)",
-                            ParamValidators.gt(0)),
-                    new Param<>(uid, "precision", "float64 (dgemm) or float32 (sgemm)", ParamValidators.inArray(PRECISIONS)),
-                    new IntParam(uid, "maxIter", "epochs (>= 1)", ParamValidators.gtEq(1)),
-                    new IntParam(uid, "batchSize", "rows per mini-batch, drawn uniformly with replacement (>= 1)",
-                            ParamValidators.gtEq(1)),
-                    new DoubleParam(uid, "stepSize", "learning rate (> 0)", ParamValidators.gt(0)),
-                    new DoubleParam(uid, "decay", "learning-rate factor after each epoch (> 0)", ParamValidators.gt(0)),
-                    new Param<>(uid, "update", "update rule: sgd, momentum or adam", ParamValidators.inArray(UPDATES)),
-                    new DoubleParam(uid, "momentum", "momentum of the momentum rule, in [0, 1)",
-                            ParamValidators.inRange(0, 1, true, false)),
-                    new DoubleParam(uid, "beta1", "Adam's first-moment decay, in [0, 1)",
-                            ParamValidators.inRange(0, 1, true, false)),
-                    new DoubleParam(uid, "beta2", "Adam's second-moment decay, in [0, 1)",
-                            ParamValidators.inRange(0, 1, true, false)),
-                    new DoubleParam(uid, "weightDecay", "L2 weight decay 0.5*weightDecay*(|W1|^2+|W2|^2) (>= 0)",
-                            ParamValidators.inRange(0, Double.MAX_VALUE)),
-                    new IntParam(uid, "localSteps", "1: synchronous mini-batch SGD; K > 1: local SGD, K steps per "
-                            + "partition between averaging rounds", ParamValidators.gtEq(1)),
+                    ParamRules.atLeast(uid, "hiddenSize", "hidden units", 1),
+                    ParamRules.oneOf(uid, "init", "initial weights: gaussian (N(0, weightScale^2)) or he (N(0, 2/fan_in)); "
+                            + "biases 0", INITS),
+                    ParamRules.positive(uid, "weightScale", "standard deviation of the gaussian init"),
+                    ParamRules.oneOf(uid, "precision", "float64 (dgemm) or float32 (sgemm)", PRECISIONS),
+                    ParamRules.atLeast(uid, "maxIter", "epochs at most", 1),
+                    ParamRules.atLeast(uid, "batchSize", "rows per mini-batch, drawn uniformly with replacement", 1),
+                    ParamRules.positive(uid, "stepSize", "learning rate"),
+                    ParamRules.positive(uid, "decay", "learning-rate factor after each epoch"),
+                    ParamRules.oneOf(uid, "update", "update rule: sgd, momentum or adam", UPDATES),
+                    ParamRules.fraction(uid, "momentum", "momentum of the momentum rule"),
+                    ParamRules.fraction(uid, "beta1", "Adam's first-moment decay"),
+                    ParamRules.fraction(uid, "beta2", "Adam's second-moment decay"),
+                    ParamRules.nonNegative(uid, "weightDecay", "L2 weight decay 0.5*weightDecay*(|W1|^2+|W2|^2)"),
+                    ParamRules.atLeast(uid, "localSteps", "1: synchronous mini-batch SGD; K > 1: local SGD, K steps per "
+                            + "partition between averaging rounds", 1),
                     new DoubleParam(uid, "validationFraction", "fraction of the rows, the last ones, held out for "
-                            + "validation; the net with the best validation accuracy is kept, in (0, 1)",
+                            + "validation (unless validationRows is set), in (0, 1)",
                             ParamValidators.inRange(0, 1, false, false)),
-                    new IntParam(uid, "trainSubset", "random training rows for the training accuracy of the "
-                            + "history (>= 1)", ParamValidators.gtEq(1)),
+                    ParamRules.atLeast(uid, "validationRows", "rows held out for validation, the last ones, instead of "
+                            + "validationFraction of them", 1),
+                    ParamRules.atLeast(uid, "trainSubset", "random training rows for the training accuracy of the "
+                            + "history", 1),
+                    new BooleanParam(uid, "earlyStopping", "true: the net of the best validation accuracy is kept "
+                            + "and nIterNoChange counts epochs without a validation accuracy gain; false: the last net is "
+                            + "kept and nIterNoChange counts epochs without a training loss decrease"),
+                    new IntParam(uid, "nIterNoChange", "stop once this many epochs in a row brought no progress by "
+                            + "more than tol (see earlyStopping; 0: run all maxIter epochs)", ParamValidators.gtEq(0)),
+                    ParamRules.nonNegative(uid, "tol", "the gain of validation accuracy (earlyStopping) or decrease "
+                            + "of an epoch's mean training loss that counts as progress for nIterNoChange"),
                     new LongParam(uid, "seed", "seed of the initial weights and the mini-batches"));
         }
 
-        /** The {@code two-layer-net} job's defaults (validation: its 5,000 of MNIST's 60,000 rows). */
+        /**
+         * Defaults that learn on ordinary data, MLPClassifier's stopping rule (validation: 5,000 of
+         * MNIST's 60,000 rows, for the history); the batch of 100 rows is the assignment's.
+         */
         void setDefaults(TwoLayerNetParams owner) {
             owner.setDefault(hiddenSize, 100);
-            owner.setDefault(init, "gaussian");
+            owner.setDefault(init, "he");
             owner.setDefault(weightScale, 1e-3);
             owner.setDefault(precision, "float64");
-            owner.setDefault(maxIter, 5);
+            owner.setDefault(maxIter, 200);
             owner.setDefault(batchSize, 100);
             owner.setDefault(stepSize, 1e-3);
-            owner.setDefault(decay, 0.95);
-            owner.setDefault(update, "sgd");
+            owner.setDefault(decay, 1.0);
+            owner.setDefault(update, "adam");
             owner.setDefault(momentum, 0.9);
             owner.setDefault(beta1, 0.9);
             owner.setDefault(beta2, 0.999);
@@ -79,7 +90,26 @@ public interface TwoLayerNetParams extends Params {
             owner.setDefault(localSteps, 1);
             owner.setDefault(validationFraction, 5000.0 / 60000);
             owner.setDefault(trainSubset, 1000);
+            owner.setDefault(earlyStopping, false);
+            owner.setDefault(nIterNoChange, 10);
+            owner.setDefault(tol, 1e-4);
             owner.setDefault(seed, 0L);
+        }
+
+        /**
+         * The assignment's Q5 settings: SGD at 1e-3 decayed x0.95 per epoch, N(0, 1e-6) weights, 5
+         * epochs of 100-row batches, the net of the best validation accuracy kept.
+         */
+        void setAssignment(TwoLayerNetParams owner) {
+            owner.set(init, "gaussian");
+            owner.set(weightScale, 1e-3);
+            owner.set(maxIter, 5);
+            owner.set(batchSize, 100);
+            owner.set(stepSize, 1e-3);
+            owner.set(decay, 0.95);
+            owner.set(update, "sgd");
+            owner.set(earlyStopping, true);
+            owner.set(nIterNoChange, 0);
         }
     }
 
@@ -143,6 +173,22 @@ public interface TwoLayerNetParams extends Params {
 
     default DoubleParam validationFraction() {
         return twoLayerNetFields().validationFraction();
+    }
+
+    default IntParam validationRows() {
+        return twoLayerNetFields().validationRows();
+    }
+
+    default BooleanParam earlyStopping() {
+        return twoLayerNetFields().earlyStopping();
+    }
+
+    default IntParam nIterNoChange() {
+        return twoLayerNetFields().nIterNoChange();
+    }
+
+    default DoubleParam tol() {
+        return twoLayerNetFields().tol();
     }
 
     default IntParam trainSubset() {
@@ -213,6 +259,23 @@ public interface TwoLayerNetParams extends Params {
         return (Double) getOrDefault(validationFraction());
     }
 
+    /** Set or not: without it, validationFraction of the rows are held out. */
+    default int getValidationRows() {
+        return (Integer) getOrDefault(validationRows());
+    }
+
+    default boolean getEarlyStopping() {
+        return (Boolean) getOrDefault(earlyStopping());
+    }
+
+    default int getNIterNoChange() {
+        return (Integer) getOrDefault(nIterNoChange());
+    }
+
+    default double getTol() {
+        return (Double) getOrDefault(tol());
+    }
+
     default int getTrainSubset() {
         return (Integer) getOrDefault(trainSubset());
     }
@@ -229,7 +292,22 @@ public interface TwoLayerNetParams extends Params {
             default -> new UpdateRule.Sgd();
         };
         return new Solver.Config(getMaxIter(), getBatchSize(), getStepSize(), getDecay(), rule, getWeightDecay(),
-                getLocalSteps(), getTrainSubset(), getSeed());
+                getLocalSteps(), getTrainSubset(), getSeed(), getEarlyStopping(), getNIterNoChange(), getTol());
+    }
+
+    /**
+     * How many of {@code n} rows, the last ones, are held out for validation: validationRows if set,
+     * else validationFraction of them; both parts need a row at least.
+     */
+    default int validationCount(long n) {
+        boolean rows = isDefined(validationRows());
+        long validation = rows ? getValidationRows() : Math.round(n * getValidationFraction());
+        if (validation < 1 || validation >= n) {
+            throw new mlspark.errors.InvalidParameterException(rows ? "validationRows" : "validationFraction",
+                    (rows ? validation + " rows" : getValidationFraction() + " of the rows (" + validation + ")")
+                            + " held out of " + n + " leaves " + (n - validation) + " for training; both need at least one");
+        }
+        return Math.toIntExact(validation);
     }
 
     /** The untrained net of the Params for {@code inputs} features and {@code classes} classes. */

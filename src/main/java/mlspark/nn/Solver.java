@@ -15,17 +15,31 @@ import mlspark.optim.TrainingState;
  * mini-batch of row indices drawn uniformly with replacement (seeded, on the driver, so the
  * batches do not depend on how the data is spread); the learning rate decays by
  * {@code lrDecay} after each epoch; after the first iteration and after each epoch the accuracy on
- * a random subset of the training rows and on all validation rows is measured, and the
- * parameters with the best validation accuracy are kept.
+ * a random subset of the training rows and on all validation rows is measured.
  *
  * <p>With {@code localSteps > 1} an iteration is a local SGD round instead ({@link LocalSgd}):
  * every worker makes {@code localSteps} updates on its own rows, then the results are averaged;
  * an epoch is then {@code N / (batchSize * localSteps * workers)} rounds.
+ *
+ * <p>With {@code earlyStopping} (the assignment's way) the parameters with the best validation
+ * accuracy are the result, and with {@code nIterNoChange > 0} training stops once the validation
+ * accuracy has not exceeded its best by more than {@code tol} for {@code nIterNoChange} epochs in a
+ * row (scikit-learn's MLPClassifier with early_stopping). Without it the last parameters are the
+ * result, and with {@code nIterNoChange > 0} training stops once an epoch's mean training loss has
+ * not fallen below its best by more than {@code tol} for {@code nIterNoChange} epochs in a row
+ * (MLPClassifier's default): on a small validation set the accuracy saturates early, and the net
+ * it selects is an early, undertrained one.
  */
 public final class Solver {
 
     public record Config(int epochs, int batchSize, double learningRate, double lrDecay, UpdateRule rule,
-                         double weightDecay, int localSteps, int trainSubset, long seed) {
+                         double weightDecay, int localSteps, int trainSubset, long seed, boolean earlyStopping,
+                         int nIterNoChange, double tol) {
+        /** The assignment's: all {@code epochs} epochs, the net of the best validation accuracy the result. */
+        public Config(int epochs, int batchSize, double learningRate, double lrDecay, UpdateRule rule, double weightDecay,
+                      int localSteps, int trainSubset, long seed) {
+            this(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps, trainSubset, seed, true, 0, 0);
+        }
     }
 
     /**
@@ -37,8 +51,14 @@ public final class Solver {
                              double validationAccuracy, double learningRate, double trainingSeconds) {
     }
 
-    public record Result(TwoLayerNet best, double bestValidationAccuracy, double[] loss, List<Checkpoint> checkpoints,
-                         long iterations, int iterationsPerEpoch, double seconds, double trainingSeconds) {
+    /**
+     * The trained {@code net} (of the best validation accuracy with earlyStopping, else the last),
+     * the best validation accuracy seen, {@code iterations} run (fewer than planned when
+     * {@code stoppedEarly}), the loss of each of their steps.
+     */
+    public record Result(TwoLayerNet net, double bestValidationAccuracy, double[] loss, List<Checkpoint> checkpoints,
+                         long iterations, int iterationsPerEpoch, double seconds, double trainingSeconds,
+                         boolean stoppedEarly) {
     }
 
     /**
@@ -98,6 +118,7 @@ public final class Solver {
         int epoch = 0;
         int lastCheckpointStep = 0;
         long first = 0;
+        long done = iterations;
         if (from != null) {
             Precision p = net.precision();
             net = net.withParams(p.of(net.params().rows(), net.params().cols(), from.params()));
@@ -160,16 +181,46 @@ public final class Solver {
                 listener.checkpoint(c, net);
                 evaluating += System.nanoTime() - evalStart;
             }
+            if (epochEnd && plateaued(checkpoints)) {
+                done = it + 1;
+            }
             if (epochEnd && states != null) {
                 states.accept(new State(epoch, it + 1, lr, state.rows(), state.cols(), net.params().toDoubles(),
                         state.toDoubles(), best.params().toDoubles(), bestAccuracy,
                         Arrays.copyOf(loss, (int) (it + 1) * stepsPerIteration), List.copyOf(checkpoints),
                         lastCheckpointStep));
             }
+            if (done == it + 1) {
+                break;
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(best, bestAccuracy, loss, List.copyOf(checkpoints), iterations, perEpoch, seconds,
-                seconds - evaluating / 1e9);
+        return new Result(config.earlyStopping() ? best : net, bestAccuracy,
+                Arrays.copyOf(loss, (int) done * stepsPerIteration), List.copyOf(checkpoints), done, perEpoch, seconds,
+                seconds - evaluating / 1e9, done < iterations);
+    }
+
+    /**
+     * Whether the last {@code nIterNoChange} epochs all failed to beat the best score before them
+     * by more than {@code tol}, the score being the validation accuracy with earlyStopping, else
+     * the epoch's mean training loss, negated; a function of the history alone, so a resumed run
+     * stops where the uninterrupted one does.
+     */
+    boolean plateaued(List<Checkpoint> history) {
+        if (config.nIterNoChange() < 1) {
+            return false;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        int withoutChange = 0;
+        for (Checkpoint c : history) {
+            if (c.epoch() == 0) {
+                continue;
+            }
+            double score = config.earlyStopping() ? c.validationAccuracy() : -c.meanLoss();
+            withoutChange = score > best + config.tol() ? 0 : withoutChange + 1;
+            best = Math.max(best, score);
+        }
+        return withoutChange >= config.nIterNoChange();
     }
 
     private static void requireFinite(double loss, long iteration, int epoch, double lr) {

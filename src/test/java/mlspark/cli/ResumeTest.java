@@ -62,7 +62,7 @@ class ResumeTest extends SharedSpark {
     void killedNetTrainingResumesToTheUninterruptedResult() throws Exception {
         Path dataDir = ProjectData.dataDirWith("mnist/train-labels-idx1-ubyte.gz");
         String[] common = {"--data-dir", dataDir.toString(), "--epochs", "8", "--batch-size", "1000", "--normalize", "unit",
-                "--learning-rate", "0.5", "--update", "momentum", "--checkpoint-every", "1"};
+                "--learning-rate", "0.5", "--update", "momentum", "--init", "gaussian", "--checkpoint-every", "1"};
         Path crashed = dir.resolve("net-crashed");
         Process driver = startDriver("two-layer-net", crashed, common);
         Checkpoints checkpoints = new Checkpoints(Checkpoints.besideOutput(crashed), "two-layer-net");

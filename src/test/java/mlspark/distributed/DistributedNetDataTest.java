@@ -88,7 +88,7 @@ class DistributedNetDataTest extends SharedSpark {
             double last = Solver.mean(r.loss(), 70, 80);
             assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
             assertTrue(r.bestValidationAccuracy() > 0.8, "validation accuracy " + r.bestValidationAccuracy());
-            assertEquals(r.bestValidationAccuracy(), data.validationAccuracy(r.best()), 0);
+            assertEquals(r.bestValidationAccuracy(), data.validationAccuracy(r.net()), 0);
         }
     }
 

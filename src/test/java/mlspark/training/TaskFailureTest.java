@@ -86,10 +86,10 @@ class TaskFailureTest extends SharedSpark {
             }
         });
         try (DistributedNetData data = new DistributedNetData(sc, train, validation, null, 5)) {
-            Matrix faultFree = solver.train(start, data, (c, net) -> { }).best().params();
+            Matrix faultFree = solver.train(start, data, (c, net) -> { }).net().params();
             sc.setLocalProperty(OrderedTreeSum.FAIL_FIRST_ATTEMPT, "0,2,4");
             try {
-                Matrix withFailures = solver.train(start, data, (c, net) -> { }).best().params();
+                Matrix withFailures = solver.train(start, data, (c, net) -> { }).net().params();
                 assertArrayEquals(faultFree.toDoubles(), withFailures.toDoubles(), 0.0);
             } finally {
                 sc.setLocalProperty(OrderedTreeSum.FAIL_FIRST_ATTEMPT, null);

@@ -3,7 +3,6 @@ package mlspark.cli.jobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.PipelineModel;
@@ -22,9 +21,6 @@ import mlspark.mnist.Mnist;
 import mlspark.mnist.Normalization;
 import mlspark.nn.Precision;
 import mlspark.cli.output.Checkpoints;
-import mlspark.nn.Solver;
-import mlspark.nn.TwoLayerNet;
-import mlspark.nn.UpdateRule;
 import mlspark.cli.metrics.TwoLayerNetMetrics;
 import mlspark.distributed.DistributedNetData;
 import mlspark.cli.CheckpointOptions;
@@ -35,12 +31,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import mlspark.cli.SaveModelOption;
+import mlspark.cli.ParamOptions;
+import mlspark.cli.ParamsJob;
+import mlspark.ml.TwoLayerNetClassifier;
 import mlspark.ml.TwoLayerNetModel;
+import mlspark.ml.TwoLayerNetTrainingSummary;
+import mlspark.optim.TrainingState;
 
-/** {@code two-layer-net}: the assignment's two-layer net on MNIST, trained on Spark by mini-batch gradient aggregation. */
+/**
+ * {@code two-layer-net}: the options as the Params of a {@link TwoLayerNetClassifier} (its
+ * defaults learn as scikit-learn's MLPClassifier does; the assignment's Q5 settings are
+ * {@code --update sgd --init gaussian --max-iter 5 --decay 0.95 --early-stopping --n-iter-no-change 0}, as
+ * {@link TwoLayerNetClassifier#assignment()} sets them), fitted on MNIST or a data source read into
+ * the net's blocks on Spark; checkpoints through the estimator's state listener and initial state.
+ */
 @Command(name = "two-layer-net", mixinStandardHelpOptions = true,
         description = "Two-layer net (affine-ReLU-affine-softmax) on MNIST: mini-batch gradients summed over partitions on Spark.")
-public final class TwoLayerNetJob extends SparkJob {
+public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
+    private final TwoLayerNetClassifier net = new TwoLayerNetClassifier();
+
     @Option(names = "--mnist", paramLabel = "DIR|FILE",
             description = "MNIST: a directory of the four IDX files (.gz or raw) or of mnist.npz, or an .npz file (default: DATA-DIR/mnist).")
     Path mnist;
@@ -60,57 +69,69 @@ public final class TwoLayerNetJob extends SparkJob {
             description = "Check the files against the published MD5s (default: ${DEFAULT-VALUE}).")
     boolean verifyChecksums;
 
-    @Option(names = "--validation", paramLabel = "N", description = "Last N training images held out for validation (default: ${DEFAULT-VALUE}).")
-    int validation;
-
     @Option(names = "--normalize", paramLabel = "KIND", description = "Input pixels: none (0..255), unit ([0,1]), standard (training mean/std) (default: ${DEFAULT-VALUE}).")
     String normalize;
 
-    @Option(names = "--hidden", paramLabel = "H", description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    int hidden;
+    // The model's options: each sets the Param of its first name (ParamOptions), the second is the old spelling.
+    @Option(names = {"--validation-rows", "--validation"}, paramLabel = "N")
+    Integer validationRows;
 
-    @Option(names = "--init", paramLabel = "KIND", description = "Weights: gaussian (N(0, weight-scale^2)) or he (N(0, 2/fan_in)) (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--hidden-size", "--hidden"}, paramLabel = "H")
+    Integer hiddenSize;
+
+    @Option(names = "--init", paramLabel = "KIND")
     String init;
 
-    @Option(names = "--weight-scale", paramLabel = "S", description = "Standard deviation of the gaussian init (default: ${DEFAULT-VALUE}).")
-    double weightScale;
+    @Option(names = "--weight-scale", paramLabel = "S")
+    Double weightScale;
 
-    @Option(names = "--precision", paramLabel = "P", description = "float64 (dgemm) or float32 (sgemm) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--precision", paramLabel = "P")
     String precision;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = {"--max-iter", "--epochs"}, paramLabel = "N")
+    Integer maxIter;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "B")
+    Integer batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = {"--step-size", "--learning-rate"}, paramLabel = "LR")
+    Double stepSize;
 
-    @Option(names = "--lr-decay", paramLabel = "R", description = "Learning-rate factor after each epoch (default: ${DEFAULT-VALUE}).")
-    double lrDecay;
+    @Option(names = {"--decay", "--lr-decay"}, paramLabel = "R")
+    Double decay;
 
-    @Option(names = "--update", paramLabel = "RULE", description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--update", paramLabel = "RULE")
     String update;
 
-    @Option(names = "--momentum", paramLabel = "MU", description = "Momentum of the momentum rule (default: ${DEFAULT-VALUE}).")
-    double momentum;
+    @Option(names = "--momentum", paramLabel = "MU")
+    Double momentum;
 
-    @Option(names = "--beta1", paramLabel = "B1", description = "Adam's first-moment decay (default: ${DEFAULT-VALUE}).")
-    double beta1;
+    @Option(names = "--beta1", paramLabel = "B1")
+    Double beta1;
 
-    @Option(names = "--beta2", paramLabel = "B2", description = "Adam's second-moment decay (default: ${DEFAULT-VALUE}).")
-    double beta2;
+    @Option(names = "--beta2", paramLabel = "B2")
+    Double beta2;
 
-    @Option(names = "--weight-decay", paramLabel = "REG", description = "L2 weight decay 0.5*REG*(|W1|^2+|W2|^2) (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "REG")
+    Double weightDecay;
 
-    @Option(names = "--local-steps", paramLabel = "K",
-            description = "1: synchronous mini-batch SGD; K > 1: local SGD, K steps per partition between averaging rounds (default: ${DEFAULT-VALUE}).")
-    int localSteps;
+    @Option(names = "--local-steps", paramLabel = "K")
+    Integer localSteps;
 
-    @Option(names = "--train-subset", paramLabel = "N", description = "Random training rows for the training accuracy (default: ${DEFAULT-VALUE}).")
-    int trainSubset;
+    @Option(names = "--train-subset", paramLabel = "N")
+    Integer trainSubset;
+
+    @Option(names = "--early-stopping", negatable = true, fallbackValue = "true")
+    Boolean earlyStopping;
+
+    @Option(names = "--n-iter-no-change", paramLabel = "N")
+    Integer nIterNoChange;
+
+    @Option(names = "--tol", paramLabel = "T")
+    Double tol;
+
+    @Option(names = "--seed", paramLabel = "S")
+    Long seed;
 
     @Mixin
     CheckpointOptions checkpointing;
@@ -119,9 +140,6 @@ public final class TwoLayerNetJob extends SparkJob {
     SaveModelOption saveModel;
 
     private Checkpoints checkpoints;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights and the mini-batches (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     /** MNIST's split; null with --data, whose sizes are known in {@link #run}. */
     private Mnist.Split split;
@@ -135,49 +153,21 @@ public final class TwoLayerNetJob extends SparkJob {
     private int partitions;
     /** 10 for MNIST; with --data, the largest class index + 1. */
     private int classes = 10;
-    private Precision floatType;
     private Normalization normalization;
-    private TwoLayerNet.Init initKind;
-    private UpdateRule rule;
 
-    /** The library's parameter names this job spells otherwise (errors of the math layer name parameters). */
-    private static final Map<String, String> FLAGS = Map.of("stepSize", "--learning-rate", "weightScale", "--weight-scale",
-            "hiddenSize", "--hidden", "maxIter", "--epochs", "batchSize", "--batch-size", "decay", "--lr-decay",
-            "weightDecay", "--weight-decay", "localSteps", "--local-steps", "trainSubset", "--train-subset");
+    @Override
+    public TwoLayerNetClassifier params() {
+        return net;
+    }
 
     @Override
     protected void prepare(Provenance provenance) {
         checkpoints = checkpoints(checkpointing);
-        floatType = Precision.parse(precision);
-        if (floatType == null) {
-            throw JobFailure.usage("--precision", "'" + precision + "' is not one of float32, float64");
-        }
+        ParamOptions.apply(spec, net);
         normalization = Normalization.parse(normalize);
         if (normalization == null) {
             throw JobFailure.usage("--normalize", "'" + normalize + "' is not one of none, unit, standard");
         }
-        initKind = switch (init) {
-            case "gaussian" -> TwoLayerNet.Init.GAUSSIAN;
-            case "he" -> TwoLayerNet.Init.HE;
-            default -> throw JobFailure.usage("--init", "'" + init + "' is not one of gaussian, he");
-        };
-        JobFailure.requirePositive("--weight-scale", weightScale);
-        JobFailure.requirePositive("--learning-rate", learningRate);
-        JobFailure.requirePositive("--lr-decay", lrDecay);
-        requireAtLeastOne("--hidden", hidden);
-        requireAtLeastOne("--epochs", epochs);
-        requireAtLeastOne("--batch-size", batchSize);
-        requireAtLeastOne("--local-steps", localSteps);
-        requireAtLeastOne("--train-subset", trainSubset);
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw JobFailure.usage("--weight-decay", "expected a finite number >= 0, got " + weightDecay);
-        }
-        rule = switch (update) {
-            case "sgd" -> new UpdateRule.Sgd();
-            case "momentum" -> new UpdateRule.Momentum(fraction("--momentum", momentum));
-            case "adam" -> new UpdateRule.Adam(fraction("--beta1", beta1), fraction("--beta2", beta2), 1e-8);
-            default -> throw JobFailure.usage("--update", "'" + update + "' is not one of sgd, momentum, adam");
-        };
         options.partitions();
         saveModel.check(options.out);
         if (data != null || test != null) {
@@ -187,7 +177,7 @@ public final class TwoLayerNetJob extends SparkJob {
         Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : options.dataDir().resolve("mnist");
         Mnist.DataSet data = Mnist.load(location, verifyChecksums);
         data.files().forEach(provenance::input);
-        split = Mnist.split(data, validation);
+        split = Mnist.split(data, net.validationCount(data.train().count()));
         log(String.format("MNIST from %s: %d train, %d validation, %d test, %d pixels; normalize %s", location,
                 split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
                 normalization.label()));
@@ -201,6 +191,7 @@ public final class TwoLayerNetJob extends SparkJob {
     /** MNIST's rows, scaled on the driver and shipped to the executors' blocks. */
     private DistributedNetData mnistBlocks(JavaSparkContext sc) {
         affine = normalization.affine(split.train());
+        Precision floatType = Precision.parse(net.getPrecision());
         return new DistributedNetData(sc, split.train().rows(floatType, affine[0], affine[1]),
                 split.validation().rows(floatType, affine[0], affine[1]), split.test().rows(floatType, affine[0], affine[1]),
                 partitions);
@@ -216,14 +207,13 @@ public final class TwoLayerNetJob extends SparkJob {
         if (test == null) {
             throw JobFailure.usage("--test", "a test set is required with --data " + data);
         }
-        requireAtLeastOne("--validation", validation);
         sourceOptions = sources.options();
         log(String.format("data %s, test %s (read by the executors); normalize %s", data, test, normalization.label()));
     }
 
     /**
-     * The --data and --test rows as the net's blocks, cut on the executors (the last --validation
-     * training rows held out), scaled by the normalization fitted on the training rows.
+     * The --data and --test rows as the net's blocks, cut on the executors (the last rows held out
+     * for validation, {@link TwoLayerNetClassifier#validationCount}), scaled by the normalization fitted on the training rows.
      */
     private DistributedNetData sourceBlocks(JavaSparkContext sc, Provenance provenance) {
         org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(sc.getConf()).getOrCreate();
@@ -235,10 +225,7 @@ public final class TwoLayerNetJob extends SparkJob {
         provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, dimension));
         try (DistributedNetData.Rows train = DistributedNetData.rows(input.train(), dimension, input.trainSpec().toString());
              DistributedNetData.Rows testRows = DistributedNetData.rows(input.test(), dimension, input.testSpec().toString())) {
-            if (validation >= train.count()) {
-                throw JobFailure.usage("--validation", validation + " rows held out of the " + train.count()
-                        + " training rows of " + data + " leaves none for training");
-            }
+            int validation = net.validationCount(train.count());
             nTrain = train.count() - validation;
             nValidation = validation;
             nTest = testRows.count();
@@ -246,26 +233,9 @@ public final class TwoLayerNetJob extends SparkJob {
             affine = normalization.affine(() -> DistributedNetData.meanAndStd(train, nTrain));
             log(String.format("%s: %d train, %d validation, %d test, %d features, %d classes", data, nTrain, nValidation,
                     nTest, dimension, classes));
-            return DistributedNetData.split(train, validation, testRows, dimension, floatType, affine, partitions);
+            return DistributedNetData.split(train, validation, testRows, dimension, Precision.parse(net.getPrecision()),
+                    affine, partitions);
         }
-    }
-
-    @Override
-    public Map<String, String> parameterFlags() {
-        return FLAGS;
-    }
-
-    private static void requireAtLeastOne(String option, int value) {
-        if (value < 1) {
-            throw JobFailure.usage(option, "expected an integer >= 1, got " + value);
-        }
-    }
-
-    private static double fraction(String option, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw JobFailure.usage(option, "expected a number in [0, 1), got " + value);
-        }
-        return value;
     }
 
     @Override
@@ -273,53 +243,43 @@ public final class TwoLayerNetJob extends SparkJob {
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
         long started = System.nanoTime();
         try (DistributedNetData data = split != null ? mnistBlocks(sc) : sourceBlocks(sc, provenance)) {
-            Solver.Config config = new Solver.Config(epochs, batchSize, learningRate, lrDecay, rule, weightDecay, localSteps,
-                    trainSubset, seed);
-            TwoLayerNet start = TwoLayerNet.initialize(dimension, hidden, classes, floatType, initKind, weightScale, seed);
-            log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %d parameters, %s, %s", partitions,
-                    (System.nanoTime() - started) / 1e9, dimension, hidden, classes, start.params().size(),
-                    floatType.label(), describe(config)));
-            Solver solver = new Solver(config);
-            Solver.State from = checkpointing.resumeFrom(checkpoints, Solver.State.class, this::log);
-            Solver.Result result = solver.train(start, data, (c, net) -> log(c.epoch() == 0
+            log(String.format("data cached in %d partitions (%.1f s); %s-%d-%d net, %s", partitions,
+                    (System.nanoTime() - started) / 1e9, dimension, net.getHiddenSize(), classes, describe()));
+            TrainingState from = checkpointing.resumeFrom(checkpoints, TwoLayerNetClassifier.stateType(), this::log);
+            TwoLayerNetModel model = net.setEpochListener(c -> log(c.epoch() == 0
                     ? String.format("iteration 1: loss %s, train acc %.4f, val acc %.4f", Readable.number(c.meanLoss()),
                     c.trainAccuracy(), c.validationAccuracy())
                     : String.format("epoch %d/%d: mean loss %s, train acc %.4f, val acc %.4f, lr %.3g, %.1f s",
-                    c.epoch(), epochs, Readable.number(c.meanLoss()), c.trainAccuracy(), c.validationAccuracy(), c.learningRate(),
-                    c.trainingSeconds())), from, checkpointing.saver(checkpoints));
+                    c.epoch(), net.getMaxIter(), Readable.number(c.meanLoss()), c.trainAccuracy(), c.validationAccuracy(),
+                    c.learningRate(), c.trainingSeconds())))
+                    .setStateListener(checkpointing.saver(checkpoints)).setInitialState(from).fit(data, dimension, classes);
             checkpoints.delete();
-            double testAccuracy = data.testAccuracy(result.best());
+            TwoLayerNetTrainingSummary summary = model.summary();
+            double testAccuracy = data.testAccuracy(model.net());
             double seconds = (System.nanoTime() - started) / 1e9;
-            log(String.format("test accuracy %.4f (best validation accuracy %.4f); %.1f s training, %.1f s in all",
-                    testAccuracy, result.bestValidationAccuracy(), result.trainingSeconds(), seconds));
-            TwoLayerNetPlots.save(result, out.resolve("two_layer_net.png"));
+            log(String.format("test accuracy %.4f (best validation accuracy %.4f); %d epochs (%s), %.1f s training, "
+                            + "%.1f s in all", testAccuracy, summary.bestValidationAccuracy(), summary.epochs(),
+                    summary.solverStatus(), summary.trainingSeconds(), seconds));
+            TwoLayerNetPlots.save(summary, out.resolve("two_layer_net.png"));
             if (modelDir != null) {
-                saveModel.save(libraryModel(result.best(), affine), modelDir);
+                saveModel.save(libraryModel(model), modelDir);
             }
-            return TwoLayerNetMetrics.of(result, config, testAccuracy, seconds, hidden, init, weightScale,
-                    floatType.label(), normalization.label(), affine, update, partitions,
+            return TwoLayerNetMetrics.of(summary, net, testAccuracy, seconds, normalization.label(), affine, partitions,
                     new TwoLayerNetMetrics.Data(nTrain, nValidation, nTest, dimension));
         }
     }
 
     /**
-     * The best net as the library's model, the job's options as its Params. The net takes pixels
+     * The trained net as the library's model (the job's options are its Params). The net takes pixels
      * scaled as in training, (p - shift) * scale: with a normalization, the model is a pipeline
      * whose first stages compute exactly that from the raw pixels (a StandardScalerModel that only
      * centers, an ElementwiseProduct), so it is applied to raw data as the job's data are.
      */
-    private MLWritable libraryModel(TwoLayerNet best, double[] affine) {
-        TwoLayerNetModel net = new TwoLayerNetModel(Identifiable.randomUID("twoLayerNet"), best);
-        net.set(net.hiddenSize(), hidden).set(net.init(), init).set(net.weightScale(), weightScale)
-                .set(net.precision(), floatType.label()).set(net.maxIter(), epochs).set(net.batchSize(), batchSize)
-                .set(net.stepSize(), learningRate).set(net.decay(), lrDecay).set(net.update(), update)
-                .set(net.momentum(), momentum).set(net.beta1(), beta1).set(net.beta2(), beta2)
-                .set(net.weightDecay(), weightDecay).set(net.localSteps(), localSteps).set(net.trainSubset(), trainSubset)
-                .set(net.seed(), seed);
+    private MLWritable libraryModel(TwoLayerNetModel net) {
         if (normalization == Normalization.NONE) {
             return net;
         }
-        int d = best.inputSize();
+        int d = net.net().inputSize();
         List<Transformer> stages = new ArrayList<>();
         String column = "features";
         if (affine[0] != 0) {
@@ -341,9 +301,14 @@ public final class TwoLayerNetJob extends SparkJob {
         return new PipelineModel(Identifiable.randomUID("pipeline"), stages);
     }
 
-    private String describe(Solver.Config c) {
-        return String.format("%s lr %s decay %s, batch %d, %d epochs%s%s", update, c.learningRate(), c.lrDecay(),
-                c.batchSize(), c.epochs(), c.weightDecay() > 0 ? ", weight decay " + c.weightDecay() : "",
-                c.localSteps() > 1 ? ", local SGD " + c.localSteps() + " steps/round" : "");
+    private String describe() {
+        return String.format("%s, %s step %s decay %s, batch %d, at most %d epochs%s%s%s%s", net.getPrecision(),
+                net.getUpdate(), net.getStepSize(), net.getDecay(), net.getBatchSize(), net.getMaxIter(),
+                net.getNIterNoChange() > 0 ? " (stop after " + net.getNIterNoChange() + " without a "
+                        + (net.getEarlyStopping() ? "validation accuracy gain" : "training loss decrease") + " > "
+                        + net.getTol() + ")" : "",
+                net.getEarlyStopping() ? ", the best net on validation kept" : "",
+                net.getWeightDecay() > 0 ? ", weight decay " + net.getWeightDecay() : "",
+                net.getLocalSteps() > 1 ? ", local SGD " + net.getLocalSteps() + " steps/round" : "");
     }
 }

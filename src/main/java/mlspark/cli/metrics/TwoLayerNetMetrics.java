@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import mlspark.nn.Solver;
-import mlspark.nn.UpdateRule;
+import mlspark.ml.TwoLayerNetParams;
+import mlspark.ml.TwoLayerNetTrainingSummary;
 
 /** metrics.json of {@code two-layer-net} (after {@code job}, before {@code provenance}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -37,23 +37,24 @@ public record TwoLayerNetMetrics(double testAccuracy, double bestValAccuracy, Hi
     }
 
     /**
-     * The metrics of a training {@code r} by the solver {@code c} with the net's and the inputs' settings;
-     * {@code affine} the inputs' shift and scale.
+     * The metrics of the training that made {@code summary}, by a net of the Params {@code net},
+     * on inputs normalized by {@code normalize} ({@code affine}: their shift and scale).
      */
-    public static TwoLayerNetMetrics of(Solver.Result r, Solver.Config c, double testAccuracy, double seconds, int hidden,
-                                        String init, double weightScale, String precision, String normalize,
-                                        double[] affine, String update, int partitions, Data data) {
-        List<Solver.Checkpoint> at = r.checkpoints();
-        History history = new History(r.loss(), at.stream().map(Solver.Checkpoint::trainAccuracy).toList(),
-                at.stream().map(Solver.Checkpoint::validationAccuracy).toList(),
-                at.stream().map(Solver.Checkpoint::iteration).toList());
-        Configuration conf = new Configuration(hidden, init, weightScale, precision, normalize, affine[0], affine[1],
-                c.epochs(), c.batchSize(), c.learningRate(), c.lrDecay(), update,
-                c.rule() instanceof UpdateRule.Momentum m ? m.mu() : null,
-                c.rule() instanceof UpdateRule.Adam a ? a.beta1() : null,
-                c.rule() instanceof UpdateRule.Adam a ? a.beta2() : null,
-                c.weightDecay(), c.localSteps(), r.iterationsPerEpoch(), c.trainSubset(), c.seed(), partitions);
-        return new TwoLayerNetMetrics(testAccuracy, r.bestValidationAccuracy(), history, seconds, r.trainingSeconds(),
-                r.trainingSeconds() / c.epochs(), r.iterations(), conf, data);
+    public static TwoLayerNetMetrics of(TwoLayerNetTrainingSummary summary, TwoLayerNetParams net, double testAccuracy,
+                                        double seconds, String normalize, double[] affine, int partitions, Data data) {
+        List<TwoLayerNetTrainingSummary.Checkpoint> at = summary.checkpoints();
+        History history = new History(summary.objectiveHistory(),
+                at.stream().map(TwoLayerNetTrainingSummary.Checkpoint::trainAccuracy).toList(),
+                at.stream().map(TwoLayerNetTrainingSummary.Checkpoint::validationAccuracy).toList(),
+                at.stream().map(TwoLayerNetTrainingSummary.Checkpoint::iteration).toList());
+        String update = net.getUpdate();
+        Configuration conf = new Configuration(net.getHiddenSize(), net.getInit(), net.getWeightScale(), net.getPrecision(),
+                normalize, affine[0], affine[1], net.getMaxIter(), net.getBatchSize(), net.getStepSize(), net.getDecay(),
+                update, update.equals("momentum") ? net.getMomentum() : null, update.equals("adam") ? net.getBeta1() : null,
+                update.equals("adam") ? net.getBeta2() : null, net.getWeightDecay(), net.getLocalSteps(),
+                summary.iterationsPerEpoch(), net.getTrainSubset(), net.getSeed(), partitions);
+        return new TwoLayerNetMetrics(testAccuracy, summary.bestValidationAccuracy(), history, seconds,
+                summary.trainingSeconds(), summary.trainingSeconds() / Math.max(1, summary.epochs()),
+                summary.totalIterations(), conf, data);
     }
 }

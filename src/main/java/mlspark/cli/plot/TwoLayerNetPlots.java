@@ -10,15 +10,15 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import mlspark.cli.output.Png;
-import mlspark.nn.Solver;
+import mlspark.ml.TwoLayerNetTrainingSummary;
 
 /** The two-layer net's picture: training loss per iteration (dots) beside train and validation accuracy per epoch. */
 public final class TwoLayerNetPlots {
     private TwoLayerNetPlots() {
     }
 
-    public static void save(Solver.Result r, Path file) {
-        double[] loss = r.loss();
+    public static void save(TwoLayerNetTrainingSummary r, Path file) {
+        double[] loss = r.objectiveHistory();
         double[] steps = new double[loss.length];
         for (int i = 0; i < steps.length; i++) {
             steps[i] = i + 1;
@@ -29,12 +29,13 @@ public final class TwoLayerNetPlots {
         lossChart.getStyler().setLegendVisible(false).setMarkerSize(2);
         lossChart.addSeries("loss", steps, loss).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
 
-        int n = r.checkpoints().size();
+        List<TwoLayerNetTrainingSummary.Checkpoint> at = r.checkpoints();
+        int n = at.size();
         double[] epochs = new double[n];
         double[] train = new double[n];
         double[] val = new double[n];
         for (int i = 0; i < n; i++) {
-            Solver.Checkpoint c = r.checkpoints().get(i);
+            TwoLayerNetTrainingSummary.Checkpoint c = at.get(i);
             epochs[i] = c.epoch();
             train[i] = c.trainAccuracy();
             val[i] = c.validationAccuracy();

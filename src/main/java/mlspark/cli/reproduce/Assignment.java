@@ -37,7 +37,7 @@ public final class Assignment {
             new Part("dual", "Q4: kernel SVM dual by quadratic programming, 4 data sets x 4 kernels", "dual-svm --all",
                     List.of(TOY), DualPart::tables),
             new Part("nn", "Q5: two-layer net on MNIST, the assignment's solver", "two-layer-net", List.of("mnist"),
-                    (context, dir) -> NetPart.run(new TwoLayerNetClassifier(), Mnist.VALIDATION_SIZE, context, dir)));
+                    (context, dir) -> NetPart.run(TwoLayerNetClassifier.assignment(), Mnist.VALIDATION_SIZE, context, dir)));
 
     private Assignment() {
     }

@@ -3,18 +3,19 @@ package mlspark.cli.reproduce;
 import java.nio.file.Path;
 
 import mlspark.ml.TwoLayerNetClassifier;
+import mlspark.ml.TwoLayerNetModel;
+import mlspark.ml.TwoLayerNetTrainingSummary;
 import mlspark.mnist.Mnist;
 import mlspark.mnist.Normalization;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.Precision;
-import mlspark.nn.Solver;
 import mlspark.cli.plot.TwoLayerNetPlots;
 import mlspark.cli.metrics.TwoLayerNetMetrics;
 import mlspark.distributed.DistributedNetData;
 
 /**
- * Q5: the two-layer net on MNIST with the settings of a {@link TwoLayerNetClassifier}'s Params,
- * trained by the assignment's solver on Spark; the last training images held out for validation,
+ * Q5: the two-layer net on MNIST with the settings of a {@link TwoLayerNetClassifier}'s Params
+ * ({@link TwoLayerNetClassifier#assignment()} for the assignment's), trained on Spark; the last training images held out for validation,
  * raw pixels, the best net on validation tested; the figures as {@code two-layer-net} writes them.
  */
 public final class NetPart {
@@ -33,20 +34,18 @@ public final class NetPart {
         LabeledRows val = split.validation().rows(precision, affine[0], affine[1]);
         LabeledRows test = split.test().rows(precision, affine[0], affine[1]);
         int partitions = context.partitions(split.train().count());
-        Solver.Config config = net.solverConfig();
         long started = System.nanoTime();
         try (DistributedNetData rows = new DistributedNetData(context.sc(), train, val, test, partitions)) {
-            Solver.Result r = new Solver(config).train(net.initialNet(train.dimension(), CLASSES), rows,
-                    (c, n) -> context.log().accept(String.format("epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f",
-                            c.epoch(), config.epochs(), c.meanLoss(), c.trainAccuracy(), c.validationAccuracy())),
-                    null, null);
-            double testAccuracy = rows.testAccuracy(r.best());
+            TwoLayerNetModel model = net.setEpochListener(c -> context.log().accept(String.format(
+                    "epoch %d/%d: mean loss %.4f, train acc %.4f, val acc %.4f", c.epoch(), net.getMaxIter(), c.meanLoss(),
+                    c.trainAccuracy(), c.validationAccuracy()))).fit(rows, train.dimension(), CLASSES);
+            TwoLayerNetTrainingSummary summary = model.summary();
+            double testAccuracy = rows.testAccuracy(model.net());
             double seconds = (System.nanoTime() - started) / 1e9;
             context.log().accept(String.format("test accuracy %.4f (best validation accuracy %.4f)", testAccuracy,
-                    r.bestValidationAccuracy()));
-            TwoLayerNetPlots.save(r, dir.resolve("two_layer_net.png"));
-            return TwoLayerNetMetrics.of(r, config, testAccuracy, seconds, net.getHiddenSize(), net.getInit(),
-                    net.getWeightScale(), precision.label(), Normalization.NONE.label(), affine, net.getUpdate(), partitions,
+                    summary.bestValidationAccuracy()));
+            TwoLayerNetPlots.save(summary, dir.resolve("two_layer_net.png"));
+            return TwoLayerNetMetrics.of(summary, net, testAccuracy, seconds, Normalization.NONE.label(), affine, partitions,
                     new TwoLayerNetMetrics.Data(split.train().count(), split.validation().count(), split.test().count(),
                             split.train().dimension()));
         }
