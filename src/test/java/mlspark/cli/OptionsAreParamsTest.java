@@ -33,7 +33,8 @@ class OptionsAreParamsTest {
                     "--checkpoint-every", "--checkpoint-dir", "--resume", "--save-model"),
             "dual-svm", Set.of("--data", "--test", "--num-features", "--features-col", "--label-col", "--grid", "--all",
                     "--save-model"),
-            "two-layer-net", Set.of("--mnist", "--data", "--test", "--num-features", "--verify-checksums",
+            "two-layer-net", Set.of("--mnist", "--data", "--test", "--num-features", "--features-col", "--label-col",
+                    "--verify-checksums",
                     "--normalize", "--checkpoint-every", "--checkpoint-dir", "--resume", "--save-model"));
 
     @Test
