@@ -22,6 +22,7 @@ import mlspark.errors.InvalidParameterException;
  *   <li>a CSV ({@code x1,...,xd,y}) or LIBSVM text file, with the test set given separately;</li>
  *   <li>{@code moons:N[:noise[:seed]]}: generated two moons ({@link TwoMoons}).</li>
  * </ul>
+ * (The named image sets, {@code mnist} and {@code fashion-mnist}, have ten classes: {@code mlspark.mnist.ImageSet}.)
  * Labels end up in -1/+1 ({@link SignedLabels}), one mapping for both splits.
  */
 public final class BinaryDataSets {
@@ -39,6 +40,7 @@ public final class BinaryDataSets {
     /** The files {@code spec} is read from: none for generated moons; with a text table, {@code testFile} (may be null). */
     public static List<Path> files(DataSpec spec, Path testFile, Path dataDir) {
         if (spec instanceof DataSpec.Named named) {
+            requireBinary(named);
             return named.name().equals(DataSpec.ASSIGNMENT) ? List.of(assignmentFile(dataDir))
                     : List.of(toyFile(dataDir, named.name(), "train"), toyFile(dataDir, named.name(), "test"));
         }
@@ -63,6 +65,7 @@ public final class BinaryDataSets {
             return TwoMoons.load(moons);
         }
         if (spec instanceof DataSpec.Named named) {
+            requireBinary(named);
             String name = named.name();
             return signed(name.equals(DataSpec.ASSIGNMENT) ? fromArrays(name, assignmentFile(dataDir))
                     : new TrainTest(name, TextTables.readCsv(toyFile(dataDir, name, "train")),
@@ -84,6 +87,13 @@ public final class BinaryDataSets {
                     + file + " has " + train.dimension());
         }
         return signed(new TrainTest(file.path().getFileName().toString(), train, test), log);
+    }
+
+    /** The image sets are read by {@code mlspark.mnist.ImageSet}: ten classes, not a binary set. */
+    private static void requireBinary(DataSpec.Named named) {
+        if (named.isImageSet()) {
+            throw new InvalidParameterException("data", named + " has ten classes (labels 0..9), not a binary label set");
+        }
     }
 
     /** A CSV or LIBSVM table; {@code dimension > 0} fixes a LIBSVM table's. */

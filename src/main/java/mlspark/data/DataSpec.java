@@ -10,8 +10,9 @@ import mlspark.errors.InvalidParameterException;
 /**
  * What a {@code --data} (or {@code --test}) text names, parsed in this one place:
  * <ul>
- *   <li>{@link Named}: {@code hw3} or a toy set ({@code moons}, {@code circles}, {@code linearly_separable},
- *       {@code xor}) under the data directory;</li>
+ *   <li>{@link Named}: {@code hw3}, a toy set ({@code moons}, {@code circles}, {@code linearly_separable},
+ *       {@code xor}) or an image set ({@code mnist}, {@code fashion-mnist}: ten classes, read by
+ *       {@code mlspark.mnist.ImageSet}) under the data directory;</li>
  *   <li>{@link Moons}: {@code moons:N[:noise[:seed]]}, two moons generated on the driver;</li>
  *   <li>{@link Source}: {@code libsvm:PATH}, {@code csv:PATH}, {@code parquet:PATH}, any Hadoop path
  *       read by the executors (the prefix in any case);</li>
@@ -22,6 +23,10 @@ import mlspark.errors.InvalidParameterException;
 public sealed interface DataSpec {
     String ASSIGNMENT = "hw3";
     List<String> TOY_SETS = List.of("moons", "circles", "linearly_separable", "xor");
+    String MNIST = "mnist";
+    String FASHION_MNIST = "fashion-mnist";
+    /** The sets of 28 x 28 grey images in MNIST's IDX files, labels 0..9. */
+    List<String> IMAGE_SETS = List.of(MNIST, FASHION_MNIST);
 
     /** Whether {@code text} (null: no) names a {@link Source}, read by the executors. */
     static boolean isSource(String text) {
@@ -35,7 +40,7 @@ public sealed interface DataSpec {
 
     /** The spec of {@code text}; a malformed generator fails naming {@code parameter}. */
     static DataSpec parse(String text, String parameter) {
-        if (text.equals(ASSIGNMENT) || TOY_SETS.contains(text)) {
+        if (text.equals(ASSIGNMENT) || TOY_SETS.contains(text) || IMAGE_SETS.contains(text)) {
             return new Named(text);
         }
         if (text.startsWith(Moons.PREFIX)) {
@@ -53,8 +58,13 @@ public sealed interface DataSpec {
         return LocalFile.of(Path.of(text));
     }
 
-    /** A named set under the data directory: {@link #ASSIGNMENT} or one of {@link #TOY_SETS}. */
+    /** A named set under the data directory: {@link #ASSIGNMENT}, one of {@link #TOY_SETS} or of {@link #IMAGE_SETS}. */
     record Named(String name) implements DataSpec {
+        /** Whether it is one of the {@link #IMAGE_SETS}. */
+        public boolean isImageSet() {
+            return IMAGE_SETS.contains(name);
+        }
+
         @Override
         public String toString() {
             return name;

@@ -2,13 +2,15 @@ package mlspark.mnist;
 
 import java.util.Arrays;
 
+import mlspark.data.LabeledData;
 import mlspark.nn.LabeledRows;
 import mlspark.nn.Matrix;
 import mlspark.nn.Precision;
 
 /**
- * Digit images as unsigned pixel bytes, one image per row of {@code dimension} pixels, and their
- * labels 0..9. {@code source} names where they came from, for messages.
+ * Images (MNIST's digits, or another {@link ImageSet}) as unsigned pixel bytes, one image per row
+ * of {@code dimension} pixels, and their labels 0..9. {@code source} names where they came from,
+ * for messages.
  */
 public record Digits(String source, int count, int dimension, byte[] pixels, int[] labels) {
     public Digits {
@@ -35,6 +37,22 @@ public record Digits(String source, int count, int dimension, byte[] pixels, int
             x.set(i, (Byte.toUnsignedInt(pixels[i]) - shift) * scale);
         }
         return new LabeledRows(x, labels.clone());
+    }
+
+    /**
+     * The images as the driver-side rows of the SVM jobs, each pixel p becoming {@code (p - shift) *
+     * scale} (as {@link #rows}), the labels 0..9 as numbers; {@code source} names them.
+     */
+    public LabeledData labeledData(String source, double shift, double scale) {
+        double[][] x = new double[count][dimension];
+        double[] y = new double[count];
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < dimension; j++) {
+                x[i][j] = (Byte.toUnsignedInt(pixels[i * dimension + j]) - shift) * scale;
+            }
+            y[i] = labels[i];
+        }
+        return new LabeledData(x, y, source);
     }
 
     /** The mean and standard deviation of all pixels (0..255 scale). */

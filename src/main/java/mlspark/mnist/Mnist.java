@@ -14,10 +14,10 @@ import mlspark.errors.ParameterText;
 import mlspark.data.Checksums;
 
 /**
- * MNIST from a directory holding the four IDX files (each gzipped or raw, as submit/fetch-data
- * leaves them) or from a Keras-style {@code mnist.npz} (x_train, y_train, x_test, y_test).
- * Files with a published checksum (MD5 of the original IDX files, gzipped or not; SHA-256 of
- * Keras's mnist.npz) are verified when asked.
+ * MNIST, or another {@link ImageSet} in its format, from a directory holding the four IDX files
+ * (each gzipped or raw, as submit/fetch-data leaves them) or from a Keras-style {@code .npz}
+ * (x_train, y_train, x_test, y_test). Files with a published checksum ({@link ImageSet}; SHA-256
+ * of Keras's mnist.npz) are verified when asked.
  */
 public final class Mnist {
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
@@ -28,16 +28,6 @@ public final class Mnist {
     /** The assignment's validation split: the last 5,000 of the 60,000 training images. */
     public static final int VALIDATION_SIZE = 5000;
 
-    /** The canonical MD5s of the original files (torchvision's list) and of their gunzipped contents. */
-    static final Map<String, String> MD5 = Map.of(
-            TRAIN_IMAGES + ".gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873",
-            TRAIN_LABELS + ".gz", "d53e105ee54ea40749a09fcbcd1e9432",
-            TEST_IMAGES + ".gz", "9fb629c4189551a2d022fa330f9573f3",
-            TEST_LABELS + ".gz", "ec29112dd5afa0611ce80d1b7f02629c",
-            TRAIN_IMAGES, "6bbc9ace898e44ae57da46a324031adb",
-            TRAIN_LABELS, "a25bea736e30d166cdddb491f175f624",
-            TEST_IMAGES, "2646ac647ad5339dbf082846283269ea",
-            TEST_LABELS, "27ae3e4e09519cfbb04c329615203637");
     /** Keras publishes a SHA-256 for its archive. */
     static final String NPZ_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1";
 
@@ -54,26 +44,33 @@ public final class Mnist {
 
     /** Reads MNIST from {@code location}: a directory of IDX files or of mnist.npz, or an .npz file. */
     public static DataSet load(Path location, boolean verify) {
+        return load(ImageSet.MNIST, location, verify);
+    }
+
+    /** Reads {@code set} from {@code location}: a directory of IDX files (for MNIST, or of mnist.npz), or an .npz file. */
+    public static DataSet load(ImageSet set, Path location, boolean verify) {
         if (Files.isRegularFile(location)) {
             return loadNpz(location, verify);
         }
         if (!Files.isDirectory(location)) {
-            throw InputException.noInput(location, ParameterText.of("no such directory or file (run submit/fetch-data mnist, "
-                    + "or check ", "dataDir", " / ", "mnist", ")"));
+            String fetch = "no such directory or file (run submit/fetch-data " + set.label() + ", or check ";
+            throw InputException.noInput(location, set == ImageSet.MNIST ? ParameterText.of(fetch, "dataDir", " / ", "mnist", ")")
+                    : ParameterText.of(fetch, "dataDir", ")"));
         }
         Path trainImages = idxFile(location, TRAIN_IMAGES);
-        if (trainImages == null && Files.isRegularFile(location.resolve(NPZ))) {
+        if (set == ImageSet.MNIST && trainImages == null && Files.isRegularFile(location.resolve(NPZ))) {
             return loadNpz(location.resolve(NPZ), verify);
         }
         List<Path> files = new ArrayList<>();
         for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
             Path f = idxFile(location, name);
             if (f == null) {
-                throw InputException.noInput(location.resolve(name + ".gz"), "missing (nor " + name + " nor " + NPZ
-                        + " in " + location + "; run submit/fetch-data mnist)");
+                throw InputException.noInput(location.resolve(name + ".gz"), "missing (nor " + name
+                        + (set == ImageSet.MNIST ? " nor " + NPZ : "") + " in " + location + "; run submit/fetch-data "
+                        + set.label() + ")");
             }
             if (verify) {
-                verifyMd5(f);
+                set.verify(f);
             }
             files.add(f);
         }
@@ -109,18 +106,6 @@ public final class Mnist {
         }
         Path raw = dir.resolve(name);
         return Files.exists(raw) ? raw : null;
-    }
-
-    private static void verifyMd5(Path file) {
-        String expected = MD5.get(file.getFileName().toString());
-        if (expected == null || !Files.isRegularFile(file)) {
-            return;
-        }
-        String got = Checksums.md5(file);
-        if (!got.equals(expected)) {
-            throw InputException.checksum(file, "md5", got + ", expected the published " + expected
-                    + " (a damaged or different file; fetch it again with submit/fetch-data mnist)");
-        }
     }
 
     private static DataSet loadNpz(Path file, boolean verify) {

@@ -30,9 +30,9 @@ class OptionsAreParamsTest {
     /** Per training job: its options that set no Param. */
     private static final Map<String, Set<String>> JOB_ONLY = Map.of(
             "primal-svm", Set.of("--data", "--test", "--num-features", "--features-col", "--label-col", "--epochs",
-                    "--checkpoint-every", "--checkpoint-dir", "--resume", "--save-model"),
+                    "--checkpoint-every", "--checkpoint-dir", "--resume", "--save-model", "--normalize", "--verify-checksums"),
             "dual-svm", Set.of("--data", "--test", "--num-features", "--features-col", "--label-col", "--grid", "--all",
-                    "--save-model"),
+                    "--save-model", "--normalize", "--verify-checksums"),
             "two-layer-net", Set.of("--mnist", "--data", "--test", "--num-features", "--features-col", "--label-col",
                     "--verify-checksums",
                     "--normalize", "--checkpoint-every", "--checkpoint-dir", "--resume", "--save-model"));

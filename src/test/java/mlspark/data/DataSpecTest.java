@@ -16,6 +16,11 @@ class DataSpecTest {
     void namedSetsGeneratorsSourcesAndFiles() {
         assertEquals(new DataSpec.Named("hw3"), DataSpec.parse("hw3"));
         assertEquals(new DataSpec.Named("xor"), DataSpec.parse("xor"));
+        assertEquals(new DataSpec.Named("mnist"), DataSpec.parse("mnist"));
+        assertEquals(new DataSpec.Named("fashion-mnist"), DataSpec.parse("fashion-mnist"));
+        assertTrue(((DataSpec.Named) DataSpec.parse("fashion-mnist")).isImageSet());
+        assertFalse(((DataSpec.Named) DataSpec.parse("hw3")).isImageSet());
+        assertEquals(DataSpec.LocalFile.Format.LIBSVM, ((DataSpec.LocalFile) DataSpec.parse("fashion")).format());
         assertEquals(new DataSpec.Moons("moons:50", 50, TwoMoons.NOISE, 0), DataSpec.parse("moons:50"));
         assertEquals(new DataSpec.Moons("moons:50:0.3:7", 50, 0.3, 7), DataSpec.parse("moons:50:0.3:7"));
         assertEquals(new DataSpec.Source(DataSpec.Source.Format.LIBSVM, "/a/b.txt"), DataSpec.parse("libsvm:/a/b.txt"));

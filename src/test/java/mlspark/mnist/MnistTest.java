@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -227,5 +228,90 @@ class MnistTest {
         assertEquals(55000, split.train().count());
         assertEquals(5000, split.validation().count());
         assertEquals(set.train().labels()[55000], split.validation().labels()[0]);
+    }
+
+    /** The first {@code ints} big-endian ints of a gzipped IDX file: its header, read without the reader under test. */
+    private static int[] idxHeader(Path file, int ints) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.GZIPInputStream(Files.newInputStream(file)))) {
+            int[] header = new int[ints];
+            for (int i = 0; i < ints; i++) {
+                header[i] = in.readInt();
+            }
+            return header;
+        }
+    }
+
+    @Test
+    void realFashionMnistMatchesItsIdxHeadersAndPublishedFacts() throws IOException {
+        Path data = ProjectData.dataDirWith("fashion-mnist/" + Mnist.TRAIN_LABELS + ".gz");
+        Mnist.DataSet set = ImageSet.FASHION_MNIST.load(data, true);
+        Path dir = data.resolve("fashion-mnist");
+        int[] trainImages = idxHeader(dir.resolve(Mnist.TRAIN_IMAGES + ".gz"), 4);
+        int[] testImages = idxHeader(dir.resolve(Mnist.TEST_IMAGES + ".gz"), 4);
+        assertArrayEquals(new int[]{2051, 60000, 28, 28}, trainImages);
+        assertArrayEquals(new int[]{2051, 10000, 28, 28}, testImages);
+        assertArrayEquals(new int[]{2049, 60000}, idxHeader(dir.resolve(Mnist.TRAIN_LABELS + ".gz"), 2));
+        assertEquals(trainImages[1], set.train().count());
+        assertEquals(testImages[1], set.test().count());
+        assertEquals(trainImages[2] * trainImages[3], set.train().dimension());
+        assertEquals(28 * 28, set.test().dimension());
+        // the first training images: ankle boot, T-shirt, T-shirt, dress, T-shirt, pullover, sneaker, pullover, sandal, sandal
+        assertArrayEquals(new int[]{9, 0, 0, 3, 0, 2, 7, 2, 5, 5}, Arrays.copyOf(set.train().labels(), 10));
+        assertArrayEquals(new int[]{9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, Arrays.copyOf(set.test().labels(), 10));
+        // balanced: 6,000 training and 1,000 test images of each of the ten classes
+        int[] train = new int[10];
+        int[] test = new int[10];
+        Arrays.stream(set.train().labels()).forEach(y -> train[y]++);
+        Arrays.stream(set.test().labels()).forEach(y -> test[y]++);
+        int[] sixThousand = new int[10];
+        int[] thousand = new int[10];
+        Arrays.fill(sixThousand, 6000);
+        Arrays.fill(thousand, 1000);
+        assertArrayEquals(sixThousand, train);
+        assertArrayEquals(thousand, test);
+        assertEquals(set.files(), List.of(dir.resolve(Mnist.TRAIN_IMAGES + ".gz"), dir.resolve(Mnist.TRAIN_LABELS + ".gz"),
+                dir.resolve(Mnist.TEST_IMAGES + ".gz"), dir.resolve(Mnist.TEST_LABELS + ".gz")));
+    }
+
+    @Test
+    void realMnistAsANamedSetHasItsFirstLabels() {
+        Path data = ProjectData.dataDirWith("mnist/" + Mnist.TRAIN_LABELS + ".gz");
+        Mnist.DataSet set = ImageSet.MNIST.load(data, true);
+        assertArrayEquals(new int[]{5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, Arrays.copyOf(set.train().labels(), 10));
+        assertArrayEquals(new int[]{7, 2, 1, 0, 4, 1, 4, 9, 5, 9}, Arrays.copyOf(set.test().labels(), 10));
+        assertEquals(784, set.test().dimension());
+    }
+
+    @Test
+    void fashionMnistFilesAreCheckedAgainstTheirSha256() throws IOException {
+        writeSet(dir.resolve("fashion-mnist"), true, 10, 4);
+        InputException f = failure(InputException.Kind.CHECKSUM, () -> ImageSet.FASHION_MNIST.load(dir, true));
+        assertTrue(f.getMessage().contains(Mnist.TRAIN_IMAGES + ".gz: sha256: "), f.getMessage());
+        assertTrue(f.getMessage().contains("submit/fetch-data fashion-mnist"), f.getMessage());
+        assertEquals(10, ImageSet.FASHION_MNIST.load(dir, false).train().count());
+        Files.createDirectories(dir.resolve("other"));
+        InputException missing = failure(InputException.Kind.NO_INPUT, () -> Mnist.load(ImageSet.FASHION_MNIST,
+                dir.resolve("other"), false));
+        assertTrue(missing.getMessage().contains("run submit/fetch-data fashion-mnist"), missing.getMessage());
+        assertEquals(ImageSet.FASHION_MNIST, ImageSet.named("fashion-mnist"));
+        assertEquals(ImageSet.MNIST, ImageSet.named("mnist"));
+        assertEquals(null, ImageSet.named("fashion"));
+    }
+
+    @Test
+    void labeledDataScalesAsTheNetsRows() {
+        byte[] px = {0, 10, 20, 30, 40, (byte) 255};
+        Digits d = new Digits("t", 3, 2, px, new int[]{1, 9, 3});
+        double[] a = Normalization.STANDARD.affine(d);
+        mlspark.data.LabeledData rows = d.labeledData("src", a[0], a[1]);
+        LabeledRows net = d.rows(Precision.FLOAT64, a[0], a[1]);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(net.x().get(i * 2 + j), rows.x()[i][j], 0);
+            }
+        }
+        assertEquals(1.0, d.labeledData("src", 0, 1 / 255.0).x()[2][1], 0);
+        assertArrayEquals(new double[]{1, 9, 3}, rows.y());
+        assertEquals("src", rows.source());
     }
 }

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.SparkSession;
 
+import mlspark.cli.ImageSetOptions;
 import mlspark.cli.JobFailure;
 import mlspark.cli.ParamOptions;
 import mlspark.cli.ParamsJob;
@@ -23,6 +24,7 @@ import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.ml.KernelSvmClassifier;
 import mlspark.ml.KernelSvmExperiments.Evaluation;
+import mlspark.mnist.ImageSet;
 import mlspark.sources.DataSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +40,14 @@ import picocli.CommandLine.Option;
         description = "Kernel SVM by its dual QP: Gram matrix and predictions on Spark, the QP on the driver.")
 public final class DualSvmJob extends SparkJob implements ParamsJob {
     private static final List<String> MODEL_OPTIONS = List.of("--data", "--test", "--kernel", "--gamma", "--degree",
-            "--coef0", "--C", "--C0", "--C1", "--save-model");
+            "--coef0", "--C", "--C0", "--C1", "--save-model", "--normalize",
+            "--verify-checksums");
 
     private final KernelSvmClassifier svm = new KernelSvmClassifier();
 
     @Option(names = "--data", paramLabel = "NAME|FILE|FORMAT:PATH",
-            description = "moons (default), circles, linearly_separable, xor, hw3, a .npy/.npz/.csv/LIBSVM file, "
+            description = "moons (default), circles, linearly_separable, xor, hw3, mnist, fashion-mnist (ten classes), "
+                    + "a .npy/.npz/.csv/LIBSVM file, "
                     + "or libsvm:PATH, csv:PATH, parquet:PATH (any Hadoop path, read by the executors; the QP "
                     + "gathers the points on the driver, densified).")
     String data;
@@ -54,6 +58,9 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
 
     @Mixin
     SourceOptions sources;
+
+    @Mixin
+    ImageSetOptions imageSets;
 
     // The model: each option sets the classifier's Param of its name, whose default and doc it shows (ParamOptions).
     @Option(names = "--kernel", paramLabel = "NAME")
@@ -134,6 +141,7 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
                 dataSets.add(BinaryDataSets.load(name, null, options.dataDir(), this::log));
             }
         } else {
+            ImageSet images = imageSets.imageSet(data);
             if (DataSpec.isSource(data)) {
                 sourceOptions = sources.options();
                 log(String.format("data %s, test %s (read by the executors, gathered for the QP)", data, test));
@@ -142,7 +150,14 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
             if (DataSpec.isSource(test)) {
                 throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
             }
-            dataSets.add(BinaryDataSets.load(data, test == null ? null : Path.of(test), options.dataDir(), this::log));
+            if (images != null) {
+                TrainTest set = imageSets.rows(images, test, options.dataDir(), provenance, this::log);
+                // binary only until the multi-class SVM lands: ten classes are refused here as BinaryDataSets refuses them
+                SignedLabels.zeroIsNegative(set.train().labelSet(), Path.of(set.train().source()), "labels", this::log);
+                dataSets.add(set);
+            } else {
+                dataSets.add(BinaryDataSets.load(data, test == null ? null : Path.of(test), options.dataDir(), this::log));
+            }
         }
         for (TrainTest set : dataSets) {
             // the sources are the files read (provenance skips anything else)

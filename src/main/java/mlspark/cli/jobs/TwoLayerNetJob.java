@@ -17,6 +17,7 @@ import mlspark.cli.plot.TwoLayerNetPlots;
 import mlspark.cli.JobFailure;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.Provenance;
+import mlspark.mnist.ImageSet;
 import mlspark.mnist.Mnist;
 import mlspark.mnist.Normalization;
 import mlspark.nn.Precision;
@@ -24,6 +25,7 @@ import mlspark.cli.output.Checkpoints;
 import mlspark.cli.metrics.TwoLayerNetMetrics;
 import mlspark.distributed.DistributedNetData;
 import mlspark.cli.CheckpointOptions;
+import mlspark.cli.ImageSetOptions;
 import mlspark.cli.SourceOptions;
 import mlspark.data.DataSpec;
 import mlspark.sources.DataSources;
@@ -54,9 +56,10 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
             description = "MNIST: a directory of the four IDX files (.gz or raw) or of mnist.npz, or an .npz file (default: DATA-DIR/mnist).")
     Path mnist;
 
-    @Option(names = "--data", paramLabel = "FORMAT:PATH",
-            description = "Instead of MNIST: training rows as libsvm:PATH, csv:PATH or parquet:PATH (any Hadoop path, read "
-                    + "by the executors; sparse rows densified into the blocks), labels class indices 0..K-1; needs --test.")
+    @Option(names = "--data", paramLabel = "NAME|FORMAT:PATH",
+            description = "mnist (the default; see --mnist) or fashion-mnist (DATA-DIR/fashion-mnist), or training rows as "
+                    + "libsvm:PATH, csv:PATH or parquet:PATH (any Hadoop path, read by the executors; sparse rows densified "
+                    + "into the blocks), labels class indices 0..K-1, with --test.")
     String data;
 
     @Option(names = "--test", paramLabel = "FORMAT:PATH", description = "Test rows for --data, in the same form.")
@@ -65,12 +68,8 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
     @Mixin
     SourceOptions sources;
 
-    @Option(names = "--verify-checksums", negatable = true, fallbackValue = "true",
-            description = "Check the files against the published MD5s (default: ${DEFAULT-VALUE}).")
-    boolean verifyChecksums;
-
-    @Option(names = "--normalize", paramLabel = "KIND", description = "Input pixels: none (0..255), unit ([0,1]), standard (training mean/std) (default: ${DEFAULT-VALUE}).")
-    String normalize;
+    @Mixin
+    ImageSetOptions imageSets;
 
     // The model's options: each sets the Param of its first name (ParamOptions), the second is the old spelling.
     @Option(names = {"--validation-rows", "--validation"}, paramLabel = "N")
@@ -164,21 +163,25 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
     protected void prepare(Provenance provenance) {
         checkpoints = checkpoints(checkpointing);
         ParamOptions.apply(spec, net);
-        normalization = Normalization.parse(normalize);
-        if (normalization == null) {
-            throw JobFailure.usage("--normalize", "'" + normalize + "' is not one of none, unit, standard");
-        }
+        normalization = imageSets.normalization();
         options.partitions();
         saveModel.check(options.out);
-        if (data != null || test != null) {
+        ImageSet images = data == null ? ImageSet.MNIST : ImageSet.named(data);
+        if (images == null) {
             prepareSources();
             return;
         }
-        Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : options.dataDir().resolve("mnist");
-        Mnist.DataSet data = Mnist.load(location, verifyChecksums);
+        if (test != null) {
+            throw JobFailure.usage("--test", images.label() + " comes with its test images; drop --test " + test);
+        }
+        if (mnist != null && images != ImageSet.MNIST) {
+            throw JobFailure.usage("--mnist", "cannot be combined with --data " + data + "; give one training set");
+        }
+        Path location = mnist != null ? mlspark.cli.Home.resolve(mnist) : images.directory(options.dataDir());
+        Mnist.DataSet data = Mnist.load(images, location, imageSets.verifyChecksums);
         data.files().forEach(provenance::input);
         split = Mnist.split(data, net.validationCount(data.train().count()));
-        log(String.format("MNIST from %s: %d train, %d validation, %d test, %d pixels; normalize %s", location,
+        log(String.format("%s from %s: %d train, %d validation, %d test, %d pixels; normalize %s", images.title(), location,
                 split.train().count(), split.validation().count(), split.test().count(), split.train().dimension(),
                 normalization.label()));
         partitions = options.partitions(split.train().count(), this::log);
@@ -202,7 +205,8 @@ public final class TwoLayerNetJob extends SparkJob implements ParamsJob {
             throw JobFailure.usage("--data", "cannot be combined with --mnist; give one training set");
         }
         if (!DataSpec.isSource(data)) {
-            throw JobFailure.usage("--data", "expected libsvm:PATH, csv:PATH or parquet:PATH (MNIST files go to --mnist), got " + data);
+            throw JobFailure.usage("--data", "expected mnist, fashion-mnist, libsvm:PATH, csv:PATH or parquet:PATH "
+                    + "(MNIST files go to --mnist), got " + data);
         }
         if (test == null) {
             throw JobFailure.usage("--test", "a test set is required with --data " + data);
