@@ -22,7 +22,8 @@ import mlspark.training.PrimalSvmTrainer;
  * 1 MiB blocks on local[2]), seconds per evaluation of the hinge objective and its gradient (one
  * gradient-descent epoch) for K classes against a binary epoch (class 0 against the rest), the
  * 1-minute load average beside every line (a shared machine). Target of issue 20: K = 10 at most 2x.
- * Usage: {@code OneVsRestEpochTiming N D K [repeats]}.
+ * Run with {@code OPENBLAS_NUM_THREADS=1}, as the launchers and the executors run (else native dgemm threads
+ * oversubscribe the two task threads). Usage: {@code OneVsRestEpochTiming N D K [repeats]}.
  */
 public final class OneVsRestEpochTiming {
     private static final long SEED = 545;
