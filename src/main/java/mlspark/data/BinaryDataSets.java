@@ -61,21 +61,27 @@ public final class BinaryDataSets {
      * @param dataDir  where named data sets live
      */
     public static TrainTest load(DataSpec spec, Path testFile, Path dataDir, Consumer<String> log) {
+        TrainTest raw = read(spec, testFile, dataDir);
+        return spec instanceof DataSpec.Moons ? raw : signed(raw, log);
+    }
+
+    /** The set as {@link #load} reads it, its labels as they are in the files (any values). */
+    public static TrainTest read(DataSpec spec, Path testFile, Path dataDir) {
         if (spec instanceof DataSpec.Moons moons) {
             return TwoMoons.load(moons);
         }
         if (spec instanceof DataSpec.Named named) {
             requireBinary(named);
             String name = named.name();
-            return signed(name.equals(DataSpec.ASSIGNMENT) ? fromArrays(name, assignmentFile(dataDir))
+            return name.equals(DataSpec.ASSIGNMENT) ? fromArrays(name, assignmentFile(dataDir))
                     : new TrainTest(name, TextTables.readCsv(toyFile(dataDir, name, "train")),
-                    TextTables.readCsv(toyFile(dataDir, name, "test"))), log);
+                    TextTables.readCsv(toyFile(dataDir, name, "test")));
         }
         if (!(spec instanceof DataSpec.LocalFile file)) {
             throw new IllegalArgumentException(spec + " is read by the executors (mlspark.sources.DataSources)");
         }
         if (!file.text()) {
-            return signed(fromArrays(file.path().getFileName().toString(), file.path()), log);
+            return fromArrays(file.path().getFileName().toString(), file.path());
         }
         if (testFile == null) {
             throw new InvalidParameterException("test", "a test file is required with the training file " + file);
@@ -86,7 +92,7 @@ public final class BinaryDataSets {
             throw InputException.badFormat(testFile, "features", test.dimension() + " columns, the training file "
                     + file + " has " + train.dimension());
         }
-        return signed(new TrainTest(file.path().getFileName().toString(), train, test), log);
+        return new TrainTest(file.path().getFileName().toString(), train, test);
     }
 
     /** The image sets are read by {@code mlspark.mnist.ImageSet}: ten classes, not a binary set. */
@@ -138,7 +144,8 @@ public final class BinaryDataSets {
         return LabeledData.of(file, xKey, arrays.get(xKey), yKey, arrays.get(yKey));
     }
 
-    private static TrainTest signed(TrainTest raw, Consumer<String> log) {
+    /** {@code raw} with its labels in -1/+1 ({@link SignedLabels}), one mapping for both splits. */
+    public static TrainTest signed(TrainTest raw, Consumer<String> log) {
         double[] both = java.util.stream.DoubleStream.concat(Arrays.stream(raw.train().y()), Arrays.stream(raw.test().y()))
                 .toArray();
         LabeledData union = new LabeledData(new double[both.length][], both, raw.name());

@@ -24,6 +24,15 @@ public sealed interface FeatureBlock extends Serializable {
     /** {@code g[j] += sum_i c[i] x_ij}; rows with {@code c[i] = 0} cost nothing in sparse blocks. */
     void addTransposeTimes(double[] c, double[] g);
 
+    /**
+     * The margins of {@code k} weight vectors at once: {@code z[i + c * rows()] = x_i . w_c}, where
+     * {@code w_c = w[c * dimension() .. (c + 1) * dimension())} (W is d x k column-major, z rows x k).
+     */
+    void multiply(double[] w, int k, double[] z);
+
+    /** {@code g[j + c * dimension()] += sum_i c[i + c * rows()] x_ij} for the k columns of the coefficients. */
+    void addTransposeTimes(double[] c, int k, double[] g);
+
     /** Rows {@code from} to {@code to - 1}, row-major in float64 (densified where the block is sparse). */
     double[] denseRows(int from, int to);
 
@@ -50,6 +59,16 @@ public sealed interface FeatureBlock extends Serializable {
         }
 
         @Override
+        public void multiply(double[] w, int k, double[] z) {
+            Blas.blas().dgemm("T", "N", rows, k, dimension, 1.0, values, dimension, w, dimension, 0.0, z, rows);
+        }
+
+        @Override
+        public void addTransposeTimes(double[] c, int k, double[] g) {
+            Blas.blas().dgemm("N", "N", dimension, k, rows, 1.0, values, dimension, c, rows, 1.0, g, dimension);
+        }
+
+        @Override
         public double[] denseRows(int from, int to) {
             return java.util.Arrays.copyOfRange(values, from * dimension, to * dimension);
         }
@@ -71,6 +90,7 @@ public sealed interface FeatureBlock extends Serializable {
             float[] z = new float[0];
             float[] c = new float[GRADIENT_ROWS];
             float[] g = new float[0];
+            float[] cs = new float[0];
         }
 
         private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -126,6 +146,54 @@ public sealed interface FeatureBlock extends Serializable {
         }
 
         @Override
+        public void multiply(double[] w, int k, double[] z) {
+            Scratch s = SCRATCH.get();
+            if (s.w.length < dimension * k) {
+                s.w = new float[dimension * k];
+            }
+            if (s.z.length < rows * k) {
+                s.z = new float[rows * k];
+            }
+            for (int j = 0; j < dimension * k; j++) {
+                s.w[j] = (float) w[j];
+            }
+            Blas.blas().sgemm("T", "N", rows, k, dimension, 1f, values, dimension, s.w, dimension, 0f, s.z, rows);
+            for (int i = 0; i < rows * k; i++) {
+                z[i] = s.z[i];
+            }
+        }
+
+        /** As the single-vector product: float sums over {@link #GRADIENT_ROWS} rows, added in double. */
+        @Override
+        public void addTransposeTimes(double[] c, int k, double[] g) {
+            Scratch s = SCRATCH.get();
+            if (s.g.length < dimension * k) {
+                s.g = new float[dimension * k];
+            }
+            if (s.cs.length < GRADIENT_ROWS * k) {
+                s.cs = new float[GRADIENT_ROWS * k];
+            }
+            for (int from = 0; from < rows; from += GRADIENT_ROWS) {
+                int count = Math.min(GRADIENT_ROWS, rows - from);
+                boolean any = false;
+                for (int col = 0; col < k; col++) {
+                    for (int i = 0; i < count; i++) {
+                        double v = c[from + i + col * rows];
+                        s.cs[i + col * count] = (float) v;
+                        any |= v != 0;
+                    }
+                }
+                if (any) {
+                    Blas.blas().sgemm("N", "N", dimension, k, count, 1f, values, from * dimension, dimension, s.cs, 0,
+                            count, 0f, s.g, 0, dimension);
+                    for (int j = 0; j < dimension * k; j++) {
+                        g[j] += s.g[j];
+                    }
+                }
+            }
+        }
+
+        @Override
         public double[] denseRows(int from, int to) {
             double[] x = new double[(to - from) * dimension];
             for (int k = 0; k < x.length; k++) {
@@ -164,6 +232,35 @@ public sealed interface FeatureBlock extends Serializable {
                 if (ci != 0) {
                     for (int k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
                         g[indices[k]] += ci * values[k];
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void multiply(double[] w, int k, double[] z) {
+            for (int col = 0; col < k; col++) {
+                int offset = col * dimension;
+                for (int i = 0; i < rows; i++) {
+                    double s = 0;
+                    for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++) {
+                        s += values[e] * w[offset + indices[e]];
+                    }
+                    z[i + col * rows] = s;
+                }
+            }
+        }
+
+        @Override
+        public void addTransposeTimes(double[] c, int k, double[] g) {
+            for (int col = 0; col < k; col++) {
+                int offset = col * dimension;
+                for (int i = 0; i < rows; i++) {
+                    double ci = c[i + col * rows];
+                    if (ci != 0) {
+                        for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++) {
+                            g[offset + indices[e]] += ci * values[e];
+                        }
                     }
                 }
             }

@@ -92,6 +92,28 @@ public final class SampleBlocks {
      * {@code source} names the input in error messages.
      */
     public static JavaRDD<SampleBlock> of(Dataset<Row> rows, Layout layout, boolean zeroIsNegative, String source) {
+        return blocks(rows, layout, label -> signed(label, zeroIsNegative, source), source);
+    }
+
+    /**
+     * The blocks of {@code rows} as {@link #of}, for a classifier of {@code classes} classes: labels
+     * must be class indices 0..classes-1 and stay as they are.
+     */
+    public static JavaRDD<SampleBlock> ofClasses(Dataset<Row> rows, Layout layout, int classes, String source) {
+        return blocks(rows, layout, label -> {
+            if (!(label >= 0 && label < classes && label == Math.rint(label))) {
+                throw InputException.badValues(source, LABEL, label + " is not a class index 0.." + (classes - 1));
+            }
+            return label;
+        }, source);
+    }
+
+    /** A row's label as a block stores it, checked. */
+    private interface LabelRule extends Serializable {
+        double apply(double label);
+    }
+
+    private static JavaRDD<SampleBlock> blocks(Dataset<Row> rows, Layout layout, LabelRule labels, String source) {
         boolean weighted = Arrays.asList(rows.columns()).contains(WEIGHT);
         Dataset<Row> selected = weighted ? rows.select(FEATURES, LABEL, WEIGHT) : rows.select(FEATURES, LABEL);
         JavaRDD<Row> input = selected.javaRDD();
@@ -113,7 +135,7 @@ public final class SampleBlocks {
                 while (it.hasNext()) {
                     Row row = it.next();
                     Vector v = (Vector) row.get(0);
-                    double label = signed(row.isNullAt(1) ? Double.NaN : row.getDouble(1), zeroIsNegative, source);
+                    double label = labels.apply(row.isNullAt(1) ? Double.NaN : row.getDouble(1));
                     double weight = weighted ? (row.isNullAt(2) ? Double.NaN : ((Number) row.get(2)).doubleValue()) : 1;
                     if (!(weight >= 0) || Double.isInfinite(weight)) {
                         throw InputException.badValues(source, WEIGHT, weight

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.BinaryAttribute;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.classification.Classifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -25,6 +28,7 @@ import mlspark.kernel.KernelSpec;
 import mlspark.kernel.NystromFeatures;
 import mlspark.kernel.RandomFourierFeatures;
 import mlspark.optim.Minimizer;
+import mlspark.svm.ClassCosts;
 import mlspark.svm.primal.EpochResult;
 import mlspark.svm.primal.PrimalSvmState;
 import mlspark.training.PrimalSvmTrainer;
@@ -35,6 +39,12 @@ import mlspark.training.PrimalSvmTrainer;
  * assignment's full-batch gradient descent, or L-BFGS on the squared hinge), the data term summed
  * over cached sample blocks on the executors; optionally on kernel-approximation features of the
  * raw ones (random Fourier or Nystrom), which the model keeps and applies. Labels 0/1 or -1/+1.
+ *
+ * <p>With K >= 3 classes (labels the class indices 0..K-1, K the label column's {@code numClasses}
+ * metadata, else the largest label + 1), K one-vs-rest SVMs trained together: class k against the
+ * rest, each with the objective above, their sum minimized over one parameter vector by the same
+ * optimizer, one pass over the cached blocks per evaluation. Every sample costs C times its weight:
+ * C0 and C1 are the binary SVM's only.
  *
  * <p>Besides its Params it takes hooks for a caller that follows the training (not saved, not
  * copied): the epochs whose models the summary keeps, a listener of each epoch, a listener of the
@@ -200,20 +210,38 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
 
     @Override
     public PrimalSvmModel train(Dataset<?> dataset) {
-        double negative = TrainingRows.requireBinary(dataset, getLabelCol());
+        int classes = numClasses(dataset);
+        double negative = classes == 2 ? TrainingRows.requireBinary(dataset, getLabelCol()) : 0;
         int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
         String weightCol = getWeightCol();
         Dataset<Row> rows = dataset.select(col(getFeaturesCol()).as(SampleBlocks.FEATURES),
                 col(getLabelCol()).cast("double").as(SampleBlocks.LABEL),
                 weightCol == null || weightCol.isEmpty() ? lit(1.0).as(SampleBlocks.WEIGHT)
                         : col(weightCol).cast("double").as(SampleBlocks.WEIGHT));
-        JavaRDD<SampleBlock> blocks = SampleBlocks.of(rows, SampleBlocks.Layout.ofKib(d, getBlockKib(), blockStorage()),
-                negative == 0, "featuresCol '" + getFeaturesCol() + "'");
+        SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, getBlockKib(), blockStorage());
+        String source = "featuresCol '" + getFeaturesCol() + "'";
+        JavaRDD<SampleBlock> blocks = classes == 2 ? SampleBlocks.of(rows, layout, negative == 0, source)
+                : SampleBlocks.ofClasses(rows, layout, classes, "labelCol '" + getLabelCol() + "'");
         try {
-            return train(blocks, d);
+            return train(blocks, d, classes);
         } finally {
             blocks.unpersist(false);
         }
+    }
+
+    /**
+     * K: the label column's {@code numClasses} metadata, else 2 for at most two distinct labels (a
+     * binary set, checked as such), else the largest class index + 1 (labels checked to be indices).
+     */
+    private int numClasses(Dataset<?> dataset) {
+        Attribute attribute = Attribute.fromStructField(dataset.schema().apply(getLabelCol()));
+        if (attribute instanceof NominalAttribute nominal && nominal.getNumValues().isDefined()) {
+            return (Integer) nominal.getNumValues().get();
+        }
+        if (attribute instanceof BinaryAttribute || TrainingRows.labelSet(dataset, getLabelCol()).length <= 2) {
+            return 2;
+        }
+        return TrainingRows.requireClassIndices(dataset, getLabelCol());
     }
 
     /**
@@ -221,10 +249,18 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
      * {@code dimension}): what {@link #fit} does after reading its Dataset's rows.
      */
     public PrimalSvmModel fit(JavaRDD<SampleBlock> blocks, int dimension) {
-        return copyValues(train(blocks, dimension).setParent(this), ParamMap.empty());
+        return fit(blocks, dimension, 2);
     }
 
-    private PrimalSvmModel train(JavaRDD<SampleBlock> blocks, int dimension) {
+    /**
+     * Fits on sample blocks already read and cut: with {@code classes} = 2 labels -1/+1, else the
+     * class indices 0..classes-1 ({@link SampleBlocks#ofClasses}).
+     */
+    public PrimalSvmModel fit(JavaRDD<SampleBlock> blocks, int dimension, int classes) {
+        return copyValues(train(blocks, dimension, classes).setParent(this), ParamMap.empty());
+    }
+
+    private PrimalSvmModel train(JavaRDD<SampleBlock> blocks, int dimension, int classes) {
         KernelSpec kernel = featureKernel();
         JavaRDD<SampleBlock> trainingBlocks = blocks;
         KernelSpec resolved = null;
@@ -239,11 +275,12 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
         try {
             int d = map == null ? dimension : map.components();
             Minimizer minimizer = minimizer();
-            PrimalSvmTrainer trainer = new PrimalSvmTrainer(trainingBlocks, d, classCosts(), minimizer);
+            PrimalSvmTrainer trainer = new PrimalSvmTrainer(trainingBlocks, d, classes,
+                    classes == 2 ? classCosts() : ClassCosts.symmetric(getC()), minimizer);
             long start = System.nanoTime();
             List<EpochResult> history = trainer.train(getMaxIter(), modelsAt, epochListener, initialState, stateListener);
             double seconds = (System.nanoTime() - start) / 1e9;
-            PrimalSvmModel model = new PrimalSvmModel(uid(), history.get(history.size() - 1).model(), resolved, map);
+            PrimalSvmModel model = new PrimalSvmModel(uid(), history.get(history.size() - 1).classifier(), resolved, map);
             return model.setSummary(new PrimalSvmTrainingSummary(history,
                     minimizer.searchesLines() ? trainer.evaluations() : null, seconds));
         } finally {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import mlspark.svm.primal.EpochResult;
+import mlspark.svm.primal.LinearClassifier;
 import mlspark.svm.primal.LinearSvmModel;
 
 /**
@@ -29,9 +30,14 @@ public record PrimalSvmTrainingSummary(List<EpochResult> history, Integer passes
         return history.stream().mapToDouble(EpochResult::objective).toArray();
     }
 
-    /** (w, b) after {@code epoch} iterations: the last, or one of those asked for. */
+    /** (w, b) of a binary SVM after {@code epoch} iterations: the last, or one of those asked for. */
     public LinearSvmModel modelAt(int epoch) {
-        LinearSvmModel model = history.get(epoch).model();
+        return (LinearSvmModel) classifierAt(epoch);
+    }
+
+    /** The model (binary, or K one-vs-rest SVMs) after {@code epoch} iterations: the last, or one of those asked for. */
+    public LinearClassifier classifierAt(int epoch) {
+        LinearClassifier model = history.get(epoch).classifier();
         if (model == null) {
             throw new IllegalArgumentException("the model after epoch " + epoch + " is not kept; only the last, after "
                     + totalIterations() + ", and those of setModelsAt");

@@ -228,8 +228,9 @@ class PrimalSvmClassifierTest extends SparkSqlTest {
         IllegalArgumentException oneClass = assertThrows(IllegalArgumentException.class,
                 () -> svm.fit(vectors(x, new double[]{1, 1, 1}, false)));
         assertTrue(oneClass.getMessage().contains("both classes"), oneClass.getMessage());
+        // {0, 1, 2} are three classes now (one-vs-rest); labels that are no class indices are still refused
         IllegalArgumentException three = assertThrows(IllegalArgumentException.class,
-                () -> svm.fit(vectors(x, new double[]{0, 1, 2}, false)));
+                () -> svm.fit(vectors(x, new double[]{0, 1, 2.5}, false)));
         assertTrue(three.getMessage().contains("labelCol"), three.getMessage());
         assertThrows(IllegalArgumentException.class, () -> svm.setC(0));
         assertThrows(IllegalArgumentException.class, () -> svm.setStepSize(-1));

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 
 import mlspark.cli.plot.PrimalSvmPlots;
 import mlspark.data.DataSpec;
+import mlspark.data.LabeledData;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SampleBlock;
 import mlspark.data.SignedLabels;
@@ -41,6 +42,7 @@ import mlspark.ml.PrimalSvmParams;
 import mlspark.ml.PrimalSvmTrainingSummary;
 import mlspark.mnist.ImageSet;
 import mlspark.sources.DataSources;
+import mlspark.svm.multiclass.ClassLabels;
 import mlspark.svm.primal.EpochResult;
 import mlspark.svm.primal.PrimalSvmState;
 import picocli.CommandLine.Command;
@@ -50,6 +52,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code primal-svm}: the soft-margin SVM of a {@link PrimalSvmClassifier} (its Params are the
  * model options), trained once to the largest of a list of epoch counts and reported after each.
+ * A driver-side set with three label values or more is a K-class set: its labels, any values, are
+ * the classes 0..K-1 in order of first appearance (training rows, then test rows), reported as
+ * {@code classes}, and K one-vs-rest SVMs are trained together (C for every class; C0/C1 are binary).
  */
 @Command(name = "primal-svm", mixinStandardHelpOptions = true,
         description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
@@ -115,6 +120,8 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
 
     private final PrimalSvmClassifier svm = new PrimalSvmClassifier();
     private TrainTest dataSet;
+    /** The label values of a K-class set (K >= 3), null for a binary one. */
+    private ClassLabels classes;
     private DataSources.Options sourceOptions;
     private int[] reported;
     private Checkpoints checkpoints;
@@ -161,18 +168,17 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
             throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
         }
         if (images != null) {
-            dataSet = imageSets.rows(images, test, options.dataDir(), provenance, this::log);
-            // binary only until the multi-class SVM lands: ten classes are refused here as BinaryDataSets refuses them
-            SignedLabels.zeroIsNegative(dataSet.train().labelSet(), java.nio.file.Path.of(dataSet.train().source()), "labels",
-                    this::log);
+            dataSet = withClasses(imageSets.rows(images, test, options.dataDir(), provenance, this::log));
         } else {
-            dataSet = BinaryDataSets.load(data, test == null ? null : java.nio.file.Path.of(test), options.dataDir(), this::log);
+            dataSet = withClasses(BinaryDataSets.read(DataSpec.parse(data), test == null ? null : java.nio.file.Path.of(test),
+                    options.dataDir()));
             recordInputs(provenance);
         }
         SignedLabels.requireBothClasses(dataSet.train());
         partitions = options.partitions(dataSet.train().size(), this::log);
         log(String.format("data %s: %d train, %d test, %d features; %s", dataSet.name(), dataSet.train().size(),
-                dataSet.test().size(), dataSet.train().dimension(), settings));
+                dataSet.test().size(), dataSet.train().dimension(), classes == null ? settings
+                        : classes.numClasses() + " classes " + classes + " one-vs-rest, C=" + svm.getC()));
     }
 
     @Override
@@ -195,8 +201,8 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
             name = dataSet.name();
             d = dataSet.train().dimension();
             SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, svm.getBlockKib(), svm.blockStorage());
-            blocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, false, name);
-            testBlocks = SampleBlocks.of(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, false, name);
+            blocks = blocks(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, name);
+            testBlocks = blocks(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, name);
         }
         long[] trainCount = count(blocks);
         long[] testCount = count(testBlocks);
@@ -215,7 +221,7 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         });
         svm.setInitialState(checkpointing.resumeFrom(checkpoints, PrimalSvmState.class, this::log))
                 .setStateListener(checkpointing.saver(checkpoints));
-        PrimalSvmModel model = svm.fit(blocks, d);
+        PrimalSvmModel model = svm.fit(blocks, d, classes == null ? 2 : classes.numClasses());
         PrimalSvmTrainingSummary summary = model.summary();
         checkpoints.delete();
 
@@ -238,8 +244,9 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         writeHistory(out, summary.history());
         PrimalSvmPlots.save(summary.history(), reported, testAccuracy, name, out.resolve("primal_svm.png"));
 
-        return new PrimalSvmMetrics(new DataSizes(name, nTrain, nTest, d),
-                new PrimalSvmMetrics.Config(svm.getC0(), svm.getC1(), svm.getStepSize(), svm.getSchedule(),
+        return new PrimalSvmMetrics(new DataSizes(name, nTrain, nTest, d), classes == null ? null : classes.values(),
+                new PrimalSvmMetrics.Config(classes == null ? svm.getC0() : svm.getC(),
+                        classes == null ? svm.getC1() : svm.getC(), svm.getStepSize(), svm.getSchedule(),
                         svm.getDecay(), blocks.getNumPartitions(), svm.getBlockKib(), svm.getOptimizer(), svm.getStorage()),
                 summary.trainSeconds(), summary.passes(), featureReport, runs);
     }
@@ -250,6 +257,33 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         Map<String, String> flags = new HashMap<>(super.parameterFlags());
         flags.put("maxIter", "--epochs");
         return flags;
+    }
+
+    /**
+     * {@code raw} with -1/+1 labels when it has two label values or fewer (as every binary set), else
+     * with the class indices of its labels in order of first appearance, kept in {@link #classes}.
+     */
+    private TrainTest withClasses(TrainTest raw) {
+        double[] labels = java.util.stream.DoubleStream.concat(Arrays.stream(raw.train().y()), Arrays.stream(raw.test().y()))
+                .toArray();
+        ClassLabels found = ClassLabels.inOrderOfAppearance(labels);
+        if (found.numClasses() <= 2) {
+            return BinaryDataSets.signed(raw, this::log);
+        }
+        classes = found;
+        return new TrainTest(raw.name(), indexed(raw.train()), indexed(raw.test()));
+    }
+
+    private LabeledData indexed(LabeledData data) {
+        return new LabeledData(data.x(), Arrays.stream(classes.classIndices(data.y())).asDoubleStream().toArray(),
+                data.source());
+    }
+
+    /** Blocks of a binary set (labels -1/+1) or of {@link #classes}. */
+    private JavaRDD<SampleBlock> blocks(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+                                        SampleBlocks.Layout layout, String name) {
+        return classes == null ? SampleBlocks.of(rows, layout, false, name)
+                : SampleBlocks.ofClasses(rows, layout, classes.numClasses(), name);
     }
 
     /** {rows, blocks} of {@code blocks}, in one pass. */
@@ -283,6 +317,11 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         StringBuilder table = new StringBuilder(String.format("%n%7s  %-52s %10s %9s %12s%n", "epochs", "w", "b",
                 "test acc", "objective"));
         for (PrimalSvmMetrics.Run r : runs) {
+            if (r.weights() != null) {
+                table.append(String.format("%7d  %-52s %10s %9.4f %12.4f%n", r.epochs(), "(" + r.weights().length
+                        + " classes x " + r.weights()[0].length + " weights)", "", r.testAccuracy(), r.objective()));
+                continue;
+            }
             double[] w = r.w();
             StringBuilder ws = new StringBuilder("[");
             for (int j = 0; j < Math.min(w.length, 8); j++) {

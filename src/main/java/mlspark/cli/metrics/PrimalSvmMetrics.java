@@ -1,6 +1,7 @@
 package mlspark.cli.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -13,12 +14,25 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import mlspark.data.SampleBlock;
 import mlspark.distributed.LinearSvmScores;
 import mlspark.svm.primal.EpochResult;
+import mlspark.svm.primal.OneVsRestLinearModel;
 
-/** metrics.json of {@code primal-svm} (after {@code job}, before {@code provenance}). */
+/**
+ * metrics.json of {@code primal-svm} (after {@code job}, before {@code provenance}). With K >= 3
+ * classes it has besides {@code classes} (the label values of the class indices 0..K-1) and its runs
+ * have {@code weights} (K rows of d), {@code intercepts} and {@code test_confusion} as K x K counts
+ * [actual][predicted] in place of {@code w}, {@code b} and the binary counts.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record PrimalSvmMetrics(DataSizes data, Config config, double trainSeconds,
+public record PrimalSvmMetrics(DataSizes data, @JsonInclude(JsonInclude.Include.NON_NULL) double[] classes,
+                               Config config, double trainSeconds,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Integer passes,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Features features, List<Run> runs) {
+
+    /** The metrics of a binary SVM. */
+    public PrimalSvmMetrics(DataSizes data, Config config, double trainSeconds, Integer passes, Features features,
+                            List<Run> runs) {
+        this(data, null, config, trainSeconds, passes, features, runs);
+    }
 
     /** The options that shaped the training. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -32,10 +46,11 @@ public record PrimalSvmMetrics(DataSizes data, Config config, double trainSecond
                            boolean cached, int kernelErrorSample, double kernelErrorMax, double kernelErrorMean) {
     }
 
-    /** The model after one reported epoch count. */
+    /** The model after one reported epoch count: (w, b) of a binary SVM, or the K classes' weights and intercepts. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Run(int epochs, double[] w, double b, double testAccuracy, Confusion testConfusion,
-                      double trainAccuracy, double objective) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Run(int epochs, double[] w, Double b, double[][] weights, double[] intercepts, double testAccuracy,
+                      Object testConfusion, double trainAccuracy, double objective) {
     }
 
     /** The model after each of {@code epochs} (indices into {@code history}) and its accuracy on {@code train} and {@code test}. */
@@ -44,9 +59,18 @@ public record PrimalSvmMetrics(DataSizes data, Config config, double trainSecond
         List<Run> runs = new ArrayList<>();
         for (int epoch : epochs) {
             EpochResult r = history.get(epoch);
-            long[] confusion = LinearSvmScores.confusion(r.model(), test);
-            runs.add(new Run(epoch, r.model().w(), r.model().b(), LinearSvmScores.accuracy(confusion),
-                    Confusion.of(confusion), LinearSvmScores.accuracy(r.model(), train), r.objective()));
+            double trainAccuracy = LinearSvmScores.accuracy(r.classifier(), train);
+            if (r.classifier() instanceof OneVsRestLinearModel classes) {
+                long[][] confusion = LinearSvmScores.confusion(classes, test);
+                double[][] weights = new double[classes.numClasses()][];
+                Arrays.setAll(weights, k -> classes.classModel(k).w());
+                runs.add(new Run(epoch, null, null, weights, classes.intercepts(), LinearSvmScores.accuracy(confusion),
+                        confusion, trainAccuracy, r.objective()));
+            } else {
+                long[] confusion = LinearSvmScores.confusion(r.model(), test);
+                runs.add(new Run(epoch, r.model().w(), r.model().b(), null, null, LinearSvmScores.accuracy(confusion),
+                        Confusion.of(confusion), trainAccuracy, r.objective()));
+            }
         }
         return runs;
     }

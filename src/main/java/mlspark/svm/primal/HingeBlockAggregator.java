@@ -14,11 +14,11 @@ public final class HingeBlockAggregator extends MarginLossBlockAggregator<HingeB
 
     @Override
     protected double lossOfSlack(double slack) {
-        return slack;
+        return MarginLoss.HINGE.of(slack);
     }
 
     @Override
     protected double derivativeOfSlack(double slack) {
-        return 1;
+        return MarginLoss.HINGE.derivative(slack);
     }
 }

@@ -1,13 +1,22 @@
 package mlspark.svm.primal;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 import mlspark.data.LabeledData;
 import mlspark.data.SampleBlock;
 
 /** A linear classifier {@code h(x) = w.x + b}, predicting +1 where {@code h(x) > 0} strictly, else -1. */
-public record LinearSvmModel(double[] w, double b) implements Serializable {
+public record LinearSvmModel(double[] w, double b) implements LinearClassifier {
+
+    @Override
+    public int numClasses() {
+        return 2;
+    }
+
+    @Override
+    public int dimension() {
+        return w.length;
+    }
 
     /** The model of the parameter vector {@code (w_1..w_d, b)}. */
     public static LinearSvmModel fromParameters(double[] parameters) {

@@ -14,11 +14,11 @@ public final class SquaredHingeBlockAggregator extends MarginLossBlockAggregator
 
     @Override
     protected double lossOfSlack(double slack) {
-        return slack * slack;
+        return MarginLoss.SQUARED_HINGE.of(slack);
     }
 
     @Override
     protected double derivativeOfSlack(double slack) {
-        return 2 * slack;
+        return MarginLoss.SQUARED_HINGE.derivative(slack);
     }
 }

@@ -102,8 +102,9 @@ class ImageSetJobsTest extends SharedSpark {
     }
 
     /**
-     * The binary SVM jobs get the ten classes of each set (the labels of the slice's training
-     * images, counted here) and refuse them with the label-set error naming the label file.
+     * The SVM jobs get the ten classes of each set (the labels of the slice's training images,
+     * counted here): the linear SVM trains one-vs-rest over them; the binary kernel SVM refuses them
+     * with the label-set error naming the label file.
      */
     @Test
     void theSvmJobsGetTheTenClasses() {
@@ -111,7 +112,11 @@ class ImageSetJobsTest extends SharedSpark {
             String labels = Arrays.toString(Arrays.stream(slices.get(set).train().labels()).distinct().sorted()
                     .asDoubleStream().toArray());
             assertEquals("[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]", labels);
-            for (String job : List.of("dual-svm", "primal-svm")) {
+            Path linear = dir.resolve("primal-svm-" + set.label());
+            assertEquals(0, run("primal-svm", "--out", linear.toString(), "--data-dir", dataDir.toString(), "--data",
+                    set.label(), "--no-verify-checksums", "--normalize", "standard", "--epochs", "1,3"), err.toString());
+            assertEquals(10, Json.read(linear.resolve("metrics.json")).get("classes").size(), "primal-svm: one-vs-rest over the ten classes");
+            for (String job : List.of("dual-svm")) {
                 Path out = dir.resolve(job + "-" + set.label());
                 assertEquals(67, run(job, "--out", out.toString(), "--data-dir", dataDir.toString(), "--data", set.label(),
                         "--no-verify-checksums", "--normalize", "standard"), err.toString());
