@@ -59,20 +59,28 @@ public final class BinaryDataSets {
      * @param dataDir  where named data sets live
      */
     public static TrainTest load(DataSpec spec, Path testFile, Path dataDir, Consumer<String> log) {
+        return spec instanceof DataSpec.Moons moons ? TwoMoons.load(moons) : signed(loadAsGiven(spec, testFile, dataDir), log);
+    }
+
+    /**
+     * As {@link #load(DataSpec, Path, Path, Consumer)} but the labels as the files give them (any values; the
+     * multi-class SVM's).
+     */
+    public static TrainTest loadAsGiven(DataSpec spec, Path testFile, Path dataDir) {
         if (spec instanceof DataSpec.Moons moons) {
             return TwoMoons.load(moons);
         }
         if (spec instanceof DataSpec.Named named) {
             String name = named.name();
-            return signed(name.equals(DataSpec.ASSIGNMENT) ? fromArrays(name, assignmentFile(dataDir))
+            return name.equals(DataSpec.ASSIGNMENT) ? fromArrays(name, assignmentFile(dataDir))
                     : new TrainTest(name, TextTables.readCsv(toyFile(dataDir, name, "train")),
-                    TextTables.readCsv(toyFile(dataDir, name, "test"))), log);
+                    TextTables.readCsv(toyFile(dataDir, name, "test")));
         }
         if (!(spec instanceof DataSpec.LocalFile file)) {
             throw new IllegalArgumentException(spec + " is read by the executors (mlspark.sources.DataSources)");
         }
         if (!file.text()) {
-            return signed(fromArrays(file.path().getFileName().toString(), file.path()), log);
+            return fromArrays(file.path().getFileName().toString(), file.path());
         }
         if (testFile == null) {
             throw new InvalidParameterException("test", "a test file is required with the training file " + file);
@@ -83,7 +91,7 @@ public final class BinaryDataSets {
             throw InputException.badFormat(testFile, "features", test.dimension() + " columns, the training file "
                     + file + " has " + train.dimension());
         }
-        return signed(new TrainTest(file.path().getFileName().toString(), train, test), log);
+        return new TrainTest(file.path().getFileName().toString(), train, test);
     }
 
     /** A CSV or LIBSVM table; {@code dimension > 0} fixes a LIBSVM table's. */
@@ -128,7 +136,8 @@ public final class BinaryDataSets {
         return LabeledData.of(file, xKey, arrays.get(xKey), yKey, arrays.get(yKey));
     }
 
-    private static TrainTest signed(TrainTest raw, Consumer<String> log) {
+    /** The labels of both splits brought to -1/+1 by one mapping ({@link SignedLabels}). */
+    public static TrainTest signed(TrainTest raw, Consumer<String> log) {
         double[] both = java.util.stream.DoubleStream.concat(Arrays.stream(raw.train().y()), Arrays.stream(raw.test().y()))
                 .toArray();
         LabeledData union = new LabeledData(new double[both.length][], both, raw.name());

@@ -68,8 +68,11 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
             .add("coefficients", SQLDataTypes.VectorType(), false)
             .add("supportIndices", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
             .add("intercept", DataTypes.DoubleType, false);
-    /** Part of a one-vs-one model: the class index of each of its classes, LIBSVM's nSV, b of each pair. */
-    private static final String ONE_VS_ONE = "oneVsOne";
+    /**
+     * The directory, beside {@code data}, of a saved one-vs-one model's part: the class index of each of its
+     * classes, LIBSVM's nSV, b of each pair. A saved two-class model has none.
+     */
+    public static final String ONE_VS_ONE = "oneVsOne";
     private static final StructType ONE_VS_ONE_DATA = new StructType()
             .add("numClasses", DataTypes.IntegerType, false)
             .add("classes", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
