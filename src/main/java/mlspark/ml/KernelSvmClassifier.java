@@ -1,5 +1,7 @@
 package mlspark.ml;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import mlspark.data.LabeledData;
 import mlspark.data.Sample;
 import mlspark.errors.InvalidParameterException;
+import mlspark.kernel.Kernel;
 import mlspark.kernel.KernelSpec;
 import mlspark.training.CascadeSvmTrainer;
 import mlspark.training.DualSvmTrainer;
@@ -27,14 +30,23 @@ import mlspark.svm.dual.DualSolver;
 import mlspark.svm.dual.InteriorPointQp;
 import mlspark.svm.dual.InteriorPointSolver;
 import mlspark.svm.dual.SmoSolver;
+import mlspark.svm.multiclass.ClassLabels;
+import mlspark.svm.multiclass.ClassPair;
+import mlspark.svm.multiclass.OneVsOneProblem;
+import mlspark.svm.multiclass.OneVsOneTrainer;
+import mlspark.svm.multiclass.PairFit;
+import mlspark.svm.multiclass.PlattSigmoid;
 
 /**
  * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm and smo: the Gram
  * matrix computed by Spark, the QP solved on the driver, which therefore holds the training points
  * (they are collected there). Solver cascade: the Cascade SVM, whose sub-problems are solved on the
  * executors where the rows stay. A solver that reaches its iteration limit fails; no unconverged
- * model is returned. Labels 0/1 or -1/+1. The model's {@link KernelSvmModel#summary()} gives the
- * figures of each binary problem solved.
+ * model is returned. Labels 0/1 or -1/+1: one binary SVM. Labels class indices 0..K-1 otherwise (K the
+ * label column's numClasses metadata, else the largest label + 1): one-vs-one as LIBSVM, a binary problem
+ * per pair of classes with training rows, solved in parallel on the executors (solvers ipm and smo);
+ * class 0's rows cost C0, class 1's C1, the others' C. With probability, LIBSVM's probability estimates
+ * (-b 1). The model's {@link KernelSvmModel#summary()} gives the figures of each binary problem solved.
  */
 public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClassifier, KernelSvmModel>
         implements KernelSvmParams, DefaultParamsWritable {
@@ -140,6 +152,21 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return this;
     }
 
+    public KernelSvmClassifier setProbability(boolean value) {
+        set(probability(), value);
+        return this;
+    }
+
+    public KernelSvmClassifier setProbabilityCol(String value) {
+        set(probabilityCol(), value);
+        return this;
+    }
+
+    public KernelSvmClassifier setSeed(long value) {
+        set(seed(), value);
+        return this;
+    }
+
     /** The driver-side solver (ipm or smo) the Params name, with their tolerance and iteration limit. */
     private DualSolver dualSolver(int n) {
         Integer limit = getMaxIter();
@@ -161,8 +188,27 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
 
     @Override
     public KernelSvmModel train(Dataset<?> dataset) {
-        double negative = TrainingRows.requireBinary(dataset, getLabelCol());
-        return getSolver().equals("cascade") ? trainCascade(dataset, negative) : trainOnDriver(dataset, negative);
+        double[] labels = TrainingRows.labelSet(dataset, getLabelCol());
+        Integer declared = declaredNumClasses(dataset);
+        boolean binary = Arrays.stream(labels).allMatch(v -> v == -1 || v == 1)
+                || ((declared == null || declared == 2) && Arrays.stream(labels).allMatch(v -> v == 0 || v == 1));
+        if (!binary) {
+            return trainOneVsOne(dataset, labels, declared);
+        }
+        double negative = TrainingRows.requireBinary(labels, getLabelCol());
+        if (getSolver().equals("cascade")) {
+            if (getProbability()) {
+                throw new InvalidParameterException("probability", "needs solver ipm or smo, not cascade");
+            }
+            return trainCascade(dataset, negative);
+        }
+        return trainOnDriver(dataset, negative);
+    }
+
+    /** The label column's number of classes as its metadata gives it (MLlib's nominal attribute), or null. */
+    private Integer declaredNumClasses(Dataset<?> dataset) {
+        scala.Option<Object> k = org.apache.spark.ml.util.MetadataUtils.getNumClasses(dataset.schema().apply(getLabelCol()));
+        return k.isDefined() ? (Integer) k.get() : null;
     }
 
     /** ipm or smo: the rows collected to the driver, the Gram matrix computed by Spark. */
@@ -171,14 +217,60 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         KernelSpec spec = kernelSpec();
         double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
         KernelSpec resolved = resolve(spec, gamma);
+        Kernel kernel = resolved.kernel(data.x());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
-        DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, data, resolved.kernel(data.x()), classCosts(),
-                dualSolver(data.size()), getSvThreshold(), BiasRule.parse(getBiasRule()), partitions, LOG::info);
+        BiasRule rule = BiasRule.parse(getBiasRule());
+        DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, data, kernel, classCosts(), dualSolver(data.size()),
+                getSvThreshold(), rule, partitions, LOG::info);
+        PlattSigmoid sigmoid = getProbability() ? DualSvmTrainer.sigmoid(data, kernel, classCosts(),
+                dualSolver(data.size()), getSvThreshold(), rule, getSeed()) : null;
         KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, data.size(),
                 fit.model().size(), fit.solution(), fit.gramSeconds(), List.of(), List.of(), null);
-        return new KernelSvmModel(uid(), resolved, fit.model())
+        return new KernelSvmModel(uid(), resolved, fit.model(), sigmoid)
                 .setSummary(new KernelSvmTrainingSummary(gamma, fit.model().size(), List.of(problem)));
+    }
+
+    /**
+     * Labels 0..K-1: the rows collected to the driver, one-vs-one over the classes that have rows, the class
+     * pairs solved on the executors ({@link DualSvmTrainer#trainPairs}).
+     */
+    private KernelSvmModel trainOneVsOne(Dataset<?> dataset, double[] labels, Integer declared) {
+        int numClasses = TrainingRows.requireClassIndices(labels, getLabelCol());
+        if (declared != null) {
+            if (numClasses > declared) {
+                throw new IllegalArgumentException("labelCol '" + getLabelCol() + "': label " + (numClasses - 1)
+                        + " is not below the column's numClasses metadata, " + declared);
+            }
+            numClasses = declared;
+        }
+        if (getSolver().equals("cascade")) {
+            throw new InvalidParameterException("solver", "cascade trains two classes; the labels are "
+                    + labels.length + " classes: use ipm or smo");
+        }
+        LabeledData data = TrainingRows.collect(dataset, getFeaturesCol(), getLabelCol(), label -> label);
+        KernelSpec spec = kernelSpec();
+        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
+        KernelSpec resolved = resolve(spec, gamma);
+        double[] costs = new double[labels.length];
+        for (int k = 0; k < labels.length; k++) {
+            costs[k] = labels[k] == 0 ? getC0() : labels[k] == 1 ? getC1() : getC();
+        }
+        ClassLabels classes = new ClassLabels(labels);
+        OneVsOneProblem problem = new OneVsOneProblem(data.x(), data.y(), classes, costs);
+        // the driver checks what the solver of the largest pair needs (ipm: its memory) before the tasks start
+        dualSolver(problem.pairs().stream().mapToInt(p -> problem.rows(p).length).max().getAsInt());
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+        OneVsOneTrainer.Fit fit = DualSvmTrainer.trainPairs(sc, problem, resolved.kernel(data.x()), this::dualSolver,
+                getSvThreshold(), BiasRule.parse(getBiasRule()), getProbability() ? getSeed() : null, LOG::info);
+        List<KernelSvmTrainingSummary.Problem> problems = new ArrayList<>();
+        for (PairFit pair : fit.pairs()) {
+            ClassPair p = pair.pair();
+            problems.add(new KernelSvmTrainingSummary.Problem((int) classes.value(p.second()),
+                    (int) classes.value(p.first()), pair.rows().length, pair.model().size(), pair.solution(), 0, List.of(), List.of(), null));
+        }
+        return new KernelSvmModel(uid(), resolved, fit.model(), numClasses)
+                .setSummary(new KernelSvmTrainingSummary(gamma, fit.model().size(), problems));
     }
 
     /**

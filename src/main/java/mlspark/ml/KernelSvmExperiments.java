@@ -10,9 +10,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import mlspark.data.LabeledData;
 import mlspark.data.TrainTest;
 import mlspark.distributed.DistributedGram;
 import mlspark.distributed.SampleBlocks;
@@ -83,6 +87,62 @@ public final class KernelSvmExperiments {
                 problem.iterations(), problem.seconds(), problem.solution().kktResidual(), model.numSupportVectors(),
                 model.intercept(), testAccuracy));
         return e;
+    }
+
+    /**
+     * A fitted model of class indices 0..K-1 and how it does.
+     *
+     * @param testLogLoss mean -log p(true class) over the test rows with probabilities (p clipped below at 1e-15,
+     *                    scikit-learn's clip; a row of a class the training set lacks has p = 0); null without
+     * @param seconds     wall seconds of the fit
+     */
+    public record ClassEvaluation(TrainTest set, KernelSvmModel model, double trainAccuracy, double testAccuracy,
+                                  Double testLogLoss, double seconds) {
+    }
+
+    /**
+     * Fits {@code svm} on {@code set.train()}, whose labels are class indices, and evaluates it on its training
+     * and test rows (a test label that is no class index of the training set, e.g. -1, is never predicted).
+     */
+    public static ClassEvaluation evaluateClasses(SparkSession spark, TrainTest set, KernelSvmClassifier svm,
+                                                  int partitions, Consumer<String> log) {
+        long start = System.nanoTime();
+        KernelSvmModel model = svm.fit(SampleBlocks.rows(spark, set.train(), partitions));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double trainAccuracy = accuracy(predicted(model, spark, set.train(), partitions), set.train().y());
+        List<Row> test = predicted(model, spark, set.test(), partitions);
+        double testAccuracy = accuracy(test, set.test().y());
+        Double logLoss = null;
+        if (model.hasProbabilities()) {
+            double sum = 0;
+            for (int i = 0; i < test.size(); i++) {
+                int label = (int) set.test().y()[i];
+                Vector p = test.get(i).getAs(1);
+                sum -= Math.log(Math.max(label >= 0 && label < p.size() ? p.apply(label) : 0, 1e-15));
+            }
+            logLoss = sum / test.size();
+        }
+        log.accept(String.format("%s: %d classes, %d class pairs, %d support vectors, %.3f s; test accuracy %.4f",
+                set.name(), model.numClasses(), model.summary().problems().size(), model.numSupportVectors(), seconds,
+                testAccuracy));
+        return new ClassEvaluation(set, model, trainAccuracy, testAccuracy, logLoss, seconds);
+    }
+
+    /** The rows' predictions (and probabilities, when the model has them), in the rows' order. */
+    private static List<Row> predicted(KernelSvmModel model, SparkSession spark, LabeledData data, int partitions) {
+        Dataset<Row> out = model.transform(SampleBlocks.rows(spark, data, partitions));
+        return (model.hasProbabilities() ? out.select(model.getPredictionCol(), model.getProbabilityCol())
+                : out.select(model.getPredictionCol())).collectAsList();
+    }
+
+    private static double accuracy(List<Row> predicted, double[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (predicted.get(i).getDouble(0) == labels[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / labels.length;
     }
 
     /** A setting of the tables: the classifier whose kernel each cell sets, and what it is. */

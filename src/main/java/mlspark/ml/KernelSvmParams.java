@@ -3,8 +3,10 @@ package mlspark.ml;
 import java.io.Serializable;
 import java.util.function.Consumer;
 
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 
 import mlspark.kernel.KernelSpec;
@@ -47,7 +49,8 @@ public interface KernelSvmParams extends HasClassCosts {
     /** The Param objects, made once per instance with its uid. */
     record Fields(CostParams costs, Param<String> kernel, Param<String> gamma, IntParam degree, DoubleParam coef0,
                   Param<String> solver, DoubleParam svThreshold, Param<String> biasRule, DoubleParam tol,
-                  IntParam maxIter, IntParam cascadePartitions) implements Serializable {
+                  IntParam maxIter, IntParam cascadePartitions, BooleanParam probability, Param<String> probabilityCol,
+                  LongParam seed) implements Serializable {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid),
                     new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
@@ -70,7 +73,12 @@ public interface KernelSvmParams extends HasClassCosts {
                     ParamRules.atLeast(uid, "maxIter", "iteration limit of the solver, passes of the cascade (>= 1; "
                             + "unset: 100 for ipm, 10^7 for smo, 20 for cascade); a solver that reaches it fails", 1),
                     ParamRules.atLeast(uid, "cascadePartitions", "sub-problems of the cascade's first layer (>= 1, at "
-                            + "most the number of training rows; solver cascade only)", 1));
+                            + "most the number of training rows; solver cascade only)", 1),
+                    new BooleanParam(uid, "probability", "class probabilities (LIBSVM's -b 1): Platt's sigmoid of each "
+                            + "class pair's decision values fitted by 5-fold cross-validation, then pairwise coupling; "
+                            + "written to probabilityCol (solvers ipm and smo)"),
+                    new Param<>(uid, "probabilityCol", "column of the class probabilities (with probability)"),
+                    new LongParam(uid, "seed", "seed of the cross-validation folds of probability"));
         }
 
         /** The defaults: the assignment's Q4 model, solved as the assignment solves it. */
@@ -85,6 +93,9 @@ public interface KernelSvmParams extends HasClassCosts {
             owner.setDefault(biasRule, "assignment");
             owner.setDefault(tol, 1e-3);
             owner.setDefault(cascadePartitions, 8);
+            owner.setDefault(probability, false);
+            owner.setDefault(probabilityCol, "probability");
+            owner.setDefault(seed, 0L);
         }
     }
 
@@ -133,6 +144,30 @@ public interface KernelSvmParams extends HasClassCosts {
 
     default IntParam cascadePartitions() {
         return kernelSvmFields().cascadePartitions();
+    }
+
+    default BooleanParam probability() {
+        return kernelSvmFields().probability();
+    }
+
+    default Param<String> probabilityCol() {
+        return kernelSvmFields().probabilityCol();
+    }
+
+    default LongParam seed() {
+        return kernelSvmFields().seed();
+    }
+
+    default boolean getProbability() {
+        return (Boolean) getOrDefault(probability());
+    }
+
+    default String getProbabilityCol() {
+        return getOrDefault(probabilityCol());
+    }
+
+    default long getSeed() {
+        return (Long) getOrDefault(seed());
     }
 
     default String getKernel() {

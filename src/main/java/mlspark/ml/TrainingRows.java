@@ -2,6 +2,7 @@ package mlspark.ml;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
@@ -32,7 +33,11 @@ final class TrainingRows {
      * the label that stands for the positive class's opposite ({@code 0} or {@code -1}).
      */
     static double requireBinary(Dataset<?> dataset, String labelCol) {
-        double[] set = labelSet(dataset, labelCol);
+        return requireBinary(labelSet(dataset, labelCol), labelCol);
+    }
+
+    /** {@link #requireBinary} of a data set's distinct labels, {@link #labelSet}. */
+    static double requireBinary(double[] set, String labelCol) {
         boolean zeroOne = Arrays.stream(set).allMatch(v -> v == 0 || v == 1);
         boolean signed = Arrays.stream(set).allMatch(v -> v == -1 || v == 1);
         if (!zeroOne && !signed) {
@@ -48,7 +53,11 @@ final class TrainingRows {
 
     /** Checks that the labels are class indices 0..K-1 (K >= 2) and returns K. */
     static int requireClassIndices(Dataset<?> dataset, String labelCol) {
-        double[] set = labelSet(dataset, labelCol);
+        return requireClassIndices(labelSet(dataset, labelCol), labelCol);
+    }
+
+    /** {@link #requireClassIndices} of a data set's distinct labels, {@link #labelSet}. */
+    static int requireClassIndices(double[] set, String labelCol) {
         for (double v : set) {
             if (!(v >= 0 && v == Math.rint(v) && v < Integer.MAX_VALUE)) {
                 throw new IllegalArgumentException("labelCol '" + labelCol + "': label " + v
@@ -84,13 +93,18 @@ final class TrainingRows {
 
     /** The rows on the driver with labels -1/+1, for the dual QP (which needs every point there). */
     static LabeledData collectSigned(Dataset<?> dataset, String featuresCol, String labelCol, double negative) {
+        return collect(dataset, featuresCol, labelCol, label -> label == negative ? -1 : 1);
+    }
+
+    /** The rows on the driver with their labels as {@code label} maps them. */
+    static LabeledData collect(Dataset<?> dataset, String featuresCol, String labelCol, DoubleUnaryOperator label) {
         int d = numFeatures(dataset, featuresCol);
         List<Row> rows = dataset.select(col(labelCol).cast("double"), col(featuresCol)).collectAsList();
         double[][] x = new double[rows.size()][];
         double[] y = new double[rows.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = features(rows.get(i).get(1), featuresCol, d);
-            y[i] = rows.get(i).getDouble(0) == negative ? -1 : 1;
+            y[i] = label.applyAsDouble(rows.get(i).getDouble(0));
         }
         return new LabeledData(x, y, "featuresCol '" + featuresCol + "'");
     }

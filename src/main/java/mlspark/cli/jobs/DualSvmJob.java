@@ -2,7 +2,11 @@ package mlspark.cli.jobs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.DoubleStream;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.Params;
@@ -20,11 +24,14 @@ import mlspark.cli.metrics.DualSvmRuns;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.Provenance;
 import mlspark.data.BinaryDataSets;
+import mlspark.data.LabeledData;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.ml.KernelSvmClassifier;
+import mlspark.ml.KernelSvmExperiments;
 import mlspark.ml.KernelSvmExperiments.Evaluation;
 import mlspark.mnist.ImageSet;
+import mlspark.svm.multiclass.ClassLabels;
 import mlspark.sources.DataSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +42,9 @@ import picocli.CommandLine.Option;
  * model options set, fitted on the training set (interior point or SMO on the driver, the Gram matrix
  * and the predictions computed by Spark; or the cascade on the executors). {@code --all}: the
  * assignment's two 4 x 4 tables of test accuracy (toy sets x kernels) with their decision-boundary grids.
+ * A training file whose labels are not a binary set ({-1, +1} or {0, 1}) is multi-class (LIBSVM's semantics): its
+ * label values become the class indices 0..K-1 in order of first appearance in the training file
+ * ({@code classes} in metrics.json), and the classifier trains one-vs-one.
  */
 @Command(name = "dual-svm", mixinStandardHelpOptions = true,
         description = "Kernel SVM by its dual QP: Gram matrix and predictions on Spark, the QP on the driver.")
@@ -102,6 +112,12 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
     @Option(names = {"--max-iter", "--max-iterations"}, paramLabel = "N")
     Integer maxIter;
 
+    @Option(names = "--probability", negatable = true, fallbackValue = "true")
+    Boolean probability;
+
+    @Option(names = "--seed", paramLabel = "N")
+    Long seed;
+
     @Option(names = "--grid", paramLabel = "N", description = "Plot grid points per axis (default: ${DEFAULT-VALUE}).")
     int grid;
 
@@ -116,6 +132,8 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
     private int partitions;
     /** Set for a FORMAT:PATH training set, read in {@link #run}. */
     private DataSources.Options sourceOptions;
+    /** A multi-class training set: the label values of its classes, in class-index order; null for two classes. */
+    private ClassLabels classes;
 
     @Override
     public Params params() {
@@ -150,14 +168,13 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
             if (DataSpec.isSource(test)) {
                 throw JobFailure.usage("--test", test + " needs a libsvm:, csv: or parquet: training set, got --data " + data);
             }
-            if (images != null) {
-                TrainTest set = imageSets.rows(images, test, options.dataDir(), provenance, this::log);
-                // binary only until the multi-class SVM lands: ten classes are refused here as BinaryDataSets refuses them
-                SignedLabels.zeroIsNegative(set.train().labelSet(), Path.of(set.train().source()), "labels", this::log);
-                dataSets.add(set);
-            } else {
-                dataSets.add(BinaryDataSets.load(data, test == null ? null : Path.of(test), options.dataDir(), this::log));
-            }
+            TrainTest given = images != null ? imageSets.rows(images, test, options.dataDir(), provenance, this::log)
+                    : BinaryDataSets.read(DataSpec.parse(data), test == null ? null : Path.of(test), options.dataDir());
+            double[] labels = DoubleStream.concat(Arrays.stream(given.train().y()), Arrays.stream(given.test().y()))
+                    .distinct().toArray();
+            boolean binary = Arrays.stream(labels).allMatch(v -> v == -1 || v == 1)
+                    || Arrays.stream(labels).allMatch(v -> v == 0 || v == 1);
+            dataSets.add(binary ? BinaryDataSets.signed(given, this::log) : classIndices(given));
         }
         for (TrainTest set : dataSets) {
             // the sources are the files read (provenance skips anything else)
@@ -166,6 +183,27 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
             SignedLabels.requireBothClasses(set.train());
         }
         partitions = options.partitions(dataSets.stream().mapToInt(s -> s.train().size()).max().getAsInt(), this::log);
+    }
+
+    /**
+     * The set with its labels as class indices: the training labels' values in order of first appearance
+     * ({@link #classes}); a test label that no training row has becomes -1, which no prediction equals.
+     */
+    private TrainTest classIndices(TrainTest given) {
+        SignedLabels.requireBothClasses(given.train());
+        classes = ClassLabels.inOrderOfAppearance(given.train().y());
+        Map<Double, Integer> index = new HashMap<>();
+        for (int k = 0; k < classes.numClasses(); k++) {
+            index.put(classes.value(k) + 0.0, k);
+        }
+        log(String.format("%s: %d classes, labels %s as classes 0..%d", given.name(), classes.numClasses(), classes,
+                classes.numClasses() - 1));
+        return new TrainTest(given.name(), indexed(given.train(), index), indexed(given.test(), index));
+    }
+
+    private static LabeledData indexed(LabeledData data, Map<Double, Integer> index) {
+        return new LabeledData(data.x(), Arrays.stream(data.y()).map(v -> index.getOrDefault(v + 0.0, -1)).toArray(),
+                data.source());
     }
 
     /**
@@ -197,6 +235,21 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
         }
         TrainTest set = dataSets.get(0);
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
+        if (classes != null) {
+            KernelSvmExperiments.ClassEvaluation e = KernelSvmExperiments.evaluateClasses(spark, set, svm, partitions,
+                    this::log);
+            if (modelDir != null) {
+                saveModel.save(e.model(), modelDir);
+            }
+            DualSvmMetrics.Classes run = DualSvmMetrics.Classes.of(e, classes.values(),
+                    DualSvmMetrics.Config.of(svm, partitions));
+            System.out.printf("%n%s, %d classes, %s, %s: test accuracy %.4f%s, train accuracy %.4f, %d support vectors, "
+                            + "%d class pairs (%d iterations), %.3f s%n", set.name(), classes.numClasses(),
+                    run.kernelFormula(), run.solver(), run.testAccuracy(), run.testLogLoss() == null ? ""
+                            : String.format(", test log loss %.4f", run.testLogLoss()), run.trainAccuracy(),
+                    run.nSupport(), run.pairs().size(), run.iterations(), run.seconds());
+            return run;
+        }
         Evaluation e = DualSvmRuns.one(spark, set, svm, grid, partitions, this::log, out.resolve(""));
         if (modelDir != null) {
             saveModel.save(e.model(), modelDir);

@@ -35,6 +35,7 @@ import mlspark.cli.JobFailure;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.Provenance;
 import mlspark.cli.jobs.SavedModel.ModelKind;
+import mlspark.ml.KernelSvmModel;
 import mlspark.mnist.Digits;
 import mlspark.mnist.Mnist;
 import mlspark.cli.SourceOptions;
@@ -127,7 +128,7 @@ public final class PredictJob extends SparkJob {
                 throw JobFailure.usage(option, "applies to libsvm:PATH, csv:PATH and parquet:PATH inputs, not --data " + data);
             }
         }
-        examples = saved.kind().binary() ? binary(provenance) : classes(provenance);
+        examples = saved.classIndices() ? classes(provenance) : binary(provenance);
         log(String.format("model %s: %s; data %s: %d rows, %d features, %s", model, saved.describe(), examples.name(),
                 examples.x().length, examples.dimension(), examples.y() == null ? "no labels" : "labeled"));
     }
@@ -156,7 +157,10 @@ public final class PredictJob extends SparkJob {
         return new Examples(file.getFileName().toString(), rows.x(), zeroOne(rows.y()), spec.format() == DataSpec.LocalFile.Format.LIBSVM);
     }
 
-    /** Data for the net: MNIST's test images (raw pixels), or a CSV/LIBSVM file with class indices. */
+    /**
+     * Data for the net and one-vs-one kernel SVMs: MNIST's test images (raw pixels), or a CSV/LIBSVM file with
+     * class indices.
+     */
     private Examples classes(Provenance provenance) {
         Path file = data.equals("mnist") ? options.dataDir().resolve("mnist") : Home.resolve(Path.of(data));
         DataSpec.LocalFile spec = DataSpec.LocalFile.of(file);
@@ -226,7 +230,7 @@ public final class PredictJob extends SparkJob {
             d = sourceDimension(modelDimension);
             Dataset<Row> rows = DataSources.read(spark, source, sourceOptions, d, "the model " + model + " takes " + d);
             provenance.source("data", DataSources.provenance(spark, source, sourceOptions, d));
-            input = sourceFrame(spark, rows, d, numClasses, saved.kind().binary(), assembler, featuresCol);
+            input = sourceFrame(spark, rows, d, numClasses, !saved.classIndices(), assembler, featuresCol);
             labeled = true;
         } else {
             double[][] x = examples.x();
@@ -263,9 +267,11 @@ public final class PredictJob extends SparkJob {
         }
         columns.add(col(classifier.getRawPredictionCol()).as("rawPrediction"));
         columns.add(col(classifier.getPredictionCol()).as("prediction"));
-        boolean probabilistic = classifier instanceof ProbabilisticClassificationModel<?, ?>;
+        String probabilityCol = classifier instanceof ProbabilisticClassificationModel<?, ?> p ? p.getProbabilityCol()
+                : classifier instanceof KernelSvmModel k && k.hasProbabilities() ? k.getProbabilityCol() : null;
+        boolean probabilistic = probabilityCol != null;
         if (probabilistic) {
-            columns.add(col(((ProbabilisticClassificationModel<?, ?>) classifier).getProbabilityCol()).as("probability"));
+            columns.add(col(probabilityCol).as("probability"));
         }
         Dataset<Row> result = predicted.select(columns.toArray(Column[]::new)).cache();
         String file = "predictions." + format;

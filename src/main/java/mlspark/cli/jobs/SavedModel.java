@@ -32,8 +32,10 @@ import mlspark.ml.TwoLayerNetModel;
  *
  * @param kind   the kind of model of ours it is or ends with (a pipeline), or null for another class
  * @param stages the classes of a pipeline's stages (empty for a single model)
+ * @param classIndices whether the model classifies class indices 0..K-1 (the net, a one-vs-one kernel SVM), not
+ *                     two classes of labels -1/+1 or 0/1
  */
-record SavedModel(String dir, String className, ModelKind kind, List<String> stages) {
+record SavedModel(String dir, String className, ModelKind kind, List<String> stages, boolean classIndices) {
     static final String PIPELINE_MODEL = "org.apache.spark.ml.PipelineModel";
 
     /** The library's models the training jobs save, by the job that saves them, with the model's loader. */
@@ -69,9 +71,12 @@ record SavedModel(String dir, String className, ModelKind kind, List<String> sta
             return className.substring(className.lastIndexOf('.') + 1);
         }
 
-        /** The SVMs classify -1/+1 (0/1) labels; the net class indices 0..K-1. */
-        boolean binary() {
-            return this != TWO_LAYER_NET;
+        /**
+         * Whether the model saved in {@code modelDir} classifies class indices 0..K-1: the net always, a kernel SVM
+         * when it is one-vs-one; the others classify -1/+1 (0/1) labels.
+         */
+        boolean classIndices(FileSystem fs, Path modelDir) throws IOException {
+            return this == TWO_LAYER_NET || (this == DUAL_SVM && fs.exists(new Path(modelDir, KernelSvmModel.ONE_VS_ONE)));
         }
     }
 
@@ -92,24 +97,31 @@ record SavedModel(String dir, String className, ModelKind kind, List<String> sta
         String className = modelClass(fs, root, dir);
         List<String> stages = new ArrayList<>();
         ModelKind kind = ModelKind.ofClass(className);
+        Path modelDir = root;
         if (className.equals(PIPELINE_MODEL)) {
             Path stagesDir = new Path(root, "stages");
             try {
                 FileStatus[] children = fs.listStatus(stagesDir);
                 Arrays.sort(children, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
                 for (FileStatus child : children) {
-                    stages.add(modelClass(fs, child.getPath(), dir + "/stages/" + child.getPath().getName()));
+                    String stage = modelClass(fs, child.getPath(), dir + "/stages/" + child.getPath().getName());
+                    stages.add(stage);
+                    if (ModelKind.ofClass(stage) != null) {
+                        kind = ModelKind.ofClass(stage);
+                        modelDir = child.getPath();
+                    }
                 }
             } catch (IOException e) {
                 throw JobFailure.badFormat(java.nio.file.Path.of(dir), "stages", "missing or unreadable: " + e.getMessage());
             }
-            for (String stage : stages) {
-                if (ModelKind.ofClass(stage) != null) {
-                    kind = ModelKind.ofClass(stage);
-                }
-            }
         }
-        return new SavedModel(dir, className, kind, List.copyOf(stages));
+        boolean classIndices;
+        try {
+            classIndices = kind != null && kind.classIndices(fs, modelDir);
+        } catch (IOException e) {
+            throw JobFailure.badFormat(java.nio.file.Path.of(dir), "data", "unreadable: " + e.getMessage());
+        }
+        return new SavedModel(dir, className, kind, List.copyOf(stages), classIndices);
     }
 
     /** What the model is, for messages: "a PrimalSvmModel (primal-svm)", "a PipelineModel ending with ...". */

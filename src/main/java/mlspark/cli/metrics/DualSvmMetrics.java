@@ -49,6 +49,39 @@ public final class DualSvmMetrics {
         }
     }
 
+    /**
+     * One model of K classes (one-vs-one): the job's metrics for a multi-class training set. {@code classes}:
+     * the label values of the files in class-index order (LIBSVM's: first appearance in the training set);
+     * {@code seconds} the wall seconds of the fit, {@code iterations} the pairs' iterations summed; each pair's
+     * figures in {@code pairs}; {@code test_log_loss} with --probability.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Classes(double testAccuracy, double trainAccuracy,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double testLogLoss, double[] classes, int nSupport,
+                          String solver, int iterations, double seconds, List<Pair> pairs, DataSizes data, Kernel kernel,
+                          String kernelFormula, Config config) {
+        public static Classes of(KernelSvmExperiments.ClassEvaluation e, double[] classes, Config config) {
+            KernelSvmModel model = e.model();
+            KernelSvmTrainingSummary summary = model.summary();
+            KernelSpec kernel = model.resolvedKernel();
+            return new Classes(e.testAccuracy(), e.trainAccuracy(), e.testLogLoss(), classes, model.numSupportVectors(),
+                    summary.problems().get(0).solution().solver(), summary.totalIterations(), e.seconds(),
+                    summary.problems().stream().map(p -> new Pair(new double[]{classes[p.positiveClass()],
+                            classes[p.negativeClass()]}, p.rows(), p.numSupportVectors(), p.iterations(),
+                            p.dualObjective(), p.seconds())).toList(),
+                    new DataSizes(e.set().name(), e.set().train().size(), e.set().test().size(),
+                            e.set().train().dimension()),
+                    new Kernel(kernel.name(), model.getGamma(), kernel.name().equals("linear") ? null : summary.gamma(),
+                            kernel.degree(), kernel.coef0()),
+                    kernel.kernel(new double[0][]).describe(), config);
+        }
+    }
+
+    /** A class pair's binary problem: its two classes (label values; the first is +1), its figures and solver seconds. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Pair(double[] classes, int rows, int nSupport, int iterations, double dualObjective, double seconds) {
+    }
+
     /** The kernel as given ({@code gamma_option}: a number or "scale") and its gamma as resolved (null for linear). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Kernel(String name, String gammaOption, Double gamma, int degree, double coef0) {

@@ -14,7 +14,8 @@ import mlspark.errors.TrainingFailedException;
  * @param status        the solver's own account, e.g. "optimal" or "iteration limit (100)"
  */
 public record DualSolution(String solver, double[] alpha, double[] gradient, double dualObjective, int iterations,
-                           double seconds, double kktResidual, boolean converged, String status) {
+                           double seconds, double kktResidual, boolean converged, String status)
+        implements java.io.Serializable {
 
     /** This solution, or a {@link TrainingFailedException.Kind#NOT_CONVERGED} failure that says how far the solver got. */
     public DualSolution requireConverged() {

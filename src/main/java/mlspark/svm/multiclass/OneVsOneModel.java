@@ -173,11 +173,15 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
         int k = numClasses();
         double[][] r = new double[k][k];
         for (ClassPair pair : ClassPair.all(k)) {
-            double p = sigmoids[pair.index()].probability(decisionValues[pair.index()]);
-            p = Math.min(Math.max(p, MIN_PROBABILITY), 1 - MIN_PROBABILITY);
+            double p = clippedProbability(sigmoids[pair.index()], decisionValues[pair.index()]);
             r[pair.first()][pair.second()] = p;
             r[pair.second()][pair.first()] = 1 - p;
         }
         return PairwiseCoupling.probabilities(r);
+    }
+
+    /** A pair's probability of its first class as the coupling takes it: the sigmoid's, clipped to [1e-7, 1 - 1e-7]. */
+    public static double clippedProbability(PlattSigmoid sigmoid, double decisionValue) {
+        return Math.min(Math.max(sigmoid.probability(decisionValue), MIN_PROBABILITY), 1 - MIN_PROBABILITY);
     }
 }

@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import libsvm.svm;
+import libsvm.svm_model;
 import mlspark.bench.LibsvmBaseline;
 import mlspark.cli.Main;
 import mlspark.data.BinaryDataSets;
@@ -25,6 +28,8 @@ import mlspark.svm.ClassCosts;
 import mlspark.testing.DualTables;
 import mlspark.testing.ProjectData;
 import mlspark.testing.SharedSpark;
+import mlspark.svm.multiclass.Blobs;
+import mlspark.svm.multiclass.LibsvmMulticlass;
 
 class DualJobsTest extends SharedSpark {
     @TempDir
@@ -222,5 +227,100 @@ class DualJobsTest extends SharedSpark {
             assertTrue(maps.get(i).get("mean_error").asDouble() < maps.get(i - 1).get("mean_error").asDouble());
         }
         assertTrue(Files.exists(out.resolve("table.md")));
+    }
+
+    private static void writeLibsvm(Path file, double[][] x, double[] y) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < x.length; i++) {
+            text.append(String.format(Locale.ROOT, "%s 1:%.17g 2:%.17g%n", y[i] == Math.rint(y[i]) ? Long.toString((long) y[i])
+                    : Double.toString(y[i]), x[i][0], x[i][1]));
+        }
+        Files.writeString(file, text);
+    }
+
+    /**
+     * A LIBSVM file of three classes labelled 3, 1, 2 (and a test row of class 7, unseen in training): one-vs-one
+     * with LIBSVM's test accuracy and log loss (its Java port, -b 1 on the same folds), per-pair figures; the saved
+     * model through predict.
+     */
+    @Test
+    void multiClassFilesTrainOneVsOneAsLibsvm() throws Exception {
+        Blobs train = Blobs.generate(new double[]{3, 1, 2}, new int[]{40, 30, 35}, 31);
+        Blobs test = Blobs.generate(new double[]{3, 1, 2, 7}, new int[]{30, 30, 30, 2}, 32);
+        Path trainFile = tmp.resolve("three.train");
+        Path testFile = tmp.resolve("three.test");
+        writeLibsvm(trainFile, train.x(), train.y());
+        writeLibsvm(testFile, test.x(), test.y());
+        Path out = tmp.resolve("three");
+        Path model = tmp.resolve("three-model");
+        assertEquals(0, Main.run("dual-svm", "--out", out.toString(), "--data", trainFile.toString(), "--test",
+                testFile.toString(), "--gamma", "0.5", "--solver", "smo", "--bias-rule", "libsvm", "--sv-threshold", "0",
+                "--eps", "1e-5", "--probability", "--save-model", model.toString()));
+        JsonNode m = Json.read(out.resolve("metrics.json"));
+
+        svm_model oracle = LibsvmMulticlass.train(train.x(), train.y(), 0.5, 1, new int[0], new double[0], 1e-5, 0L);
+        double[] labels = new double[oracle.nr_class];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = oracle.label[k];
+        }
+        int correct = 0;
+        double logLoss = 0;
+        for (int i = 0; i < test.y().length; i++) {
+            if (svm.svm_predict(oracle, LibsvmMulticlass.nodes(test.x()[i])) == test.y()[i]) {
+                correct++;
+            }
+            double[] p = LibsvmMulticlass.probabilities(oracle, test.x()[i]);
+            double pTrue = 0;
+            for (int k = 0; k < labels.length; k++) {
+                pTrue += labels[k] == test.y()[i] ? p[k] : 0;
+            }
+            logLoss -= Math.log(Math.max(pTrue, 1e-15));
+        }
+        assertEquals(labels.length, m.get("classes").size());
+        for (int k = 0; k < labels.length; k++) {
+            assertEquals(labels[k], m.get("classes").get(k).asDouble(), "classes in order of first appearance");
+        }
+        assertEquals((double) correct / test.y().length, m.get("test_accuracy").asDouble(), 1e-12);
+        assertEquals(logLoss / test.y().length, m.get("test_log_loss").asDouble(), 2e-2);
+        assertEquals(oracle.l, m.get("n_support").asInt());
+        assertEquals(3, m.get("pairs").size());
+        for (JsonNode pair : m.get("pairs")) {
+            for (String field : List.of("classes", "rows", "n_support", "iterations", "dual_objective", "seconds")) {
+                assertTrue(pair.has(field), field);
+            }
+        }
+        assertTrue(m.get("seconds").asDouble() > 0);
+
+        // predict takes class indices: the test rows of the training classes, their labels as the model's indices
+        int[] seen = java.util.stream.IntStream.range(0, test.y().length).filter(i -> test.y()[i] != 7).toArray();
+        double[][] seenX = new double[seen.length][];
+        double[] seenY = new double[seen.length];
+        int seenCorrect = 0;
+        for (int t = 0; t < seen.length; t++) {
+            seenX[t] = test.x()[seen[t]];
+            for (int k = 0; k < labels.length; k++) {
+                seenY[t] = labels[k] == test.y()[seen[t]] ? k : seenY[t];
+            }
+            seenCorrect += svm.svm_predict(oracle, LibsvmMulticlass.nodes(seenX[t])) == test.y()[seen[t]] ? 1 : 0;
+        }
+        Path indexed = tmp.resolve("three-indexed.test");
+        writeLibsvm(indexed, seenX, seenY);
+        Path predicted = tmp.resolve("three-predicted");
+        assertEquals(0, Main.run("predict", "--out", predicted.toString(), "--model", model.toString(), "--data",
+                indexed.toString(), "--format", "csv"));
+        JsonNode p = Json.read(predicted.resolve("metrics.json"));
+        assertEquals((double) seenCorrect / seen.length, p.get("accuracy").asDouble(), 1e-12);
+        try (var csv = Files.list(predicted.resolve("predictions.csv"))) {
+            Path part = csv.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+            assertTrue(Files.readAllLines(part).get(0).contains("probability_2"), "the probabilities of the 3 classes");
+        }
+
+        // one class, or a label that is not a number: one-line errors
+        Path one = tmp.resolve("one.train");
+        Files.writeString(one, "3 1:0.5 2:1\n3 1:0.1 2:0.2\n");
+        assertEquals(67, run("dual-svm", "--data", one.toString(), "--test", testFile.toString()));
+        Path word = tmp.resolve("word.train");
+        Files.writeString(word, "3 1:0.5 2:1\ncat 1:0.1 2:0.2\n");
+        assertEquals(65, run("dual-svm", "--data", word.toString(), "--test", testFile.toString()));
     }
 }

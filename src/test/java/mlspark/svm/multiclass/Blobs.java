@@ -9,12 +9,12 @@ import java.util.Random;
  * A seeded multi-class set for the tests: class k's rows drawn around the k-th of evenly spaced points of a
  * circle of radius 2 with standard deviation 1 (so neighbouring classes overlap), the rows shuffled.
  */
-record Blobs(double[][] x, double[] y) {
+public record Blobs(double[][] x, double[] y) {
     /**
      * @param labels the classes' label values
      * @param counts rows per class
      */
-    static Blobs generate(double[] labels, int[] counts, long seed) {
+    public static Blobs generate(double[] labels, int[] counts, long seed) {
         Random random = new Random(seed);
         List<double[]> rows = new ArrayList<>();
         for (int k = 0; k < labels.length; k++) {
@@ -35,7 +35,7 @@ record Blobs(double[][] x, double[] y) {
     }
 
     /** n points uniform on [-4, 4]^2, where the classes meet and beyond. */
-    static double[][] testPoints(int n, long seed) {
+    public static double[][] testPoints(int n, long seed) {
         Random random = new Random(seed);
         double[][] points = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -9,7 +9,7 @@ import libsvm.svm_parameter;
 import libsvm.svm_problem;
 
 /** LIBSVM 3.31's Java port as the tests' oracle: C-SVC with an RBF kernel, class weights, optionally -b 1. */
-final class LibsvmMulticlass {
+public final class LibsvmMulticlass {
     private LibsvmMulticlass() {
     }
 
@@ -18,7 +18,7 @@ final class LibsvmMulticlass {
      * @param weightLabels the labels of {@code weights}
      * @param foldSeed     seeds {@code svm.rand} and turns on probabilities (-b 1); null for none
      */
-    static svm_model train(double[][] x, double[] labels, double gamma, double c, int[] weightLabels, double[] weights,
+    public static svm_model train(double[][] x, double[] labels, double gamma, double c, int[] weightLabels, double[] weights,
                            double eps, Long foldSeed) {
         svm_parameter param = new svm_parameter();
         param.svm_type = svm_parameter.C_SVC;
@@ -50,7 +50,7 @@ final class LibsvmMulticlass {
         return svm.svm_train(problem, param);
     }
 
-    static svm_node[] nodes(double[] x) {
+    public static svm_node[] nodes(double[] x) {
         svm_node[] nodes = new svm_node[x.length];
         for (int j = 0; j < x.length; j++) {
             nodes[j] = new svm_node();
@@ -61,14 +61,14 @@ final class LibsvmMulticlass {
     }
 
     /** LIBSVM's decision values, in its pair order. */
-    static double[] decisionValues(svm_model model, double[] x) {
+    public static double[] decisionValues(svm_model model, double[] x) {
         double[] values = new double[model.nr_class * (model.nr_class - 1) / 2];
         svm.svm_predict_values(model, nodes(x), values);
         return values;
     }
 
     /** LIBSVM's probabilities, in its class order (model.label). */
-    static double[] probabilities(svm_model model, double[] x) {
+    public static double[] probabilities(svm_model model, double[] x) {
         double[] p = new double[model.nr_class];
         svm.svm_predict_probability(model, nodes(x), p);
         return p;
