@@ -27,6 +27,7 @@ import mlspark.svm.dual.DualSolver;
 import mlspark.svm.dual.InteriorPointQp;
 import mlspark.svm.dual.InteriorPointSolver;
 import mlspark.svm.dual.SmoSolver;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 
 /**
  * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm and smo: the Gram
@@ -135,28 +136,46 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return this;
     }
 
+    public KernelSvmClassifier setWorkingSetSize(int value) {
+        set(workingSetSize(), value);
+        return this;
+    }
+
     public KernelSvmClassifier setCascadePartitions(int value) {
         set(cascadePartitions(), value);
         return this;
     }
 
-    /** The driver-side solver (ipm or smo) the Params name, with their tolerance and iteration limit. */
+    /** The driver-side solver (ipm, smo or smo-rows) the Params name, with their tolerance and iteration limit. */
     private DualSolver dualSolver(int n) {
         Integer limit = getMaxIter();
-        if (getSolver().equals("ipm")) {
-            InteriorPointSolver.requireMemory(n);
-            InteriorPointQp.Settings settings = InteriorPointQp.Settings.defaults();
-            return new InteriorPointSolver(limit == null ? settings : settings.withMaxIterations(limit));
+        switch (getSolver()) {
+            case "ipm" -> {
+                InteriorPointSolver.requireMemory(n);
+                InteriorPointQp.Settings settings = InteriorPointQp.Settings.defaults();
+                return new InteriorPointSolver(limit == null ? settings : settings.withMaxIterations(limit));
+            }
+            case "smo-rows" -> {
+                SmoSolver.Settings settings = SmoSolver.Settings.defaults().withEps(getTol());
+                return new SmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
+            }
+            default -> {
+                WorkingSetSmoSolver.Settings settings = workingSetSmoSettings();
+                return new WorkingSetSmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
+            }
         }
-        SmoSolver.Settings settings = SmoSolver.Settings.defaults().withEps(getTol());
-        return new SmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
+    }
+
+    /** smo's settings: the tolerance and working-set size the Params give. */
+    private WorkingSetSmoSolver.Settings workingSetSmoSettings() {
+        return WorkingSetSmoSolver.Settings.defaults().withEps(getTol()).withWorkingSetSize(getWorkingSetSize());
     }
 
     /** The cascade's settings: maxIter limits its passes, tol is its tolerance on the whole problem. */
     private CascadeSvmTrainer.Settings cascadeSettings() {
         Integer limit = getMaxIter();
         return new CascadeSvmTrainer.Settings(getCascadePartitions(),
-                limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, SmoSolver.Settings.defaults().withEps(getTol()));
+                limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, workingSetSmoSettings());
     }
 
     @Override

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import mlspark.linalg.Blas;
 
 /**
- * SMO with large working sets (Joachims' decomposition, as ThunderSVM's CSMOSolver): the same
- * problem and optimum as {@link SmoSolver}, with the kernel work batched.
+ * SMO with large working sets (Joachims' decomposition, as ThunderSVM's CSMOSolver), {@code --solver smo}
+ * and the cascade's sub-problems: the same problem and optimum as {@link SmoSolver} (LIBSVM's algorithm
+ * row by row), with the kernel work batched.
  * <ol>
  *   <li>Stop when the maximal violating pair m(alpha) - M(alpha) < eps over all n points (LIBSVM's rule).</li>
  *   <li>A working set W of q points: the most violating ones, alternately the largest -y_i G_i of I_up
@@ -93,7 +94,12 @@ public final class WorkingSetSmoSolver implements DualSolver {
 
     @Override
     public String name() {
-        return "smo-ws";
+        return "smo";
+    }
+
+    @Override
+    public boolean readsRows() {
+        return true;
     }
 
     @Override
