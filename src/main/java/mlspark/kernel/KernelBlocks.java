@@ -51,22 +51,23 @@ public final class KernelBlocks {
         }
     }
 
-    /** Values of a block from which its elementwise step is split across two threads. */
+    /** Values (count x values each) from which {@link #inTwoHalves} splits a step across two threads. */
     static final int SPLIT_VALUES = 1 << 15;
 
-    /** A step over the values [from, to) of a block. */
+    /** A step over the items [from, to). */
     @FunctionalInterface
-    interface RangeStep {
+    public interface RangeStep {
         void apply(int from, int to);
     }
 
     /**
-     * step over [0, count): from {@value #SPLIT_VALUES} values on, in two halves at once, the caller's
-     * thread and the common fork-join pool's (a parallel stream: with two cores the pool has one worker,
-     * and a caller whose half the busy pool has not taken runs it itself).
+     * step over the items [0, count) of {@code valuesEach} values each: from {@value #SPLIT_VALUES}
+     * values on, in two halves at once, the caller's thread and the common fork-join pool's (a parallel
+     * stream: with two cores the pool has one worker, and a caller whose half the busy pool has not
+     * taken runs it itself).
      */
-    static void inTwoHalves(int count, RangeStep step) {
-        if (count < SPLIT_VALUES) {
+    public static void inTwoHalves(int count, int valuesEach, RangeStep step) {
+        if ((long) count * valuesEach < SPLIT_VALUES) {
             step.apply(0, count);
             return;
         }

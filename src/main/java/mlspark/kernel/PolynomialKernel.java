@@ -12,7 +12,7 @@ public record PolynomialKernel(double gamma, int degree, double coef0) implement
     @Override
     public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
         KernelBlocks.innerProducts(a, m, b, n, d, out);
-        KernelBlocks.inTwoHalves(m * n, (from, to) -> {
+        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 out[t] = Math.pow(gamma * out[t] + coef0, degree);
             }

@@ -18,7 +18,7 @@ public record RbfKernel(double gamma) implements Kernel {
         KernelBlocks.innerProducts(a, m, b, n, d, out);
         double[] an = KernelBlocks.squaredNorms(a, m, d);
         double[] bn = KernelBlocks.squaredNorms(b, n, d);
-        KernelBlocks.inTwoHalves(m * n, (from, to) -> {
+        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
             int t = from;
             while (t < to) {
                 int i = t / n;

@@ -12,7 +12,7 @@ public record SigmoidKernel(double gamma, double coef0) implements Kernel {
     @Override
     public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
         KernelBlocks.innerProducts(a, m, b, n, d, out);
-        KernelBlocks.inTwoHalves(m * n, (from, to) -> {
+        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 out[t] = Math.tanh(gamma * out[t] + coef0);
             }

@@ -30,7 +30,7 @@ import mlspark.svm.dual.SmoSolver;
 import mlspark.svm.dual.WorkingSetSmoSolver;
 
 /**
- * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm and smo: the Gram
+ * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm, smo, smo-rows: the Gram
  * matrix computed by Spark, the QP solved on the driver, which therefore holds the training points
  * (they are collected there). Solver cascade: the Cascade SVM, whose sub-problems are solved on the
  * executors where the rows stay. A solver that reaches its iteration limit fails; no unconverged
@@ -159,10 +159,11 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
                 SmoSolver.Settings settings = SmoSolver.Settings.defaults().withEps(getTol());
                 return new SmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
             }
-            default -> {
+            case "smo" -> {
                 WorkingSetSmoSolver.Settings settings = workingSetSmoSettings();
                 return new WorkingSetSmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
             }
+            default -> throw new IllegalStateException("not a driver-side solver: " + getSolver());
         }
     }
 
