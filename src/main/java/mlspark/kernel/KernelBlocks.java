@@ -67,7 +67,7 @@ public final class KernelBlocks {
      * taken runs it itself).
      */
     public static void inTwoHalves(int count, int valuesEach, RangeStep step) {
-        if ((long) count * valuesEach < SPLIT_VALUES) {
+        if (count < 2 || (long) count * valuesEach < SPLIT_VALUES) {
             step.apply(0, count);
             return;
         }

@@ -22,8 +22,8 @@ import mlspark.linalg.Blas;
  *       two-variable step, to the same tolerance eps (measured: a looser local one, ThunderSVM's
  *       max(eps, 0.1 x the subproblem's initial violation), takes as many kernel rows in all), or at
  *       most {@code maxLocalIterations} pair steps.</li>
- *   <li>G += Q[:, W] (alpha_W' - alpha_W) for all n points, one {@code dgemv} per half of W on its kernel rows
- *       (two threads, each on half of the points).</li>
+ *   <li>G += Q[:, W] (alpha_W' - alpha_W) for all n points, per half of W on its kernel rows by a
+ *       {@code dgemv} on each of two threads, each on half of those rows.</li>
  * </ol>
  * A problem of at most q points is one working set: its kernel matrix by one {@link KernelRows#fillRows}
  * and {@link SmoSolver} on it whole, in the points' order and with shrinking, which is LIBSVM's Solver.
@@ -165,8 +165,9 @@ public final class WorkingSetSmoSolver implements DualSolver {
         double[] spare;
         /** Scratch of {@link #replaceHalf}: a point's row in the replaced half, else -1. */
         final int[] position;
-        /** Scratch: K[:, W] (y delta)_W. */
+        /** Scratch: K[:, W] (y delta)_W, the sum of the two halves of W's rows. */
         final double[] product;
+        final double[] secondProduct;
         final boolean[] chosen;
         long kernelNanos;
         long localNanos;
@@ -189,6 +190,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
             position = new int[n];
             Arrays.fill(position, -1);
             product = new double[n];
+            secondProduct = new double[n];
             chosen = new boolean[n];
             if (initialGradient != null) {
                 gradient = initialGradient.clone();
@@ -399,8 +401,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
         }
 
         /**
-         * G_i += y_i sum_t K(w_t, i) c_t over the m kernel rows of {@code kernelRows}, by one dgemv, or
-         * one on each of two threads for two halves of the points.
+         * G_i += y_i sum_t K(w_t, i) c_t over the m kernel rows of {@code kernelRows}.
          */
         void addToGradient(double[] kernelRows, double[] coefficients, int m) {
             boolean any = false;
@@ -410,13 +411,15 @@ public final class WorkingSetSmoSolver implements DualSolver {
             if (!any) {
                 return;
             }
-            KernelBlocks.inTwoHalves(n, m, (from, to) -> {
-                // the row-major m x n rows are the column-major n x m matrix K[:, W], of which rows [from, to)
-                Blas.blas().dgemv("N", to - from, m, 1.0, kernelRows, from, n, coefficients, 0, 1, 0.0, product, from, 1);
-                for (int i = from; i < to; i++) {
-                    gradient[i] += y[i] * product[i];
-                }
-            });
+            // the row-major m x n rows are the column-major n x m matrix K[:, W]; its two halves of columns
+            // (kernel rows) each by one dgemv on a thread of its own, into a vector of its own
+            Arrays.fill(secondProduct, 0);
+            double[][] products = {product, secondProduct};
+            KernelBlocks.inTwoHalves(m, n, (from, to) -> Blas.blas().dgemv("N", n, to - from, 1.0, kernelRows,
+                    from * n, n, coefficients, from, 1, 0.0, products[from == 0 ? 0 : 1], 0, 1));
+            for (int i = 0; i < n; i++) {
+                gradient[i] += y[i] * (product[i] + secondProduct[i]);
+            }
         }
     }
 
