@@ -40,6 +40,7 @@ import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.KernelSvmModel;
 import mlspark.svm.dual.PointKernelRows;
 import mlspark.svm.dual.SmoSolver;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 import mlspark.svm.primal.LinearSvmModel;
 
 /**
@@ -166,7 +167,7 @@ public final class KernelScaleBench implements BenchSuite {
     private static CascadeSvmTrainer.Result cascade(JavaSparkContext sc, LabeledData train, Kernel kernel,
                                                     ClassCosts costs, int partitions) {
         return CascadeSvmTrainer.train(SampleRdds.samples(sc, train, DATA_PARTITIONS), kernel, costs,
-                new CascadeSvmTrainer.Settings(partitions, 20, SmoSolver.Settings.defaults().withEps(EPS)), 0,
+                new CascadeSvmTrainer.Settings(partitions, 20, WorkingSetSmoSolver.Settings.defaults().withEps(EPS)), 0,
                 BiasRule.LIBSVM, m -> { });
     }
 

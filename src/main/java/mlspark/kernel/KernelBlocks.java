@@ -1,5 +1,7 @@
 package mlspark.kernel;
 
+import java.util.stream.IntStream;
+
 import mlspark.linalg.Blas;
 
 /**
@@ -47,6 +49,30 @@ public final class KernelBlocks {
                         1.0, out, r0 * c, c);
             }
         }
+    }
+
+    /** Values (count x values each) from which {@link #inTwoHalves} splits a step across two threads. */
+    static final int SPLIT_VALUES = 1 << 15;
+
+    /** A step over the items [from, to). */
+    @FunctionalInterface
+    public interface RangeStep {
+        void apply(int from, int to);
+    }
+
+    /**
+     * step over the items [0, count) of {@code valuesEach} values each: from {@value #SPLIT_VALUES}
+     * values on, in two halves at once, the caller's thread and the common fork-join pool's (a parallel
+     * stream: with two cores the pool has one worker, and a caller whose half the busy pool has not
+     * taken runs it itself).
+     */
+    public static void inTwoHalves(int count, int valuesEach, RangeStep step) {
+        if (count < 2 || (long) count * valuesEach < SPLIT_VALUES) {
+            step.apply(0, count);
+            return;
+        }
+        int middle = count / 2;
+        IntStream.of(0, 1).parallel().forEach(half -> step.apply(half == 0 ? 0 : middle, half == 0 ? middle : count));
     }
 
     /** |row_i|^2 of an m x d row-major block. */

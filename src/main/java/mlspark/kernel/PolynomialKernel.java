@@ -12,9 +12,11 @@ public record PolynomialKernel(double gamma, int degree, double coef0) implement
     @Override
     public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
         KernelBlocks.innerProducts(a, m, b, n, d, out);
-        for (int t = 0; t < m * n; t++) {
-            out[t] = Math.pow(gamma * out[t] + coef0, degree);
-        }
+        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                out[t] = Math.pow(gamma * out[t] + coef0, degree);
+            }
+        });
     }
 
     @Override

@@ -9,19 +9,28 @@ public record RbfKernel(double gamma) implements Kernel {
         return Math.exp(-gamma * Kernel.squaredDistance(x, z));
     }
 
-    /** |x - z|^2 = |x|^2 + |z|^2 - 2 x.z from one dgemm and the rows' squared norms (clipped at 0 against rounding). */
+    /**
+     * |x - z|^2 = |x|^2 + |z|^2 - 2 x.z from one dgemm and the rows' squared norms (clipped at 0 against
+     * rounding), then exp by {@link Exponentials} (vector lanes), a large block's values split across two threads.
+     */
     @Override
     public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
         KernelBlocks.innerProducts(a, m, b, n, d, out);
         double[] an = KernelBlocks.squaredNorms(a, m, d);
         double[] bn = KernelBlocks.squaredNorms(b, n, d);
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                double distance = Math.max(0, an[i] + bn[j] - 2 * out[row + j]);
-                out[row + j] = Math.exp(-gamma * distance);
+        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
+            int t = from;
+            while (t < to) {
+                int i = t / n;
+                int rowStart = i * n;
+                int rowEnd = Math.min(to, rowStart + n);
+                double ai = an[i];
+                for (; t < rowEnd; t++) {
+                    out[t] = -gamma * Math.max(0, ai + bn[t - rowStart] - 2 * out[t]);
+                }
             }
-        }
+            Exponentials.exp(out, from, to);
+        });
     }
 
     @Override

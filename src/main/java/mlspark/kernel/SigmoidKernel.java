@@ -12,9 +12,11 @@ public record SigmoidKernel(double gamma, double coef0) implements Kernel {
     @Override
     public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
         KernelBlocks.innerProducts(a, m, b, n, d, out);
-        for (int t = 0; t < m * n; t++) {
-            out[t] = Math.tanh(gamma * out[t] + coef0);
-        }
+        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                out[t] = Math.tanh(gamma * out[t] + coef0);
+            }
+        });
     }
 
     @Override

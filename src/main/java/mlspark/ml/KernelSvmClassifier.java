@@ -36,9 +36,10 @@ import mlspark.svm.multiclass.OneVsOneProblem;
 import mlspark.svm.multiclass.OneVsOneTrainer;
 import mlspark.svm.multiclass.PairFit;
 import mlspark.svm.multiclass.PlattSigmoid;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 
 /**
- * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm and smo: the Gram
+ * The kernel SVM by its dual QP (the {@code dual-svm} job's trainers). Solvers ipm, smo, smo-rows: the Gram
  * matrix computed by Spark, the QP solved on the driver, which therefore holds the training points
  * (they are collected there). Solver cascade: the Cascade SVM, whose sub-problems are solved on the
  * executors where the rows stay. A solver that reaches its iteration limit fails; no unconverged
@@ -147,6 +148,11 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return this;
     }
 
+    public KernelSvmClassifier setWorkingSetSize(int value) {
+        set(workingSetSize(), value);
+        return this;
+    }
+
     public KernelSvmClassifier setCascadePartitions(int value) {
         set(cascadePartitions(), value);
         return this;
@@ -167,23 +173,37 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return this;
     }
 
-    /** The driver-side solver (ipm or smo) the Params name, with their tolerance and iteration limit. */
+    /** The driver-side solver (ipm, smo or smo-rows) the Params name, with their tolerance and iteration limit. */
     private DualSolver dualSolver(int n) {
         Integer limit = getMaxIter();
-        if (getSolver().equals("ipm")) {
-            InteriorPointSolver.requireMemory(n);
-            InteriorPointQp.Settings settings = InteriorPointQp.Settings.defaults();
-            return new InteriorPointSolver(limit == null ? settings : settings.withMaxIterations(limit));
+        switch (getSolver()) {
+            case "ipm" -> {
+                InteriorPointSolver.requireMemory(n);
+                InteriorPointQp.Settings settings = InteriorPointQp.Settings.defaults();
+                return new InteriorPointSolver(limit == null ? settings : settings.withMaxIterations(limit));
+            }
+            case "smo-rows" -> {
+                SmoSolver.Settings settings = SmoSolver.Settings.defaults().withEps(getTol());
+                return new SmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
+            }
+            case "smo" -> {
+                WorkingSetSmoSolver.Settings settings = workingSetSmoSettings();
+                return new WorkingSetSmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
+            }
+            default -> throw new IllegalStateException("not a driver-side solver: " + getSolver());
         }
-        SmoSolver.Settings settings = SmoSolver.Settings.defaults().withEps(getTol());
-        return new SmoSolver(limit == null ? settings : settings.withMaxIterations(limit));
+    }
+
+    /** smo's settings: the tolerance and working-set size the Params give. */
+    private WorkingSetSmoSolver.Settings workingSetSmoSettings() {
+        return WorkingSetSmoSolver.Settings.defaults().withEps(getTol()).withWorkingSetSize(getWorkingSetSize());
     }
 
     /** The cascade's settings: maxIter limits its passes, tol is its tolerance on the whole problem. */
     private CascadeSvmTrainer.Settings cascadeSettings() {
         Integer limit = getMaxIter();
         return new CascadeSvmTrainer.Settings(getCascadePartitions(),
-                limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, SmoSolver.Settings.defaults().withEps(getTol()));
+                limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, workingSetSmoSettings());
     }
 
     @Override

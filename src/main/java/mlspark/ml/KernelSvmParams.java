@@ -10,6 +10,7 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 
 import mlspark.kernel.KernelSpec;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 
 /**
  * Params of {@link KernelSvmClassifier} and {@link KernelSvmModel}: the kernel SVM's dual QP, as the
@@ -18,7 +19,7 @@ import mlspark.kernel.KernelSpec;
  * the Param ({@link ParamRules}; the kernel's own Params by {@link KernelSpec}'s checks).
  */
 public interface KernelSvmParams extends HasClassCosts {
-    String[] SOLVERS = {"ipm", "smo", "cascade"};
+    String[] SOLVERS = {"ipm", "smo", "smo-rows", "cascade"};
     String[] BIAS_RULES = {"assignment", "libsvm"};
 
     /** A validator that passes a value {@link KernelSpec}'s check of it accepts (the check throws for the others). */
@@ -50,7 +51,7 @@ public interface KernelSvmParams extends HasClassCosts {
     record Fields(CostParams costs, Param<String> kernel, Param<String> gamma, IntParam degree, DoubleParam coef0,
                   Param<String> solver, DoubleParam svThreshold, Param<String> biasRule, DoubleParam tol,
                   IntParam maxIter, IntParam cascadePartitions, BooleanParam probability, Param<String> probabilityCol,
-                  LongParam seed) implements Serializable {
+                  LongParam seed, IntParam workingSetSize) implements Serializable {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid),
                     new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
@@ -62,23 +63,28 @@ public interface KernelSvmParams extends HasClassCosts {
                     ParamRules.atLeast(uid, "degree", "degree of the poly kernel (>= 0)", 0),
                     new DoubleParam(uid, "coef0", "coef0 of the poly and sigmoid kernels",
                             KernelCheck.<Double, scala.Function1<Object, Object>>of(KernelSpec::checkCoef0)),
-                    ParamRules.oneOf(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm) and smo "
-                            + "(LIBSVM's) on the driver, or cascade (Cascade SVM: SMO sub-problems on the executors, the "
-                            + "training rows are not collected)", SOLVERS),
+                    ParamRules.oneOf(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm), smo "
+                            + "(LIBSVM's stopping rule and optimum, working sets of workingSetSize points whose kernel "
+                            + "rows come by one BLAS block) or smo-rows (LIBSVM's algorithm row by row, for comparison) "
+                            + "on the driver, or cascade (Cascade SVM: smo sub-problems on the executors, the training "
+                            + "rows are not collected)", SOLVERS),
                     ParamRules.nonNegative(uid, "svThreshold", "support vectors are the a_i > svThreshold (>= 0)"),
                     ParamRules.oneOf(uid, "biasRule", "b: assignment (mean over all support vectors) or libsvm (over the "
                             + "free ones, LIBSVM's rule)", BIAS_RULES),
                     ParamRules.positive(uid, "tol", "SMO stopping tolerance on the maximal violating pair (> 0; "
                             + "LIBSVM's -e), of the cascade's sub-problems and of its check of the whole problem"),
                     ParamRules.atLeast(uid, "maxIter", "iteration limit of the solver, passes of the cascade (>= 1; "
-                            + "unset: 100 for ipm, 10^7 for smo, 20 for cascade); a solver that reaches it fails", 1),
+                            + "unset: 100 for ipm, 10^7 pair steps for smo and smo-rows, 20 for cascade); a solver that "
+                            + "reaches it fails", 1),
                     ParamRules.atLeast(uid, "cascadePartitions", "sub-problems of the cascade's first layer (>= 1, at "
                             + "most the number of training rows; solver cascade only)", 1),
                     new BooleanParam(uid, "probability", "class probabilities (LIBSVM's -b 1): Platt's sigmoid of each "
                             + "class pair's decision values fitted by 5-fold cross-validation, then pairwise coupling; "
                             + "written to probabilityCol (solvers ipm and smo)"),
                     new Param<>(uid, "probabilityCol", "column of the class probabilities (with probability)"),
-                    new LongParam(uid, "seed", "seed of the cross-validation folds of probability"));
+                    new LongParam(uid, "seed", "seed of the cross-validation folds of probability"),
+                    ParamRules.evenAtLeast(uid, "workingSetSize", "points of smo's working sets, whose kernel rows "
+                            + "are computed together (even, >= 2; solvers smo and cascade)", 2));
         }
 
         /** The defaults: the assignment's Q4 model, solved as the assignment solves it. */
@@ -96,6 +102,7 @@ public interface KernelSvmParams extends HasClassCosts {
             owner.setDefault(probability, false);
             owner.setDefault(probabilityCol, "probability");
             owner.setDefault(seed, 0L);
+            owner.setDefault(workingSetSize, WorkingSetSmoSolver.Settings.defaults().workingSetSize());
         }
     }
 
@@ -168,6 +175,14 @@ public interface KernelSvmParams extends HasClassCosts {
 
     default long getSeed() {
         return (Long) getOrDefault(seed());
+    }
+
+    default IntParam workingSetSize() {
+        return kernelSvmFields().workingSetSize();
+    }
+
+    default int getWorkingSetSize() {
+        return (Integer) getOrDefault(workingSetSize());
     }
 
     default String getKernel() {

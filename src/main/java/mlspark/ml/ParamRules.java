@@ -68,6 +68,12 @@ public final class ParamRules {
                 v -> "expected an integer >= " + min + ", got " + v));
     }
 
+    /** An even integer >= {@code min}. */
+    public static IntParam evenAtLeast(String uid, String name, String doc, int min) {
+        return new IntParam(uid, name, doc, check(name, (Integer v) -> v >= min && v % 2 == 0,
+                v -> "expected an even integer >= " + min + ", got " + v));
+    }
+
     /** One of {@code values}. */
     public static Param<String> oneOf(String uid, String name, String doc, String... values) {
         String[] allowed = values.clone();

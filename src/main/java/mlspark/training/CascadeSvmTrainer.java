@@ -26,23 +26,23 @@ import mlspark.svm.dual.DualProblem;
 import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.KernelSvmModel;
 import mlspark.svm.dual.PointKernelRows;
-import mlspark.svm.dual.SmoSolver;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 import scala.Tuple2;
 
 /**
  * The Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004) on Spark. Pass 1: each of
- * the P partitions solves its own points with SMO on an executor; the support vectors of pairs of
- * results are merged and solved again, layer by layer up a binary tree, on executors, the last
- * merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i) (and fBar_i, the
- * same over a_s = C_s, SMO's G_bar) is computed on the executors (BLAS blocks against the broadcast
- * support vectors), G_i = y_i f_i - 1, and the whole problem's maximal violating pair m(a) - M(a)
+ * the P partitions solves its own points with SMO ({@link WorkingSetSmoSolver}) on an executor; the
+ * support vectors of pairs of results are merged and solved again, layer by layer up a binary tree, on
+ * executors, the last merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i)
+ * is computed on the executors (BLAS blocks against the broadcast support vectors), G_i = y_i f_i - 1,
+ * and the whole problem's maximal violating pair m(a) - M(a)
  * (LIBSVM's stopping measure) is checked against eps. While it is not met, a feedback pass solves
  * the support vectors plus the violators, the points at a_i = 0 whose margin falls short by eps/2
  * (the method violators): on the driver, warm-started from the multipliers with the check's G and
- * G_bar, when they are few (at most {@code driverFeedbackRatio} per support vector), else through the
+ * when they are few (at most {@code driverFeedbackRatio} per support vector), else through the
  * tree, every partition getting the support vectors plus its own violators (partitions without
  * violators keep the previous solution, which is optimal on their sub-problem). Later checks add to f
- * and fBar the change of the multipliers that changed. Each pass raises the dual objective, and the
+ * the change of the multipliers that changed. Each pass raises the dual objective, and the
  * result meets the same stopping rule as SMO on all the data. Sub-problems are solved to eps/2, so
  * that the check at eps is decided by the points outside them.
  */
@@ -56,12 +56,12 @@ public final class CascadeSvmTrainer {
     /**
      * @param partitions          sub-problems of the first layer
      * @param maxPasses           passes (the first and the feedback passes) before giving up
-     * @param smo                 the sub-problems' SMO settings; its eps is the tolerance of the whole problem
+     * @param smo                 the sub-problems' solver settings; its eps is the tolerance of the whole problem
      * @param driverFeedbackRatio a feedback pass with at most this many violators per support vector solves the
      *                            support vectors plus the violators on the driver; one with more goes through the
      *                            tree (0: always through the tree)
      */
-    public record Settings(int partitions, int maxPasses, SmoSolver.Settings smo, double driverFeedbackRatio)
+    public record Settings(int partitions, int maxPasses, WorkingSetSmoSolver.Settings smo, double driverFeedbackRatio)
             implements Serializable {
         public Settings {
             if (partitions < 1) {
@@ -76,7 +76,7 @@ public final class CascadeSvmTrainer {
             }
         }
 
-        public Settings(int partitions, int maxPasses, SmoSolver.Settings smo) {
+        public Settings(int partitions, int maxPasses, WorkingSetSmoSolver.Settings smo) {
             this(partitions, maxPasses, smo, DEFAULT_DRIVER_FEEDBACK_RATIO);
         }
     }
@@ -228,14 +228,12 @@ public final class CascadeSvmTrainer {
                     (System.nanoTime() - start) / 1e9));
             List<Layer> layers = new ArrayList<>();
             List<Pass> passes = new ArrayList<>();
-            // the state of the last check: a, f_i = sum_s a_s y_s k(x_s, x_i), fBar_i = the same over a_s = C_s
-            // with C_s for a_s, the features of every point that reached the driver
+            // the state of the last check: a, f_i = sum_s a_s y_s k(x_s, x_i), the features of every point that
+            // reached the driver
             double[] alpha = new double[n];
             double[] f = new double[n];
-            double[] fBar = new double[n];
             double[][] seen = new double[n][];
             double[] gradient = new double[n];
-            double[] gradientBar = new double[n];
             CascadeSet current = null;
             BitSet violators = null;
             boolean converged = false;
@@ -247,10 +245,10 @@ public final class CascadeSvmTrainer {
                 if (current != null && violators.cardinality() <= settings.driverFeedbackRatio() * current.size()) {
                     // few violators: the support vectors and the violators solved together on the driver
                     long t = System.nanoTime();
-                    top = solveFromCheck(node, current.plus(collect(sc, parts, violators)), gradient, gradientBar);
+                    top = solveFromCheck(node, current.plus(collect(sc, parts, violators)), gradient);
                     iterations += record(layers, pass, 1, "driver", List.of(top), t, log);
                 } else {
-                    Tree solved = tree(sc, parts, node, current, violators, gradient, gradientBar, pass, layers, log);
+                    Tree solved = tree(sc, parts, node, current, violators, gradient, pass, layers, log);
                     top = solved.top();
                     iterations += solved.iterations();
                 }
@@ -267,11 +265,10 @@ public final class CascadeSvmTrainer {
                 for (int k = 0; k < current.size(); k++) {
                     next[current.index()[k]] = current.alpha()[k];
                 }
-                int changed = update(sc, parts, kernel, costs, alpha, next, y, seen, f, fBar);
+                int changed = update(sc, parts, kernel, alpha, next, y, seen, f);
                 alpha = next;
                 for (int i = 0; i < n; i++) {
                     gradient[i] = y[i] * f[i] - 1;
-                    gradientBar[i] = y[i] * fBar[i];
                 }
                 double[] bounds = DualKkt.violationBounds(alpha, gradient, y, costs);
                 double gap = bounds[0] - bounds[1];
@@ -317,13 +314,12 @@ public final class CascadeSvmTrainer {
      * previous solution), pairs merged layer by layer on the executors, the last merge on the driver.
      */
     private static Tree tree(JavaSparkContext sc, JavaRDD<Part> parts, CascadeNode node, CascadeSet current,
-                             BitSet violators, double[] gradient, double[] gradientBar, int pass, List<Layer> layers,
+                             BitSet violators, double[] gradient, int pass, List<Layer> layers,
                              Consumer<String> log) {
         long t = System.nanoTime();
         Broadcast<CascadeSet> bcCurrent = current == null ? null : sc.broadcast(current);
         Broadcast<BitSet> bcViolators = current == null ? null : sc.broadcast(violators);
-        Broadcast<double[][]> bcGradients = current == null ? null
-                : sc.broadcast(new double[][]{gradient, gradientBar});
+        Broadcast<double[]> bcGradient = current == null ? null : sc.broadcast(gradient);
         List<CascadeNode.Result> level;
         try {
             level = new ArrayList<>(parts.map(part -> {
@@ -334,14 +330,13 @@ public final class CascadeSvmTrainer {
                 if (own.size() == 0) {
                     return null;
                 }
-                double[][] gradients = bcGradients.value();
-                return solveFromCheck(node, bcCurrent.value().plus(own), gradients[0], gradients[1]);
+                return solveFromCheck(node, bcCurrent.value().plus(own), bcGradient.value());
             }).collect());
         } finally {
             if (bcCurrent != null) {
                 bcCurrent.destroy();
                 bcViolators.destroy();
-                bcGradients.destroy();
+                bcGradient.destroy();
             }
         }
         int iterations = record(layers, pass, 1, "executors", level, t, log);
@@ -376,16 +371,13 @@ public final class CascadeSvmTrainer {
         return new Tree(level.get(0), iterations);
     }
 
-    /** SMO on {@code problem} from its points' multipliers, with G and G_bar of the whole problem's last check. */
-    private static CascadeNode.Result solveFromCheck(CascadeNode node, CascadeSet problem, double[] gradient,
-                                                     double[] gradientBar) {
+    /** SMO on {@code problem} from its points' multipliers, with G of the whole problem's last check. */
+    private static CascadeNode.Result solveFromCheck(CascadeNode node, CascadeSet problem, double[] gradient) {
         double[] g = new double[problem.size()];
-        double[] gBar = new double[problem.size()];
         for (int k = 0; k < problem.size(); k++) {
             g[k] = gradient[problem.index()[k]];
-            gBar[k] = gradientBar[problem.index()[k]];
         }
-        return node.solve(problem, g, gBar);
+        return node.solve(problem, g);
     }
 
     /** The points of {@code only} with a = 0, partition by partition. */
@@ -403,13 +395,12 @@ public final class CascadeSvmTrainer {
     }
 
     /**
-     * Brings f and fBar from the multipliers {@code before} to {@code after}: the executors add
-     * sum_s (a'_s - a_s) y_s k(x_s, x_i) and the same over the changes of the set {a_s = C_s}, for the
-     * points s whose multiplier changed only (all support vectors at the first check; after a
-     * feedback pass typically a fraction of them). Returns their number.
+     * Brings f from the multipliers {@code before} to {@code after}: the executors add
+     * sum_s (a'_s - a_s) y_s k(x_s, x_i) for the points s whose multiplier changed only (all support
+     * vectors at the first check; after a feedback pass typically a fraction of them). Returns their number.
      */
-    private static int update(JavaSparkContext sc, JavaRDD<Part> parts, Kernel kernel, ClassCosts costs,
-                              double[] before, double[] after, double[] y, double[][] seen, double[] f, double[] fBar) {
+    private static int update(JavaSparkContext sc, JavaRDD<Part> parts, Kernel kernel, double[] before,
+                              double[] after, double[] y, double[][] seen, double[] f) {
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < before.length; i++) {
             if (before[i] != after[i]) {
@@ -422,26 +413,23 @@ public final class CascadeSvmTrainer {
         }
         int d = seen[changed.get(0)].length;
         double[] points = new double[s * d];
-        double[] coefficients = new double[2 * s];
+        double[] coefficients = new double[s];
         for (int k = 0; k < s; k++) {
             int i = changed.get(k);
             System.arraycopy(seen[i], 0, points, k * d, d);
-            double c = costs.of(y[i]);
-            coefficients[2 * k] = (after[i] - before[i]) * y[i];
-            coefficients[2 * k + 1] = ((after[i] >= c ? c : 0) - (before[i] >= c ? c : 0)) * y[i];
+            coefficients[k] = (after[i] - before[i]) * y[i];
         }
         Broadcast<double[][]> bc = sc.broadcast(new double[][]{points, coefficients});
         try {
             for (Tuple2<int[], double[]> t : parts.map(part -> {
                 int rows = part.index().length;
-                double[] out = new double[2 * rows];
+                double[] out = new double[rows];
                 double[][] v = bc.value();
-                KernelBlocks.multiply(kernel, part.x(), rows, v[0], v[1].length / 2, part.dimension(), v[1], 2, out);
+                KernelBlocks.multiply(kernel, part.x(), rows, v[0], v[1].length, part.dimension(), v[1], 1, out);
                 return new Tuple2<>(part.index(), out);
             }).collect()) {
                 for (int i = 0; i < t._1().length; i++) {
-                    f[t._1()[i]] += t._2()[2 * i];
-                    fBar[t._1()[i]] += t._2()[2 * i + 1];
+                    f[t._1()[i]] += t._2()[i];
                 }
             }
         } finally {
@@ -489,7 +477,7 @@ public final class CascadeSvmTrainer {
         return violators;
     }
 
-    /** Logs a layer and returns its SMO iterations. */
+    /** Logs a layer and returns its pair steps. */
     private static int record(List<Layer> layers, int pass, int layer, String where, List<CascadeNode.Result> results,
                               long start, Consumer<String> log) {
         List<CascadeNode.Result> solved = results.stream().filter(java.util.Objects::nonNull).toList();
@@ -501,8 +489,8 @@ public final class CascadeSvmTrainer {
                         + "%.2f s", pass, layer, where, sizes.length, brief(sizes), brief(svs), seconds));
         for (CascadeNode.Result r : solved) {
             if (!r.converged()) {
-                throw new IllegalStateException("a cascade sub-problem of " + r.size() + " points stopped at SMO's "
-                        + "iteration limit");
+                throw new IllegalStateException("a cascade sub-problem of " + r.size() + " points stopped at the "
+                        + "solver's iteration limit");
             }
         }
         return solved.stream().mapToInt(CascadeNode.Result::iterations).sum();

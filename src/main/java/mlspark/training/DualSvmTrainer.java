@@ -61,8 +61,8 @@ public final class DualSvmTrainer {
         int n = train.size();
         long start = System.nanoTime();
         KernelRows rows;
-        if (solver.name().equals("smo") && (long) n * n > GRAM_LIMIT) {
-            log.accept("n = " + n + ": kernel rows computed on the driver as SMO asks for them");
+        if (solver.readsRows() && (long) n * n > GRAM_LIMIT) {
+            log.accept("n = " + n + ": kernel rows computed on the driver as " + solver.name() + " asks for them");
             rows = new PointKernelRows(kernel, train.x());
         } else {
             rows = new GramMatrixRows(n, DistributedGram.compute(sc, kernel, train.x(), partitions));

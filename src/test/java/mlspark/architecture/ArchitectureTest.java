@@ -110,8 +110,8 @@ class ArchitectureTest {
     void theJobsRunOnTheLibrary() {
         // a job translates options into an estimator's Params and fits it; it builds no trainer or solver
         assertEquals(List.of(), violations(c -> c.startsWith(JOBS), "mlspark/training/", "mlspark/nn/Solver",
-                "mlspark/svm/dual/SmoSolver", "mlspark/svm/dual/InteriorPointSolver", "mlspark/optim/GradientDescent",
-                "mlspark/optim/Lbfgs"));
+                "mlspark/svm/dual/SmoSolver", "mlspark/svm/dual/WorkingSetSmoSolver", "mlspark/svm/dual/InteriorPointSolver",
+                "mlspark/optim/GradientDescent", "mlspark/optim/Lbfgs"));
     }
 
     @Test

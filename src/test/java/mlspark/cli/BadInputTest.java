@@ -417,6 +417,8 @@ class BadInputTest {
                         "--cascade-partitions", "60"), 64, "--cascade-partitions: 60 sub-problems for 50 training samples"),
                 Arguments.of("cascade partitions zero", List.of("dual-svm", "--solver", "cascade", "--cascade-partitions", "0"),
                         64, "--cascade-partitions: expected an integer >= 1"),
+                Arguments.of("working set size odd", List.of("dual-svm", "--working-set-size", "3"), 64,
+                        "--working-set-size: expected an even integer >= 2, got 3"),
                 Arguments.of("moons size not a number", List.of("dual-svm", "--data", "moons:ten"), 64,
                         "--data: expected moons:N[:noise[:seed]]"),
                 Arguments.of("components zero", List.of("primal-svm", "--features", "rff", "--components", "0"), 64,

@@ -245,6 +245,65 @@ public class KernelTest {
         }
     }
 
+    /**
+     * A block large enough to be split across two threads: each elementwise kernel against its apply
+     * (rows that straddle the halves' boundary included).
+     */
+    @Test
+    void aLargeBlockSplitAcrossThreadsEqualsThePairwiseApply() {
+        int m = 37;
+        int n = KernelBlocks.SPLIT_VALUES / 20;
+        int d = 3;
+        assertTrue(m * n >= KernelBlocks.SPLIT_VALUES && (m * n / 2) % n != 0);
+        Random r = new Random(5);
+        double[][] a = new double[m][d];
+        double[][] b = new double[n][d];
+        for (double[][] rows : List.of(a, b)) {
+            for (double[] row : rows) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = r.nextDouble();
+                }
+            }
+        }
+        for (Kernel k : List.of(new RbfKernel(2), new PolynomialKernel(0.5, 3, 1), new SigmoidKernel(0.2, 0.1))) {
+            double[] out = new double[m * n];
+            k.block(KernelBlocks.stack(a, d), m, KernelBlocks.stack(b, d), n, d, out);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double expected = k.apply(a[i], b[j]);
+                    assertEquals(expected, out[i * n + j], 1e-12 * Math.abs(expected), k.describe() + " at " + i + ", " + j);
+                }
+            }
+        }
+    }
+
+    /**
+     * exp by the Vector API (the tests' JVM has jdk.incubator.vector) and by the fallback, each
+     * within 1e-12 relative of Math.exp, over the arguments of RBF kernels, down to underflow.
+     */
+    @Test
+    void exponentialsAreWithin1e12OfMathExp() {
+        assertTrue(Exponentials.implementation().startsWith("vector-api"), Exponentials.implementation());
+        Random r = new Random(2);
+        double[] x = new double[10_003];
+        for (int t = 0; t < x.length; t++) {
+            x[t] = t < 8 ? new double[]{0, -0.0, -1e-300, -700, -708.3, -745, -746, Double.NEGATIVE_INFINITY}[t]
+                    : -r.nextDouble() * (t % 5 == 0 ? 740 : 40);
+        }
+        double[] vector = x.clone();
+        double[] scalar = x.clone();
+        Exponentials.exp(vector, 1, x.length);
+        Exponentials.scalarExp(scalar, 1, x.length);
+        assertEquals(x[0], vector[0], "outside the range");
+        for (int t = 1; t < x.length; t++) {
+            double expected = Math.exp(x[t]);
+            // below the normal range only absolute accuracy is meaningful
+            double tolerance = 1e-12 * Math.max(expected, Double.MIN_NORMAL);
+            assertEquals(expected, vector[t], tolerance, "exp(" + x[t] + ")");
+            assertEquals(expected, scalar[t], tolerance, "exp(" + x[t] + ")");
+        }
+    }
+
     @Test
     void theStandardKernelsSpecsBuildThemAgain() {
         for (Kernel k : List.of(new LinearKernel(), new RbfKernel(0.3), new PolynomialKernel(0.5, 3, 1),

@@ -28,6 +28,7 @@ import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.KernelSvmModel;
 import mlspark.svm.dual.PointKernelRows;
 import mlspark.svm.dual.SmoSolver;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 import mlspark.testing.SharedSpark;
 import scala.Tuple2;
 
@@ -45,7 +46,7 @@ class CascadeSvmTrainerTest extends SharedSpark {
     private static final LabeledData TEST = TwoMoons.generate(4000, 0.2, 8);
 
     private static CascadeSvmTrainer.Settings settings(int partitions) {
-        return new CascadeSvmTrainer.Settings(partitions, 50, SmoSolver.Settings.defaults().withEps(EPS));
+        return new CascadeSvmTrainer.Settings(partitions, 50, WorkingSetSmoSolver.Settings.defaults().withEps(EPS));
     }
 
     private JavaRDD<Sample> samples(LabeledData data) {
@@ -68,7 +69,7 @@ class CascadeSvmTrainerTest extends SharedSpark {
     @ValueSource(ints = {2, 7})
     void equalsSmoWithFeedbackThroughTheTree(int partitions) {
         CascadeSvmTrainer.Settings tree = new CascadeSvmTrainer.Settings(partitions, 50,
-                SmoSolver.Settings.defaults().withEps(EPS), 0);
+                WorkingSetSmoSolver.Settings.defaults().withEps(EPS), 0);
         CascadeSvmTrainer.Result r = CascadeSvmTrainer.train(samples(TRAIN), KERNEL, COSTS, tree, 1e-8,
                 BiasRule.LIBSVM, m -> { });
         assertTrue(r.layers().stream().anyMatch(l -> l.pass() > 1 && l.layer() == 1 && l.where().equals("executors")),

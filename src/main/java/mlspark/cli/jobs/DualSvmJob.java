@@ -100,6 +100,9 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
     @Option(names = "--cascade-partitions", paramLabel = "P")
     Integer cascadePartitions;
 
+    @Option(names = "--working-set-size", paramLabel = "Q")
+    Integer workingSetSize;
+
     @Option(names = "--sv-threshold", paramLabel = "T")
     Double svThreshold;
 

@@ -7,42 +7,41 @@ import mlspark.svm.ClassCosts;
 import mlspark.svm.dual.DualProblem;
 import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.PointKernelRows;
-import mlspark.svm.dual.SmoSolver;
+import mlspark.svm.dual.WorkingSetSmoSolver;
 
 /**
  * One node of a Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004): solves its
- * sub-problem with {@link SmoSolver} from the given starting point and passes on its support vectors
+ * sub-problem with {@link WorkingSetSmoSolver} from the given starting point and passes on its support vectors
  * (a_i > 0) with their multipliers; {@link #merge} makes the sub-problem of the next layer from two
  * results.
  */
-public record CascadeNode(Kernel kernel, ClassCosts costs, SmoSolver.Settings settings) implements Serializable {
+public record CascadeNode(Kernel kernel, ClassCosts costs, WorkingSetSmoSolver.Settings settings) implements Serializable {
 
     /**
      * What a node passes on: its support vectors, the dual objective it reached on its points, its
-     * sub-problem's size, SMO's iterations and whether SMO met its tolerance.
+     * sub-problem's size, the solver's pair steps and whether it met its tolerance.
      */
     public record Result(CascadeSet supportVectors, double objective, int size, int iterations, boolean converged,
                          double seconds) implements Serializable {
     }
 
     public Result solve(CascadeSet problem) {
-        return solve(problem, null, null);
+        return solve(problem, null);
     }
 
     /**
-     * Solves from the set's multipliers whose gradient G and G_bar (see
-     * {@link SmoSolver#solve(DualProblem, double[], double[], double[])}) are known; null for both:
-     * computed from the kernel rows of the non-zero multipliers.
+     * Solves from the set's multipliers whose gradient G_i = sum_j a_j Q_ij - 1 is known (see
+     * {@link WorkingSetSmoSolver#run}); null: computed from the kernel rows of the non-zero multipliers.
      */
-    public Result solve(CascadeSet problem, double[] gradient, double[] gradientBar) {
+    public Result solve(CascadeSet problem, double[] gradient) {
         long start = System.nanoTime();
         int l = problem.size();
         if (l == 0) {
             return new Result(CascadeSet.empty(), 0, 0, 0, true, 0);
         }
-        DualSolution s = new SmoSolver(settings).solve(
+        DualSolution s = new WorkingSetSmoSolver(settings).run(
                 new DualProblem(new PointKernelRows(kernel, problem.x()), problem.y(), costs), problem.alpha(),
-                gradient, gradientBar);
+                gradient).solution();
         int count = 0;
         for (double a : s.alpha()) {
             if (a > 0) {

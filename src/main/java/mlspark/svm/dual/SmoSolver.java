@@ -3,7 +3,8 @@ package mlspark.svm.dual;
 import java.util.Arrays;
 
 /**
- * Sequential minimal optimization for the SVM dual, LIBSVM's {@code Solver} (Chang and Lin,
+ * Sequential minimal optimization for the SVM dual row by row, {@code --solver smo-rows} (for comparison
+ * with {@link WorkingSetSmoSolver}, which {@code smo} runs): LIBSVM's {@code Solver} (Chang and Lin,
  * libsvm 3.3x, svm.cpp) with its names: minimize f(alpha) = 1/2 alpha'Q alpha + p'alpha
  * (p = -1, Q_ij = y_i y_j K_ij) subject to 0 <= alpha_i <= C_i, y'alpha = 0, two variables at a time:
  * <ul>
@@ -56,7 +57,12 @@ public final class SmoSolver implements DualSolver {
 
     @Override
     public String name() {
-        return "smo";
+        return "smo-rows";
+    }
+
+    @Override
+    public boolean readsRows() {
+        return true;
     }
 
     @Override

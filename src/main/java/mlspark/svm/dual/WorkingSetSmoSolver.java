@@ -2,11 +2,13 @@ package mlspark.svm.dual;
 
 import java.util.Arrays;
 
+import mlspark.kernel.KernelBlocks;
 import mlspark.linalg.Blas;
 
 /**
- * SMO with large working sets (Joachims' decomposition, as ThunderSVM's CSMOSolver): the same
- * problem and optimum as {@link SmoSolver}, with the kernel work batched.
+ * SMO with large working sets (Joachims' decomposition, as ThunderSVM's CSMOSolver), {@code --solver smo}
+ * and the cascade's sub-problems: the same problem and optimum as {@link SmoSolver} (LIBSVM's algorithm
+ * row by row), with the kernel work batched.
  * <ol>
  *   <li>Stop when the maximal violating pair m(alpha) - M(alpha) < eps over all n points (LIBSVM's rule).</li>
  *   <li>A working set W of q points: the most violating ones, alternately the largest -y_i G_i of I_up
@@ -14,14 +16,17 @@ import mlspark.linalg.Blas;
  *       older half; the newer half and its kernel rows stay, and so do the rows of replaced points chosen
  *       again (q >= 4; q = 2 is chosen whole each round: one new point would not always make a violating pair).</li>
  *   <li>The new points' kernel rows against all n points by one {@link KernelRows#fillRows} (one
- *       {@code Kernel.block}: a {@code dgemm} and the kernel's function).</li>
+ *       {@code Kernel.block}: a {@code dgemm} and the kernel's function, on two threads).</li>
  *   <li>The subproblem in alpha_W (the others fixed) solved by {@link SmoSolver} on the q x q matrix Q_WW
  *       from the current alpha_W and G_W, without shrinking: LIBSVM's second-order pair selection and
  *       two-variable step, to the same tolerance eps (measured: a looser local one, ThunderSVM's
  *       max(eps, 0.1 x the subproblem's initial violation), takes as many kernel rows in all), or at
  *       most {@code maxLocalIterations} pair steps.</li>
- *   <li>G += Q[:, W] (alpha_W' - alpha_W) for all n points, one {@code dgemv} per half of W on its kernel rows.</li>
+ *   <li>G += Q[:, W] (alpha_W' - alpha_W) for all n points, per half of W on its kernel rows by a
+ *       {@code dgemv} on each of two threads, each on half of those rows.</li>
  * </ol>
+ * A problem of at most q points is one working set: its kernel matrix by one {@link KernelRows#fillRows}
+ * and {@link SmoSolver} on it whole, in the points' order and with shrinking, which is LIBSVM's Solver.
  * W always holds the global maximal violating pair, so every round decreases the objective. The
  * bias follows from G as LIBSVM's rho ({@link BiasRule#LIBSVM}). Memory: the kernel rows of W and a spare half, 1.5 q x n doubles.
  */
@@ -93,7 +98,12 @@ public final class WorkingSetSmoSolver implements DualSolver {
 
     @Override
     public String name() {
-        return "smo-ws";
+        return "smo";
+    }
+
+    @Override
+    public boolean readsRows() {
+        return true;
     }
 
     @Override
@@ -116,7 +126,27 @@ public final class WorkingSetSmoSolver implements DualSolver {
                     + n + " samples");
         }
         long start = System.nanoTime();
+        if (n <= settings.workingSetSize()) {
+            return whole(problem, initialAlpha, start);
+        }
         return new Round(problem, initialAlpha, initialGradient).solve(start);
+    }
+
+    /** The problem as one working set (its gradient from the kernel matrix, which is at hand). */
+    private Run whole(DualProblem problem, double[] initialAlpha, long start) {
+        int n = problem.size();
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        double[] gram = new double[n * n];
+        problem.kernel().fillRows(all, 0, n, gram);
+        long kernelNanos = System.nanoTime() - start;
+        DualSolution s = new SmoSolver(SmoSolver.Settings.defaults().withEps(settings.eps())
+                .withMaxIterations(settings.maxIterations()))
+                .solve(new DualProblem(new GramMatrixRows(n, gram), problem.y(), problem.costs()), initialAlpha);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(new DualSolution(name(), s.alpha(), s.gradient(), s.dualObjective(), s.iterations(), seconds,
+                s.kktResidual(), s.converged(), s.status()),
+                new Phases(1, n, 0, kernelNanos / 1e9, seconds - kernelNanos / 1e9, 0, 0));
     }
 
     /** The state of one solve. */
@@ -135,8 +165,9 @@ public final class WorkingSetSmoSolver implements DualSolver {
         double[] spare;
         /** Scratch of {@link #replaceHalf}: a point's row in the replaced half, else -1. */
         final int[] position;
-        /** Scratch: K[:, W] (y delta)_W. */
+        /** Scratch: K[:, W] (y delta)_W, the sum of the two halves of W's rows. */
         final double[] product;
+        final double[] secondProduct;
         final boolean[] chosen;
         long kernelNanos;
         long localNanos;
@@ -159,6 +190,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
             position = new int[n];
             Arrays.fill(position, -1);
             product = new double[n];
+            secondProduct = new double[n];
             chosen = new boolean[n];
             if (initialGradient != null) {
                 gradient = initialGradient.clone();
@@ -368,7 +400,9 @@ public final class WorkingSetSmoSolver implements DualSolver {
             gradientNanos += System.nanoTime() - start;
         }
 
-        /** G_i += y_i sum_t K(w_t, i) c_t over the m kernel rows of {@code kernelRows}, by one dgemv. */
+        /**
+         * G_i += y_i sum_t K(w_t, i) c_t over the m kernel rows of {@code kernelRows}.
+         */
         void addToGradient(double[] kernelRows, double[] coefficients, int m) {
             boolean any = false;
             for (int t = 0; t < m && !any; t++) {
@@ -377,10 +411,14 @@ public final class WorkingSetSmoSolver implements DualSolver {
             if (!any) {
                 return;
             }
-            // the row-major m x n rows are the column-major n x m matrix K[:, W]
-            Blas.blas().dgemv("N", n, m, 1.0, kernelRows, n, coefficients, 1, 0.0, product, 1);
+            // the row-major m x n rows are the column-major n x m matrix K[:, W]; its two halves of columns
+            // (kernel rows) each by one dgemv on a thread of its own, into a vector of its own
+            Arrays.fill(secondProduct, 0);
+            double[][] products = {product, secondProduct};
+            KernelBlocks.inTwoHalves(m, n, (from, to) -> Blas.blas().dgemv("N", n, to - from, 1.0, kernelRows,
+                    from * n, n, coefficients, from, 1, 0.0, products[from == 0 ? 0 : 1], 0, 1));
             for (int i = 0; i < n; i++) {
-                gradient[i] += y[i] * product[i];
+                gradient[i] += y[i] * (product[i] + secondProduct[i]);
             }
         }
     }
