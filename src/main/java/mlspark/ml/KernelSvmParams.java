@@ -18,7 +18,7 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  * A value outside a Param's domain throws {@link mlspark.errors.InvalidParameterException} naming
  * the Param ({@link ParamRules}; the kernel's own Params by {@link KernelSpec}'s checks).
  */
-public interface KernelSvmParams extends HasClassCosts {
+public interface KernelSvmParams extends HasClassCosts, HasKernel {
     String[] SOLVERS = {"ipm", "smo", "smo-rows", "cascade"};
     String[] BIAS_RULES = {"assignment", "libsvm"};
 
@@ -48,12 +48,12 @@ public interface KernelSvmParams extends HasClassCosts {
     }
 
     /** The Param objects, made once per instance with its uid. */
-    record Fields(CostParams costs, Param<String> kernel, Param<String> gamma, IntParam degree, DoubleParam coef0,
+    record Fields(CostParams costs, KernelParams kernel,
                   Param<String> solver, DoubleParam svThreshold, Param<String> biasRule, DoubleParam tol,
                   IntParam maxIter, IntParam cascadePartitions, BooleanParam probability, Param<String> probabilityCol,
                   LongParam seed, IntParam workingSetSize) implements Serializable {
         static Fields of(String uid) {
-            return new Fields(CostParams.of(uid),
+            return new Fields(CostParams.of(uid), new KernelParams(
                     new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
                             + "(exp(-gamma |x-z|^2)) or sigmoid (tanh(gamma x.z + coef0))",
                             KernelCheck.<String, scala.Function1<String, Object>>of(KernelSpec::checkName)),
@@ -62,7 +62,7 @@ public interface KernelSvmParams extends HasClassCosts {
                             KernelCheck.<String, scala.Function1<String, Object>>of(KernelSpec::checkGamma)),
                     ParamRules.atLeast(uid, "degree", "degree of the poly kernel (>= 0)", 0),
                     new DoubleParam(uid, "coef0", "coef0 of the poly and sigmoid kernels",
-                            KernelCheck.<Double, scala.Function1<Object, Object>>of(KernelSpec::checkCoef0)),
+                            KernelCheck.<Double, scala.Function1<Object, Object>>of(KernelSpec::checkCoef0))),
                     ParamRules.oneOf(uid, "solver", "dual QP solver: ipm (interior point, cvxopt's algorithm), smo "
                             + "(LIBSVM's stopping rule and optimum, working sets of workingSetSize points whose kernel "
                             + "rows come by one BLAS block) or smo-rows (LIBSVM's algorithm row by row, for comparison) "
@@ -90,10 +90,7 @@ public interface KernelSvmParams extends HasClassCosts {
         /** The defaults: the assignment's Q4 model, solved as the assignment solves it. */
         void setDefaults(KernelSvmParams owner) {
             owner.setDefault(costs.c(), 1.0);
-            owner.setDefault(kernel, "rbf");
-            owner.setDefault(gamma, "0.2");
-            owner.setDefault(degree, 3);
-            owner.setDefault(coef0, 0.0);
+            kernel.setDefaults(owner, "rbf", "0.2", 3, 0.0);
             owner.setDefault(solver, "ipm");
             owner.setDefault(svThreshold, 1e-4);
             owner.setDefault(biasRule, "assignment");
@@ -113,21 +110,14 @@ public interface KernelSvmParams extends HasClassCosts {
         return kernelSvmFields().costs();
     }
 
-    default Param<String> kernel() {
+    @Override
+    default KernelParams kernelParams() {
         return kernelSvmFields().kernel();
     }
 
-    default Param<String> gamma() {
-        return kernelSvmFields().gamma();
-    }
 
-    default IntParam degree() {
-        return kernelSvmFields().degree();
-    }
 
-    default DoubleParam coef0() {
-        return kernelSvmFields().coef0();
-    }
+
 
     default Param<String> solver() {
         return kernelSvmFields().solver();
@@ -185,21 +175,9 @@ public interface KernelSvmParams extends HasClassCosts {
         return (Integer) getOrDefault(workingSetSize());
     }
 
-    default String getKernel() {
-        return getOrDefault(kernel());
-    }
 
-    default String getGamma() {
-        return getOrDefault(gamma());
-    }
 
-    default int getDegree() {
-        return (Integer) getOrDefault(degree());
-    }
 
-    default double getCoef0() {
-        return (Double) getOrDefault(coef0());
-    }
 
     default String getSolver() {
         return getOrDefault(solver());

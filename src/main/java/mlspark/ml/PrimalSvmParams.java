@@ -22,7 +22,7 @@ import mlspark.optim.StepSchedule;
  * E(w,b) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)) by an {@link Optimizer}, on the raw
  * features or on kernel-approximation features of them (random Fourier or Nystrom).
  */
-public interface PrimalSvmParams extends HasClassCosts {
+public interface PrimalSvmParams extends HasClassCosts, HasKernel {
     String[] SCHEDULES = {"constant", "inverse", "exponential"};
     String NO_FEATURES = "none";
     String RFF = "rff";
@@ -65,28 +65,25 @@ public interface PrimalSvmParams extends HasClassCosts {
             owner.setDefault(storage, STORAGES[0]);
             owner.setDefault(kernelFeatures.features(), NO_FEATURES);
             owner.setDefault(kernelFeatures.components(), 1000);
-            owner.setDefault(kernelFeatures.kernel(), "rbf");
-            owner.setDefault(kernelFeatures.gamma(), "1");
-            owner.setDefault(kernelFeatures.degree(), 3);
-            owner.setDefault(kernelFeatures.coef0(), 0.0);
+            kernelFeatures.kernel().setDefaults(owner, "rbf", "1", 3, 0.0);
             owner.setDefault(kernelFeatures.seed(), 0L);
         }
     }
 
     /** The kernel-approximation features the SVM is trained on, and the kernel they approximate. */
-    record KernelFeatureParams(Param<String> features, IntParam components, Param<String> kernel, Param<String> gamma,
-                               IntParam degree, DoubleParam coef0, LongParam seed) implements Serializable {
+    record KernelFeatureParams(Param<String> features, IntParam components, KernelParams kernel, LongParam seed)
+            implements Serializable {
         static KernelFeatureParams of(String uid) {
             return new KernelFeatureParams(
                     ParamRules.oneOf(uid, "features", "features the SVM is trained on: none (the raw ones), rff (random Fourier features of the "
                             + "rbf kernel) or nystrom (Nystrom features from landmarks sampled on the executors)", FEATURES),
                     ParamRules.atLeast(uid, "components", "random features, or Nystrom landmarks (>= 1)", 1),
-                    ParamRules.oneOf(uid, "kernel", "kernel the features approximate: rbf, or for nystrom also "
+                    new KernelParams(ParamRules.oneOf(uid, "kernel", "kernel the features approximate: rbf, or for nystrom also "
                             + "linear, poly, sigmoid", KernelSpec.NAMES.toArray(new String[0])),
                     ParamRules.gamma(uid, "gamma", "kernel gamma of the features: a number >= 0, or 'scale' = "
                             + "1/(D Var(X)) over all training values (scikit-learn)"),
                     ParamRules.atLeast(uid, "degree", "degree of the poly kernel of the features (>= 0)", 0),
-                    ParamRules.finite(uid, "coef0", "coef0 of the poly and sigmoid kernels of the features"),
+                    ParamRules.finite(uid, "coef0", "coef0 of the poly and sigmoid kernels of the features")),
                     new LongParam(uid, "seed", "seed of the random features or Nystrom landmarks"));
         }
     }
@@ -96,6 +93,11 @@ public interface PrimalSvmParams extends HasClassCosts {
     @Override
     default CostParams costParams() {
         return primalSvmFields().costs();
+    }
+
+    @Override
+    default KernelParams kernelParams() {
+        return primalSvmFields().kernelFeatures().kernel();
     }
 
     default DoubleParam stepSize() {
@@ -138,21 +140,9 @@ public interface PrimalSvmParams extends HasClassCosts {
         return primalSvmFields().kernelFeatures().components();
     }
 
-    default Param<String> kernel() {
-        return primalSvmFields().kernelFeatures().kernel();
-    }
 
-    default Param<String> gamma() {
-        return primalSvmFields().kernelFeatures().gamma();
-    }
 
-    default IntParam degree() {
-        return primalSvmFields().kernelFeatures().degree();
-    }
 
-    default DoubleParam coef0() {
-        return primalSvmFields().kernelFeatures().coef0();
-    }
 
     default LongParam seed() {
         return primalSvmFields().kernelFeatures().seed();
@@ -199,21 +189,9 @@ public interface PrimalSvmParams extends HasClassCosts {
         return (Integer) getOrDefault(components());
     }
 
-    default String getKernel() {
-        return getOrDefault(kernel());
-    }
 
-    default String getGamma() {
-        return getOrDefault(gamma());
-    }
 
-    default int getDegree() {
-        return (Integer) getOrDefault(degree());
-    }
 
-    default double getCoef0() {
-        return (Double) getOrDefault(coef0());
-    }
 
     default long getSeed() {
         return (Long) getOrDefault(seed());
