@@ -13,6 +13,7 @@ import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.SparkSession;
 
 import mlspark.cli.ImageSetOptions;
+import mlspark.cli.CostOptions;
 import mlspark.cli.JobFailure;
 import mlspark.cli.ParamOptions;
 import mlspark.cli.ParamsJob;
@@ -85,14 +86,8 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
     @Option(names = "--coef0", paramLabel = "R")
     Double coef0;
 
-    @Option(names = "--C", paramLabel = "C")
-    Double c;
-
-    @Option(names = "--C0", paramLabel = "C0")
-    Double c0;
-
-    @Option(names = "--C1", paramLabel = "C1")
-    Double c1;
+    @Mixin
+    CostOptions costs;
 
     @Option(names = "--solver", paramLabel = "NAME")
     String solver;

@@ -22,6 +22,7 @@ import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.cli.CheckpointOptions;
 import mlspark.cli.ImageSetOptions;
+import mlspark.cli.CostOptions;
 import mlspark.cli.JobFailure;
 import mlspark.cli.KernelFeatureOptions;
 import mlspark.cli.ParamsJob;
@@ -81,14 +82,8 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
     @Option(names = "--storage", paramLabel = "TYPE")
     String storage;
 
-    @Option(names = "--C", paramLabel = "C")
-    Double c;
-
-    @Option(names = "--C0", paramLabel = "C0")
-    Double c0;
-
-    @Option(names = "--C1", paramLabel = "C1")
-    Double c1;
+    @Mixin
+    CostOptions costs;
 
     @Option(names = {"--step-size", "--eta"}, paramLabel = "ETA")
     Double stepSize;

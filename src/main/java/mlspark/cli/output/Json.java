@@ -1,5 +1,12 @@
 package mlspark.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import mlspark.svm.primal.LinearClassifier;
+import mlspark.svm.primal.LinearSvmModel;
+import mlspark.svm.primal.OneVsRestLinearModel;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,7 +20,17 @@ public final class Json {
     private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(LinearClassifier.class, LinearClassifierTypes.class);
+
+    /**
+     * A checkpointed primal model is one of the two kinds of {@link LinearClassifier}, told apart by
+     * its fields ((w, b), or (dimension, weights, intercepts)), so a binary checkpoint reads as before.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+    @JsonSubTypes({@JsonSubTypes.Type(LinearSvmModel.class), @JsonSubTypes.Type(OneVsRestLinearModel.class)})
+    private interface LinearClassifierTypes {
+    }
 
     private Json() {
     }
