@@ -1,0 +1,4 @@
+/**
+ * The graded reproduction of the assignment: parts, checks, expectations, the report.
+ */
+package mlspark.cli.reproduce;
