@@ -11,7 +11,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.data.LabeledData;
 import mlspark.data.TwoMoons;
-import mlspark.kernel.Exponentials;
 import mlspark.kernel.RbfKernel;
 import mlspark.linalg.Blas;
 import mlspark.sources.SampleRdds;
@@ -57,7 +56,7 @@ public final class WorkingSetSmoTiming {
         if (partitions.isEmpty()) {
             partitions.add(8);
         }
-        System.out.println(Blas.describe() + "; exp " + Exponentials.implementation() + "; N = " + n);
+        System.out.println(Blas.describe() + "; N = " + n);
         try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[2]")
                 .setAppName("WorkingSetSmoTiming").set("spark.ui.enabled", "false"))) {
             sc.setLogLevel("WARN");

@@ -11,7 +11,9 @@ public record RbfKernel(double gamma) implements Kernel {
 
     /**
      * |x - z|^2 = |x|^2 + |z|^2 - 2 x.z from one dgemm and the rows' squared norms (clipped at 0 against
-     * rounding), then exp by {@link Exponentials} (vector lanes), a large block's values split across two threads.
+     * rounding), then exp, a large block's values split across two threads. The exp is {@link Math#exp}: the
+     * Vector API's EXP was 4x faster, but its values differ from Math.exp's by an ulp where C2 compiles it
+     * and not before, so a solve's path (and its b, to the tolerance) depended on the JIT's progress.
      */
     @Override
     public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
@@ -26,10 +28,9 @@ public record RbfKernel(double gamma) implements Kernel {
                 int rowEnd = Math.min(to, rowStart + n);
                 double ai = an[i];
                 for (; t < rowEnd; t++) {
-                    out[t] = -gamma * Math.max(0, ai + bn[t - rowStart] - 2 * out[t]);
+                    out[t] = Math.exp(-gamma * Math.max(0, ai + bn[t - rowStart] - 2 * out[t]));
                 }
             }
-            Exponentials.exp(out, from, to);
         });
     }
 

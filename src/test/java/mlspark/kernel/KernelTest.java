@@ -277,32 +277,6 @@ public class KernelTest {
         }
     }
 
-    /**
-     * exp by the Vector API (the tests' JVM has jdk.incubator.vector) and by the fallback, each
-     * within 1e-12 relative of Math.exp, over the arguments of RBF kernels, down to underflow.
-     */
-    @Test
-    void exponentialsAreWithin1e12OfMathExp() {
-        assertTrue(Exponentials.implementation().startsWith("vector-api"), Exponentials.implementation());
-        Random r = new Random(2);
-        double[] x = new double[10_003];
-        for (int t = 0; t < x.length; t++) {
-            x[t] = t < 8 ? new double[]{0, -0.0, -1e-300, -700, -708.3, -745, -746, Double.NEGATIVE_INFINITY}[t]
-                    : -r.nextDouble() * (t % 5 == 0 ? 740 : 40);
-        }
-        double[] vector = x.clone();
-        double[] scalar = x.clone();
-        Exponentials.exp(vector, 1, x.length);
-        Exponentials.scalarExp(scalar, 1, x.length);
-        assertEquals(x[0], vector[0], "outside the range");
-        for (int t = 1; t < x.length; t++) {
-            double expected = Math.exp(x[t]);
-            // below the normal range only absolute accuracy is meaningful
-            double tolerance = 1e-12 * Math.max(expected, Double.MIN_NORMAL);
-            assertEquals(expected, vector[t], tolerance, "exp(" + x[t] + ")");
-            assertEquals(expected, scalar[t], tolerance, "exp(" + x[t] + ")");
-        }
-    }
 
     @Test
     void theStandardKernelsSpecsBuildThemAgain() {
