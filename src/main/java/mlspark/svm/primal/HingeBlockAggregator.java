@@ -9,16 +9,6 @@ import mlspark.svm.ClassCosts;
  */
 public final class HingeBlockAggregator extends MarginLossBlockAggregator<HingeBlockAggregator> {
     public HingeBlockAggregator(Parameters parameters, ClassCosts costs, int dimension) {
-        super(parameters, costs, dimension);
-    }
-
-    @Override
-    protected double lossOfSlack(double slack) {
-        return MarginLoss.HINGE.of(slack);
-    }
-
-    @Override
-    protected double derivativeOfSlack(double slack) {
-        return MarginLoss.HINGE.derivative(slack);
+        super(parameters, MarginLoss.HINGE, costs, dimension);
     }
 }

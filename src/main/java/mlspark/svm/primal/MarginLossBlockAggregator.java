@@ -23,6 +23,7 @@ public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggrega
     }
 
     private final Parameters parameters;
+    private final MarginLoss marginLoss;
     private final ClassCosts costs;
     private final int dimension;
     private transient double[] gradient;
@@ -31,17 +32,12 @@ public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggrega
     /** A block's margins, then its rows' coefficients; reused across the blocks of a task. */
     private transient double[] coefficients;
 
-    protected MarginLossBlockAggregator(Parameters parameters, ClassCosts costs, int dimension) {
+    protected MarginLossBlockAggregator(Parameters parameters, MarginLoss marginLoss, ClassCosts costs, int dimension) {
         this.parameters = parameters;
+        this.marginLoss = marginLoss;
         this.costs = costs;
         this.dimension = dimension;
     }
-
-    /** l(s) for a slack s > 0. */
-    protected abstract double lossOfSlack(double slack);
-
-    /** l'(s) for a slack s > 0. */
-    protected abstract double derivativeOfSlack(double slack);
 
     @SuppressWarnings("unchecked")
     private A self() {
@@ -71,8 +67,8 @@ public abstract class MarginLossBlockAggregator<A extends MarginLossBlockAggrega
             double slack = 1 - y * (coefficient[i] + b);
             if (slack > 0) {
                 double c = costs.of(y) * block.weight(i);
-                loss += c * lossOfSlack(slack);
-                coefficient[i] = -c * derivativeOfSlack(slack) * y;
+                loss += c * marginLoss.of(slack);
+                coefficient[i] = -c * marginLoss.derivative(slack) * y;
                 gradB += coefficient[i];
             } else {
                 coefficient[i] = 0;

@@ -9,16 +9,6 @@ import mlspark.svm.ClassCosts;
  */
 public final class SquaredHingeBlockAggregator extends MarginLossBlockAggregator<SquaredHingeBlockAggregator> {
     public SquaredHingeBlockAggregator(Parameters parameters, ClassCosts costs, int dimension) {
-        super(parameters, costs, dimension);
-    }
-
-    @Override
-    protected double lossOfSlack(double slack) {
-        return MarginLoss.SQUARED_HINGE.of(slack);
-    }
-
-    @Override
-    protected double derivativeOfSlack(double slack) {
-        return MarginLoss.SQUARED_HINGE.derivative(slack);
+        super(parameters, MarginLoss.SQUARED_HINGE, costs, dimension);
     }
 }
