@@ -209,7 +209,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
     @Override
     public KernelSvmModel train(Dataset<?> dataset) {
         double[] labels = TrainingRows.labelSet(dataset, getLabelCol());
-        Integer declared = declaredNumClasses(dataset);
+        Integer declared = TrainingRows.declaredNumClasses(dataset, getLabelCol());
         boolean binary = Arrays.stream(labels).allMatch(v -> v == -1 || v == 1)
                 || ((declared == null || declared == 2) && Arrays.stream(labels).allMatch(v -> v == 0 || v == 1));
         if (!binary) {
@@ -223,12 +223,6 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
             return trainCascade(dataset, negative);
         }
         return trainOnDriver(dataset, negative);
-    }
-
-    /** The label column's number of classes as its metadata gives it (MLlib's nominal attribute), or null. */
-    private Integer declaredNumClasses(Dataset<?> dataset) {
-        scala.Option<Object> k = org.apache.spark.ml.util.MetadataUtils.getNumClasses(dataset.schema().apply(getLabelCol()));
-        return k.isDefined() ? (Integer) k.get() : null;
     }
 
     /** ipm or smo: the rows collected to the driver, the Gram matrix computed by Spark. */

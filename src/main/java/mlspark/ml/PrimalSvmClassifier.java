@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.attribute.Attribute;
-import org.apache.spark.ml.attribute.BinaryAttribute;
-import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.classification.Classifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -210,8 +207,14 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
 
     @Override
     public PrimalSvmModel train(Dataset<?> dataset) {
-        int classes = numClasses(dataset);
-        double negative = classes == 2 ? TrainingRows.requireBinary(dataset, getLabelCol()) : 0;
+        // K from the label column's metadata; without it, 2 for at most two distinct labels (a binary set,
+        // checked as such), else the largest class index + 1 (labels checked to be indices)
+        Integer declared = TrainingRows.declaredNumClasses(dataset, getLabelCol());
+        // the distinct labels (one Spark job), unless the metadata says K > 2 (SampleBlocks.ofClasses checks them)
+        double[] labels = declared != null && declared > 2 ? null : TrainingRows.labelSet(dataset, getLabelCol());
+        int classes = declared != null ? declared
+                : labels.length <= 2 ? 2 : TrainingRows.requireClassIndices(labels, getLabelCol());
+        double negative = classes == 2 ? TrainingRows.requireBinary(labels, getLabelCol()) : 0;
         int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
         String weightCol = getWeightCol();
         Dataset<Row> rows = dataset.select(col(getFeaturesCol()).as(SampleBlocks.FEATURES),
@@ -227,21 +230,6 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
         } finally {
             blocks.unpersist(false);
         }
-    }
-
-    /**
-     * K: the label column's {@code numClasses} metadata, else 2 for at most two distinct labels (a
-     * binary set, checked as such), else the largest class index + 1 (labels checked to be indices).
-     */
-    private int numClasses(Dataset<?> dataset) {
-        Attribute attribute = Attribute.fromStructField(dataset.schema().apply(getLabelCol()));
-        if (attribute instanceof NominalAttribute nominal && nominal.getNumValues().isDefined()) {
-            return (Integer) nominal.getNumValues().get();
-        }
-        if (attribute instanceof BinaryAttribute || TrainingRows.labelSet(dataset, getLabelCol()).length <= 2) {
-            return 2;
-        }
-        return TrainingRows.requireClassIndices(dataset, getLabelCol());
     }
 
     /**

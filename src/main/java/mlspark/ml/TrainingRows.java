@@ -29,14 +29,18 @@ final class TrainingRows {
     }
 
     /**
-     * Checks that a binary classifier's labels are {0, 1} or {-1, +1}, both classes present; returns
-     * the label that stands for the positive class's opposite ({@code 0} or {@code -1}).
+     * The label column's number of classes as its metadata gives it (MLlib's binary or nominal
+     * attribute), or null.
      */
-    static double requireBinary(Dataset<?> dataset, String labelCol) {
-        return requireBinary(labelSet(dataset, labelCol), labelCol);
+    static Integer declaredNumClasses(Dataset<?> dataset, String labelCol) {
+        scala.Option<Object> k = org.apache.spark.ml.util.MetadataUtils.getNumClasses(dataset.schema().apply(labelCol));
+        return k.isDefined() ? (Integer) k.get() : null;
     }
 
-    /** {@link #requireBinary} of a data set's distinct labels, {@link #labelSet}. */
+    /**
+     * Checks that a binary classifier's distinct labels ({@link #labelSet}) are {0, 1} or {-1, +1}, both
+     * classes present; returns the label that stands for the positive class's opposite ({@code 0} or {@code -1}).
+     */
     static double requireBinary(double[] set, String labelCol) {
         boolean zeroOne = Arrays.stream(set).allMatch(v -> v == 0 || v == 1);
         boolean signed = Arrays.stream(set).allMatch(v -> v == -1 || v == 1);
