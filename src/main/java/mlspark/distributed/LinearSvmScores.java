@@ -19,23 +19,24 @@ public final class LinearSvmScores {
 
     /**
      * The K x K confusion counts of {@code model} on {@code blocks} (labels class indices):
-     * {@code [actual][predicted]}.
+     * {@code [actual][predicted]}; with rows labelled K (a label of no class), a last row K of their predictions.
      */
     public static long[][] confusion(OneVsRestLinearModel model, JavaRDD<SampleBlock> blocks) {
         int k = model.numClasses();
         long[] flat = sum(blocks.map(model::confusion), k * k);
-        long[][] counts = new long[k][];
-        for (int c = 0; c < k; c++) {
+        long[][] counts = new long[flat.length / k][];
+        for (int c = 0; c < counts.length; c++) {
             counts[c] = java.util.Arrays.copyOfRange(flat, c * k, (c + 1) * k);
         }
         return counts;
     }
 
+    /** The element-wise sum of {@code counts}, arrays of {@code length} entries or more (the sum as long as the longest). */
     private static long[] sum(JavaRDD<long[]> counts, int length) {
         return counts.fold(new long[length], (a, b) -> {
-            long[] sum = new long[length];
-            for (int k = 0; k < length; k++) {
-                sum[k] = a[k] + b[k];
+            long[] sum = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
+            for (int k = 0; k < b.length; k++) {
+                sum[k] += b[k];
             }
             return sum;
         });
@@ -53,12 +54,12 @@ public final class LinearSvmScores {
         return n == 0 ? Double.NaN : (double) (confusion[0] + confusion[2]) / n;
     }
 
-    /** The diagonal's share of K x K confusion counts. */
+    /** The diagonal's share of K x K confusion counts (a last row K of labels no class has: all errors). */
     public static double accuracy(long[][] confusion) {
         long n = 0;
         long correct = 0;
         for (int c = 0; c < confusion.length; c++) {
-            correct += confusion[c][c];
+            correct += c < confusion[c].length ? confusion[c][c] : 0;
             for (long v : confusion[c]) {
                 n += v;
             }

@@ -1,7 +1,9 @@
 package mlspark.sources;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +12,10 @@ import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +27,7 @@ import mlspark.distributed.SampleBlocks;
 import mlspark.errors.InputException;
 import mlspark.errors.InvalidParameterException;
 import mlspark.errors.ParameterText;
+import mlspark.svm.multiclass.ClassLabels;
 
 /**
  * Data sets read by the executors with Spark, from any Hadoop FileSystem path (a file, a directory
@@ -31,15 +36,50 @@ import mlspark.errors.ParameterText;
  * {@code features} (vector) and {@code label} (double); the driver reads only metadata (file
  * listings, headers, Parquet footers), a LIBSVM validation pass's summary and the label set. Errors
  * name the parameters ({@code numFeatures}, {@code test}), never a flag.
+ * <p>Labels of classes: a set's distinct labels are listed in order of first appearance in its rows
+ * as Spark reads them (each partition's in its row order, the partitions in order: one file's lines or
+ * rows in order; several files in Spark's order of input splits), as LIBSVM orders its classes.
  */
 public final class DataSources {
     /** {@code numFeatures} null: the largest LIBSVM index; column names null: {@code features}, {@code label}/the last CSV column. */
     public record Options(Integer numFeatures, String featuresCol, String labelCol) implements java.io.Serializable {
     }
 
-    /** Training and test rows of one dimension; {@code zeroIsNegative}: labels are 0/1 (else -1/+1). */
+    /**
+     * Training and test rows of one dimension. Binary ({@code classes} null): {@code zeroIsNegative}, labels
+     * are 0/1 (else -1/+1). Else the labels are the class indices of {@code classes}, and a test row of a
+     * label no class has is class index K = {@code classes.numClasses()}.
+     */
     public record Input(DataSpec.Source trainSpec, Dataset<Row> train, DataSpec.Source testSpec, Dataset<Row> test, int dimension,
-                        boolean zeroIsNegative) {
+                        boolean zeroIsNegative, ClassLabels classes) {
+    }
+
+    /**
+     * Training and test rows whose labels are any numbers (checked: not NaN, not missing), with the
+     * training set's distinct labels in order of first appearance, for a caller that decides how they
+     * are classes ({@link #binary} or {@link #withClasses}).
+     */
+    public record Labeled(DataSpec.Source trainSpec, Dataset<Row> train, DataSpec.Source testSpec, Dataset<Row> test,
+                          int dimension, double[] trainLabels, double[] labels) {
+        /**
+         * The binary input: both sets' labels -1/+1 or 0/1 (else BAD_VALUES naming the training set), both
+         * classes in the training set.
+         */
+        public Input binary(Consumer<String> log) {
+            boolean zeroIsNegative = SignedLabels.zeroIsNegative(labels, java.nio.file.Path.of(trainSpec.path()),
+                    SampleBlocks.LABEL, log);
+            SignedLabels.requireBothClasses(trainLabels, trainSpec.path());
+            return new Input(trainSpec, train, testSpec, test, dimension, zeroIsNegative, null);
+        }
+
+        /**
+         * The input whose labels are the class indices of {@code classes} (mapped on the executors); a test
+         * label that no class has becomes K.
+         */
+        public Input withClasses(ClassLabels classes) {
+            return new Input(trainSpec, classIndices(train, classes), testSpec, classIndices(test, classes), dimension,
+                    false, classes);
+        }
     }
 
     private DataSources() {
@@ -51,11 +91,34 @@ public final class DataSources {
      * {@code numFeatures}, else the largest LIBSVM index over both sets.
      */
     public static Input read(SparkSession spark, String trainText, String testText, Options options, Consumer<String> log) {
+        return readLabeled(spark, trainText, testText, options).binary(log);
+    }
+
+    /**
+     * Reads a training and a test set as {@link #read}, their labels any numbers: at most
+     * {@value #MAX_LABELS} distinct in the training set, none NaN or missing (BAD_VALUES naming the set).
+     */
+    public static Labeled readLabeled(SparkSession spark, String trainText, String testText, Options options) {
         Sets sets = sets(spark, trainText, testText, options);
-        boolean zeroIsNegative = SignedLabels.zeroIsNegative(sets.labels.stream().mapToDouble(Double::doubleValue).toArray(),
-                java.nio.file.Path.of(sets.train.path()), SampleBlocks.LABEL, log);
-        SignedLabels.requireBothClasses(sets.trainLabels.stream().mapToDouble(Double::doubleValue).toArray(), sets.train.path());
-        return new Input(sets.train, sets.trainRows, sets.test, sets.testRows, sets.dimension, zeroIsNegative);
+        for (DataSpec.Source spec : List.of(sets.train, sets.test)) {
+            if ((spec == sets.train ? sets.trainLabels : sets.labels).contains(Double.NaN)) {
+                throw InputException.badValues(spec.toString(), SampleBlocks.LABEL, "a missing or NaN label (expected a number)");
+            }
+        }
+        if (sets.trainLabels.size() > MAX_LABELS) {
+            throw InputException.badValues(sets.train.toString(), SampleBlocks.LABEL, "more than " + MAX_LABELS
+                    + " distinct labels (expected the classes of a classifier)");
+        }
+        return new Labeled(sets.train, sets.trainRows, sets.test, sets.testRows, sets.dimension,
+                sets.trainLabels.stream().mapToDouble(Double::doubleValue).toArray(),
+                sets.labels.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** {@code rows} with each label replaced by its class index, K for a label that is no class. */
+    private static Dataset<Row> classIndices(Dataset<Row> rows, ClassLabels classes) {
+        return rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).map((MapFunction<Row, Row>) r -> RowFactory.create(
+                r.get(0), (double) classes.classIndexOrUnseen(r.isNullAt(1) ? Double.NaN : r.getDouble(1))),
+                Encoders.row(SampleBlocks.SCHEMA));
     }
 
     /**
@@ -75,8 +138,9 @@ public final class DataSources {
             throw InputException.badValues(sets.train.toString(), SampleBlocks.LABEL, "the training set has only "
                     + "the class " + sets.trainLabels + "; a classifier needs two classes or more");
         }
-        return new Classes(new Input(sets.train, sets.trainRows, sets.test, sets.testRows, sets.dimension, false),
-                (int) sets.labels.last().doubleValue() + 1);
+        int classes = (int) sets.labels.last().doubleValue() + 1;
+        return new Classes(new Input(sets.train, sets.trainRows, sets.test, sets.testRows, sets.dimension, false,
+                ClassLabels.indices(classes)), classes);
     }
 
     /** A multiclass training and test set and the number of classes. */
@@ -86,9 +150,12 @@ public final class DataSources {
     /** Distinct labels read from a set to check them (a set with more fails as a multiclass set). */
     static final int MAX_LABELS = 1000;
 
-    /** The rows of a training and a test set, their dimension, the labels of both and of the training set. */
+    /**
+     * The rows of a training and a test set, their dimension, the labels of both (ascending) and of the
+     * training set (in order of first appearance).
+     */
     private record Sets(DataSpec.Source train, Dataset<Row> trainRows, DataSpec.Source test, Dataset<Row> testRows, int dimension,
-                        TreeSet<Double> labels, TreeSet<Double> trainLabels) {
+                        TreeSet<Double> labels, LinkedHashSet<Double> trainLabels) {
     }
 
     private static Sets sets(SparkSession spark, String trainText, String testText, Options options) {
@@ -118,7 +185,7 @@ public final class DataSources {
                     : ParameterText.of("", "numFeatures", " is " + dimension));
         }
         TreeSet<Double> labels = new TreeSet<>();
-        TreeSet<Double> trainLabels = new TreeSet<>();
+        LinkedHashSet<Double> trainLabels = new LinkedHashSet<>();
         long limit = dimension != null ? dimension : DenseLimit.maxDimension();
         ParameterText bound = dimension != null ? ParameterText.of("the dimension " + dimension + " (", "numFeatures",
                 ", or the columns of the CSV/Parquet set)") : DenseLimit.describe();
@@ -157,11 +224,18 @@ public final class DataSources {
     }
 
     /**
-     * A set gathered on the driver, for an algorithm that needs every point there (the dual QP):
-     * rows densified one by one, labels -1/+1. The rows are counted first: n x D doubles beyond a
-     * quarter of the driver's heap fail with BAD_FORMAT naming the size and the limit.
+     * The training ({@code test} false) or the test set of {@code input} gathered on the driver, for an
+     * algorithm that needs every point there (the dual QP): rows densified one by one, labels -1/+1 of
+     * a binary input, else class indices (a test set's K included). The rows are counted first: n x D
+     * doubles beyond a quarter of the driver's heap fail with BAD_FORMAT naming the size and the limit.
      */
-    public static LabeledData collect(Dataset<Row> rows, int dimension, boolean zeroIsNegative, DataSpec.Source spec) {
+    public static LabeledData collect(Input input, boolean test) {
+        Dataset<Row> rows = test ? input.test() : input.train();
+        DataSpec.Source spec = test ? input.testSpec() : input.trainSpec();
+        int dimension = input.dimension();
+        boolean zeroIsNegative = input.zeroIsNegative();
+        // class indices were mapped from the labels (the test set's K stands for a label no class has)
+        int indices = input.classes() == null ? 0 : input.classes().numClasses() + (test ? 1 : 0);
         long n = rows.count();
         long limit = Runtime.getRuntime().maxMemory() / 4;
         if (n * dimension * 8 > limit) {
@@ -178,9 +252,9 @@ public final class DataSources {
             }
             double label = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
             boolean negative = zeroIsNegative ? label == 0 : label == -1;
-            if (!negative && label != 1) {
+            if (indices > 0 ? !(label >= 0 && label < indices) : !negative && label != 1) {
                 throw InputException.badValues(source, SampleBlocks.LABEL, label + " is not in "
-                        + (zeroIsNegative ? "{0, 1}" : "{-1, +1}"));
+                        + (indices > 0 ? "0.." + (indices - 1) : zeroIsNegative ? "{0, 1}" : "{-1, +1}"));
             }
             double[] x = v.toArray();
             for (double e : x) {
@@ -189,7 +263,7 @@ public final class DataSources {
                             + " (expected finite numbers)");
                 }
             }
-            return RowFactory.create(x, negative ? -1.0 : 1.0);
+            return RowFactory.create(x, indices > 0 ? label : negative ? -1.0 : 1.0);
         }).collect();
         double[][] x = new double[collected.size()][];
         double[] y = new double[collected.size()];
@@ -210,12 +284,21 @@ public final class DataSources {
         return d;
     }
 
-    /** Up to {@value #MAX_LABELS} + 1 distinct labels (more fail either way). */
-    private static List<Double> labelsOf(Dataset<Row> rows) {
-        List<Double> labels = new ArrayList<>();
-        for (Row r : rows.select(SampleBlocks.LABEL).distinct().limit(MAX_LABELS + 1).collectAsList()) {
-            labels.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0));
-        }
+    /**
+     * Up to {@value #MAX_LABELS} + 1 distinct labels (more fail either way) in order of first appearance
+     * (missing: NaN; -0.0 as 0.0): each partition's, then merged in partition order.
+     */
+    private static LinkedHashSet<Double> labelsOf(Dataset<Row> rows) {
+        List<List<Double>> parts = rows.select(SampleBlocks.LABEL).javaRDD().mapPartitions((Iterator<Row> it) -> {
+            LinkedHashSet<Double> seen = new LinkedHashSet<>();
+            while (it.hasNext() && seen.size() <= MAX_LABELS) {
+                Row r = it.next();
+                seen.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0) + 0.0);
+            }
+            return List.<List<Double>>of(new ArrayList<>(seen)).iterator();
+        }).collect();
+        LinkedHashSet<Double> labels = new LinkedHashSet<>();
+        parts.forEach(labels::addAll);
         return labels;
     }
 

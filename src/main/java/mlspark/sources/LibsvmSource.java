@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.TreeSet;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -39,11 +39,14 @@ final class LibsvmSource {
     private LibsvmSource() {
     }
 
-    /** What a validation pass over LIBSVM files found: rows, the largest index, up to {@code MAX_LABELS} + 1 labels. */
+    /**
+     * What a validation pass over LIBSVM files found: rows, the largest index, up to {@code MAX_LABELS} + 1
+     * labels in order of first appearance (-0.0 as 0.0).
+     */
     static final class Summary implements Serializable {
         long rows;
         int maxIndex;
-        final TreeSet<Double> labels = new TreeSet<>();
+        final LinkedHashSet<Double> labels = new LinkedHashSet<>();
         /** The first malformed line of the partition, kept as data so the driver reports the first one in file order. */
         InputException error;
     }
@@ -83,7 +86,7 @@ final class LibsvmSource {
         s.rows++;
         s.maxIndex = Math.max(s.maxIndex, row.lastIndex());
         if (s.labels.size() <= DataSources.MAX_LABELS) {
-            s.labels.add(row.label());
+            s.labels.add(row.label() + 0.0);
         }
     }
 

@@ -2,11 +2,7 @@ package mlspark.cli.jobs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.DoubleStream;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.Params;
@@ -25,7 +21,6 @@ import mlspark.cli.metrics.DualSvmRuns;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.Provenance;
 import mlspark.data.BinaryDataSets;
-import mlspark.data.LabeledData;
 import mlspark.data.SignedLabels;
 import mlspark.data.TrainTest;
 import mlspark.ml.KernelSvmClassifier;
@@ -43,9 +38,9 @@ import picocli.CommandLine.Option;
  * model options set, fitted on the training set (interior point or SMO on the driver, the Gram matrix
  * and the predictions computed by Spark; or the cascade on the executors). {@code --all}: the
  * assignment's two 4 x 4 tables of test accuracy (toy sets x kernels) with their decision-boundary grids.
- * A training file whose labels are not a binary set ({-1, +1} or {0, 1}) is multi-class (LIBSVM's semantics): its
- * label values become the class indices 0..K-1 in order of first appearance in the training file
- * ({@code classes} in metrics.json), and the classifier trains one-vs-one.
+ * A training set whose labels are not a binary set ({-1, +1} or {0, 1}), a file or a source, is multi-class
+ * ({@link SvmClasses}, LIBSVM's semantics): its label values become the class indices 0..K-1 in order of first
+ * appearance in the training rows ({@code classes} in metrics.json), and the classifier trains one-vs-one.
  */
 @Command(name = "dual-svm", mixinStandardHelpOptions = true,
         description = "Kernel SVM by its dual QP: Gram matrix and predictions on Spark, the QP on the driver.")
@@ -168,11 +163,8 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
             }
             TrainTest given = images != null ? imageSets.rows(images, test, options.dataDir(), provenance, this::log)
                     : BinaryDataSets.read(DataSpec.parse(data), test == null ? null : Path.of(test), options.dataDir());
-            double[] labels = DoubleStream.concat(Arrays.stream(given.train().y()), Arrays.stream(given.test().y()))
-                    .distinct().toArray();
-            boolean binary = Arrays.stream(labels).allMatch(v -> v == -1 || v == 1)
-                    || Arrays.stream(labels).allMatch(v -> v == 0 || v == 1);
-            dataSets.add(binary ? BinaryDataSets.signed(given, this::log) : classIndices(given));
+            classes = SvmClasses.of(SvmClasses.distinct(given.train()), given.train().source());
+            dataSets.add(classes == null ? BinaryDataSets.signed(given, this::log) : indexed(given));
         }
         for (TrainTest set : dataSets) {
             // the sources are the files read (provenance skips anything else)
@@ -183,25 +175,15 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
         partitions = options.partitions(dataSets.stream().mapToInt(s -> s.train().size()).max().getAsInt(), this::log);
     }
 
-    /**
-     * The set with its labels as class indices: the training labels' values in order of first appearance
-     * ({@link #classes}); a test label that no training row has becomes -1, which no prediction equals.
-     */
-    private TrainTest classIndices(TrainTest given) {
-        SignedLabels.requireBothClasses(given.train());
-        classes = ClassLabels.inOrderOfAppearance(given.train().y());
-        Map<Double, Integer> index = new HashMap<>();
-        for (int k = 0; k < classes.numClasses(); k++) {
-            index.put(classes.value(k) + 0.0, k);
-        }
-        log(String.format("%s: %d classes, labels %s as classes 0..%d", given.name(), classes.numClasses(), classes,
-                classes.numClasses() - 1));
-        return new TrainTest(given.name(), indexed(given.train(), index), indexed(given.test(), index));
+    /** The set with its labels as the class indices of {@link #classes} ({@link SvmClasses#indexed}). */
+    private TrainTest indexed(TrainTest given) {
+        logClasses(given.name());
+        return SvmClasses.indexed(given, classes);
     }
 
-    private static LabeledData indexed(LabeledData data, Map<Double, Integer> index) {
-        return new LabeledData(data.x(), Arrays.stream(data.y()).map(v -> index.getOrDefault(v + 0.0, -1)).toArray(),
-                data.source());
+    private void logClasses(String name) {
+        log(String.format("%s: %d classes, labels %s as classes 0..%d", name, classes.numClasses(), classes,
+                classes.numClasses() - 1));
     }
 
     /**
@@ -209,13 +191,16 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
      * dual QP holds every training point there; sparse rows are densified one by one).
      */
     private TrainTest readSources(SparkSession spark, Provenance provenance) {
-        DataSources.Input input = DataSources.read(spark, data, test, sourceOptions, this::log);
+        DataSources.Labeled read = DataSources.readLabeled(spark, data, test, sourceOptions);
+        classes = SvmClasses.of(read.trainLabels(), read.trainSpec().path());
+        DataSources.Input input = classes == null ? read.binary(this::log) : read.withClasses(classes);
+        if (classes != null) {
+            logClasses(data);
+        }
         int d = input.dimension();
         provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, d));
         provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, d));
-        TrainTest set = new TrainTest(data, DataSources.collect(input.train(), d, input.zeroIsNegative(), input.trainSpec()),
-                DataSources.collect(input.test(), d, input.zeroIsNegative(), input.testSpec()));
-        SignedLabels.requireBothClasses(set.train());
+        TrainTest set = new TrainTest(data, DataSources.collect(input, false), DataSources.collect(input, true));
         partitions = options.partitions(set.train().size(), this::log);
         log(String.format("data %s: %d train, %d test, %d features", data, set.train().size(), set.test().size(), d));
         return set;

@@ -15,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
 
 import mlspark.cli.plot.PrimalSvmPlots;
 import mlspark.data.DataSpec;
-import mlspark.data.LabeledData;
 import mlspark.data.BinaryDataSets;
 import mlspark.data.SampleBlock;
 import mlspark.data.SignedLabels;
@@ -53,9 +52,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code primal-svm}: the soft-margin SVM of a {@link PrimalSvmClassifier} (its Params are the
  * model options), trained once to the largest of a list of epoch counts and reported after each.
- * A driver-side set with three label values or more is a K-class set: its labels, any values, are
- * the classes 0..K-1 in order of first appearance (training rows, then test rows), reported as
- * {@code classes}, and K one-vs-rest SVMs are trained together (C for every class; C0/C1 are binary).
+ * A training set (a file or a source) with three label values or more is a K-class set ({@link SvmClasses},
+ * LIBSVM's semantics): its labels, any values, are the classes 0..K-1 in order of first appearance in the
+ * training rows, reported as {@code classes}, and K one-vs-rest SVMs are trained together (C for every
+ * class; C0/C1 are binary). Two label values must be a binary set.
  */
 @Command(name = "primal-svm", mixinStandardHelpOptions = true,
         description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
@@ -115,7 +115,7 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
 
     private final PrimalSvmClassifier svm = new PrimalSvmClassifier();
     private TrainTest dataSet;
-    /** The label values of a K-class set (K >= 3), null for a binary one. */
+    /** The label values of a K-class training set (K >= 3), null for a binary one. */
     private ClassLabels classes;
     private DataSources.Options sourceOptions;
     private int[] reported;
@@ -184,20 +184,25 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         JavaRDD<SampleBlock> blocks;
         JavaRDD<SampleBlock> testBlocks;
         if (dataSet == null) {
-            DataSources.Input input = DataSources.read(spark, data, test, sourceOptions, this::log);
+            DataSources.Labeled read = DataSources.readLabeled(spark, data, test, sourceOptions);
+            classes = classesOf(read.trainLabels(), read.trainSpec().path());
+            DataSources.Input input = classes == null ? read.binary(this::log) : read.withClasses(classes);
+            if (classes != null) {
+                log(String.format("%s: %d classes %s one-vs-rest, C=%s", data, classes.numClasses(), classes, svm.getC()));
+            }
             name = data;
             d = input.dimension();
             SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, svm.getBlockKib(), svm.blockStorage());
-            blocks = SampleBlocks.of(input.train(), layout, input.zeroIsNegative(), data);
-            testBlocks = SampleBlocks.of(input.test(), layout, input.zeroIsNegative(), test);
+            blocks = blocks(input.train(), layout, input.zeroIsNegative(), false, data);
+            testBlocks = blocks(input.test(), layout, input.zeroIsNegative(), true, test);
             provenance.source("train", DataSources.provenance(spark, input.trainSpec(), sourceOptions, d));
             provenance.source("test", DataSources.provenance(spark, input.testSpec(), sourceOptions, d));
         } else {
             name = dataSet.name();
             d = dataSet.train().dimension();
             SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(d, svm.getBlockKib(), svm.blockStorage());
-            blocks = blocks(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, name);
-            testBlocks = blocks(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, name);
+            blocks = blocks(SampleBlocks.rows(spark, dataSet.train(), partitions), layout, false, false, name);
+            testBlocks = blocks(SampleBlocks.rows(spark, dataSet.test(), partitions), layout, false, true, name);
         }
         long[] trainCount = count(blocks);
         long[] testCount = count(testBlocks);
@@ -255,30 +260,32 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
     }
 
     /**
-     * {@code raw} with -1/+1 labels when it has two label values or fewer (as every binary set), else
-     * with the class indices of its labels in order of first appearance, kept in {@link #classes}.
+     * {@code raw} with -1/+1 labels when its training labels are a binary set, else with the class indices
+     * of {@link #classes} ({@link SvmClasses}).
      */
     private TrainTest withClasses(TrainTest raw) {
-        double[] labels = java.util.stream.DoubleStream.concat(Arrays.stream(raw.train().y()), Arrays.stream(raw.test().y()))
-                .toArray();
-        ClassLabels found = ClassLabels.inOrderOfAppearance(labels);
-        if (found.numClasses() <= 2) {
-            return BinaryDataSets.signed(raw, this::log);
-        }
-        classes = found;
-        return new TrainTest(raw.name(), indexed(raw.train()), indexed(raw.test()));
+        classes = classesOf(SvmClasses.distinct(raw.train()), raw.train().source());
+        return classes == null ? BinaryDataSets.signed(raw, this::log) : SvmClasses.indexed(raw, classes);
     }
 
-    private LabeledData indexed(LabeledData data) {
-        return new LabeledData(data.x(), Arrays.stream(classes.classIndices(data.y())).asDoubleStream().toArray(),
-                data.source());
+    /**
+     * The classes of the training labels ({@link SvmClasses#of}) when they are three or more; null for two,
+     * which must then be a binary set (checked with the test labels by {@link BinaryDataSets#signed} or
+     * {@link DataSources.Labeled#binary}).
+     */
+    private static ClassLabels classesOf(double[] trainLabels, String source) {
+        ClassLabels found = SvmClasses.of(trainLabels, source);
+        return found == null || found.numClasses() == 2 ? null : found;
     }
 
-    /** Blocks of a binary set (labels -1/+1) or of {@link #classes}. */
+    /**
+     * Blocks of a binary set (labels -1/+1, or 0/1 with {@code zeroIsNegative}) or of {@link #classes}, whose
+     * test set keeps the class index K of labels no class has (an extra last row of {@code test_confusion}).
+     */
     private JavaRDD<SampleBlock> blocks(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
-                                        SampleBlocks.Layout layout, String name) {
-        return classes == null ? SampleBlocks.of(rows, layout, false, name)
-                : SampleBlocks.ofClasses(rows, layout, classes.numClasses(), name);
+                                        SampleBlocks.Layout layout, boolean zeroIsNegative, boolean test, String name) {
+        return classes == null ? SampleBlocks.of(rows, layout, zeroIsNegative, name)
+                : SampleBlocks.ofClasses(rows, layout, classes.numClasses() + (test ? 1 : 0), name);
     }
 
     /** {rows, blocks} of {@code blocks}, in one pass. */

@@ -54,6 +54,19 @@ public record ClassLabels(double[] values) implements Serializable {
         return values[classIndex];
     }
 
+    /**
+     * The class index of {@code label}, or {@link #numClasses()} for a label that is no class (a test row of a
+     * class the training set lacks: no prediction equals it).
+     */
+    public int classIndexOrUnseen(double label) {
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] == label) {
+                return k;
+            }
+        }
+        return values.length;
+    }
+
     /** The class index of each label; a label that is no class fails, naming its row. */
     public int[] classIndices(double[] labels) {
         Map<Double, Integer> index = new LinkedHashMap<>();

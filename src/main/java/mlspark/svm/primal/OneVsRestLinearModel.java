@@ -64,11 +64,16 @@ public record OneVsRestLinearModel(int dimension, double[] weights, double[] int
         return best;
     }
 
-    /** Counts of the block's (class, predicted class): entry {@code actual * K + predicted}; labels are class indices. */
+    /**
+     * Counts of the block's (class, predicted class): entry {@code actual * K + predicted}; labels are class
+     * indices; where the block has labels K (a label of no class, never predicted), they count in a last
+     * row, entries K * K onwards.
+     */
     public long[] confusion(SampleBlock block) {
         int n = block.size();
         int classes = numClasses();
-        long[] counts = new long[classes * classes];
+        boolean unseen = java.util.Arrays.stream(block.labels()).anyMatch(y -> y == classes);
+        long[] counts = new long[(unseen ? classes + 1 : classes) * classes];
         double[] z = new double[n * classes];
         block.features().multiply(weights, classes, z);
         for (int k = 0; k < classes; k++) {
