@@ -3,6 +3,7 @@ package mlspark.ml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,6 +57,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
 
     private String uid;
     private final Fields fields = Fields.of(uid());
+    private transient Consumer<String> progressListener;
 
     public KernelSvmClassifier() {
         this(Uids.hold(null));
@@ -194,6 +196,26 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         }
     }
 
+    /**
+     * Hears each progress line of a fit as it is logged: the cascade's layers and passes, where the kernel
+     * rows are computed, the class pairs (a hook, not a Param; null: none).
+     */
+    public KernelSvmClassifier setProgressListener(Consumer<String> listener) {
+        progressListener = listener;
+        return this;
+    }
+
+    /** The fit's progress lines: to the log, and to the progress listener. */
+    private Consumer<String> progress() {
+        Consumer<String> listener = progressListener;
+        return line -> {
+            LOG.info(line);
+            if (listener != null) {
+                listener.accept(line);
+            }
+        };
+    }
+
     /** smo's settings: the tolerance and working-set size the Params give. */
     private WorkingSetSmoSolver.Settings workingSetSmoSettings() {
         return WorkingSetSmoSolver.Settings.defaults().withEps(getTol()).withWorkingSetSize(getWorkingSetSize());
@@ -236,7 +258,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
         BiasRule rule = BiasRule.parse(getBiasRule());
         DualSvmTrainer.Fit fit = DualSvmTrainer.train(sc, data, kernel, classCosts(), dualSolver(data.size()),
-                getSvThreshold(), rule, partitions, LOG::info);
+                getSvThreshold(), rule, partitions, progress());
         PlattSigmoid sigmoid = getProbability() ? DualSvmTrainer.sigmoid(data, kernel, classCosts(),
                 dualSolver(data.size()), getSvThreshold(), rule, getSeed()) : null;
         KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, data.size(),
@@ -276,7 +298,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         dualSolver(problem.pairs().stream().mapToInt(p -> problem.rows(p).length).max().getAsInt());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         OneVsOneTrainer.Fit fit = DualSvmTrainer.trainPairs(sc, problem, resolved.kernel(data.x()), this::dualSolver,
-                getSvThreshold(), BiasRule.parse(getBiasRule()), getProbability() ? getSeed() : null, LOG::info);
+                getSvThreshold(), BiasRule.parse(getBiasRule()), getProbability() ? getSeed() : null, progress());
         List<KernelSvmTrainingSummary.Problem> problems = new ArrayList<>();
         for (PairFit pair : fit.pairs()) {
             ClassPair p = pair.pair();
@@ -306,7 +328,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
                     : KernelSpec.SCALE.equals(spec.gamma()) ? scaleGamma(samples, n * d, d) : Double.parseDouble(spec.gamma());
             KernelSpec resolved = resolve(spec, gamma);
             CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(samples, resolved.kernel(new double[0][]),
-                    classCosts(), cascadeSettings(), getSvThreshold(), BiasRule.parse(getBiasRule()), LOG::info);
+                    classCosts(), cascadeSettings(), getSvThreshold(), BiasRule.parse(getBiasRule()), progress());
             DualSolution solution = result.solution().requireConverged();
             KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, (int) n,
                     result.model().size(), solution, 0, result.passes(), result.layers(), result.trainingDecision());

@@ -284,21 +284,35 @@ public final class DataSources {
         return d;
     }
 
+    /** A partition's distinct labels in order of first appearance, or the error its rows raised (reported by the driver). */
+    private record LabelScan(List<Double> labels, InputException error) implements java.io.Serializable {
+    }
+
     /**
      * Up to {@value #MAX_LABELS} + 1 distinct labels (more fail either way) in order of first appearance
-     * (missing: NaN; -0.0 as 0.0): each partition's, then merged in partition order.
+     * (missing: NaN; -0.0 as 0.0): each partition's, then merged in partition order. A malformed row fails
+     * on the driver with the first partition's error (a task's own failure would be logged with its trace).
      */
     private static LinkedHashSet<Double> labelsOf(Dataset<Row> rows) {
-        List<List<Double>> parts = rows.select(SampleBlocks.LABEL).javaRDD().mapPartitions((Iterator<Row> it) -> {
+        List<LabelScan> parts = rows.select(SampleBlocks.LABEL).javaRDD().mapPartitions((Iterator<Row> it) -> {
             LinkedHashSet<Double> seen = new LinkedHashSet<>();
-            while (it.hasNext() && seen.size() <= MAX_LABELS) {
-                Row r = it.next();
-                seen.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0) + 0.0);
+            try {
+                while (it.hasNext() && seen.size() <= MAX_LABELS) {
+                    Row r = it.next();
+                    seen.add(r.isNullAt(0) ? Double.NaN : r.getDouble(0) + 0.0);
+                }
+            } catch (InputException e) {
+                return List.of(new LabelScan(null, e)).iterator();
             }
-            return List.<List<Double>>of(new ArrayList<>(seen)).iterator();
+            return List.of(new LabelScan(new ArrayList<>(seen), null)).iterator();
         }).collect();
         LinkedHashSet<Double> labels = new LinkedHashSet<>();
-        parts.forEach(labels::addAll);
+        for (LabelScan part : parts) {
+            if (part.error() != null) {
+                throw part.error();
+            }
+            labels.addAll(part.labels());
+        }
         return labels;
     }
 

@@ -185,6 +185,13 @@ class BadInputTest {
         write("zero.libsvm", "-1 1:2\n\n1 0:1 1:2\n".getBytes(StandardCharsets.UTF_8));
         write("good.libsvm", "1 1:1\n-1 2:1\n".getBytes(StandardCharsets.UTF_8));
         write("oneclass.libsvm", "1 1:1\n1 2:1\n".getBytes(StandardCharsets.UTF_8));
+        write("three.libsvm", "3 1:1\n1 2:1\n2 1:1 2:1\n".getBytes(StandardCharsets.UTF_8));
+        write("oneclass3.libsvm", "3 1:1\n3 2:1\n".getBytes(StandardCharsets.UTF_8));
+        write("word.libsvm", "3 1:1\ncat 2:1\n".getBytes(StandardCharsets.UTF_8));
+        write("three-h.csv", "a,b,y\n1,2,3\n3,4,1\n5,6,2\n".getBytes(StandardCharsets.UTF_8));
+        write("oneclass-h.csv", "a,b,y\n1,2,3\n3,4,3\n".getBytes(StandardCharsets.UTF_8));
+        write("word-h.csv", "a,b,y\n1,2,3\n3,4,cat\n".getBytes(StandardCharsets.UTF_8));
+        write("nan-h.csv", "a,b,y\n1,2,3\n3,4,NaN\n5,6,2\n".getBytes(StandardCharsets.UTF_8));
         write("narrow-h.csv", "a,b,y\n1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
         write("wide-h.csv", "a,b,c,y\n1,2,3,0\n3,4,5,1\n".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(dir.resolve("empty-dir"));
@@ -204,6 +211,13 @@ class BadInputTest {
                     vectors).withColumnRenamed("label", "y").write().parquet(dir.resolve("nolabel.parquet").toString());
             spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("1 2", 1.0)), new org.apache.spark.sql.types.StructType()
                     .add("features", "string").add("label", "double")).write().parquet(dir.resolve("text.parquet").toString());
+            spark.createDataFrame(List.of(
+                    org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(1, 2), 3.0),
+                    org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(3, 4), 3.0)),
+                    vectors).write().parquet(dir.resolve("oneclass3.parquet").toString());
+            spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(1, 2), "cat")),
+                    new org.apache.spark.sql.types.StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT())
+                            .add("label", "string")).write().parquet(dir.resolve("word.parquet").toString());
         } finally {
             sc.stop();
         }
@@ -389,6 +403,21 @@ class BadInputTest {
                         "oneclass.npz: labels: the training set has only the label 1.0; a classifier needs both classes"),
                 Arguments.of("primal one class, libsvm:", src("libsvm:", d + "oneclass.libsvm", d + "good.libsvm"), 67,
                         "oneclass.libsvm: labels: the training set has only the label 1.0; a classifier needs both classes"),
+                // multi-class sets from the executor-side readers: one class, a label that is not a number
+                Arguments.of("dual one class, libsvm:", dual("libsvm:", d + "oneclass3.libsvm", d + "three.libsvm"), 67,
+                        "oneclass3.libsvm: labels: the training set has only the label 3.0; a classifier needs both classes"),
+                Arguments.of("dual one class, csv:", dual("csv:", d + "oneclass-h.csv", d + "three-h.csv"), 67,
+                        "oneclass-h.csv: labels: the training set has only the label 3.0; a classifier needs both classes"),
+                Arguments.of("primal one class, parquet:", src("parquet:", d + "oneclass3.parquet", d + "d2.parquet"), 67,
+                        "oneclass3.parquet: labels: the training set has only the label 3.0; a classifier needs both classes"),
+                Arguments.of("dual label not a number, libsvm:", dual("libsvm:", d + "word.libsvm", d + "three.libsvm"), 65,
+                        "word.libsvm: line 2: label 'cat' is not a number"),
+                Arguments.of("dual label not a number, csv:", dual("csv:", d + "word-h.csv", d + "three-h.csv"), 65,
+                        "word-h.csv: malformed line '3,4,cat' (expected 3 numbers)"),
+                Arguments.of("primal label not a number, parquet:", src("parquet:", d + "word.parquet", d + "d2.parquet"), 65,
+                        "word.parquet: label: column of type string, expected a number"),
+                Arguments.of("primal label NaN, csv:", src("csv:", d + "nan-h.csv", d + "three-h.csv"), 67,
+                        "nan-h.csv: label: a missing or NaN label (expected a number)"),
                 // predict: model directories and data against the model
                 Arguments.of("predict: no model", List.of("predict", "--model", d + "absent-model", "--data", "hw3"), 66,
                         "absent-model: no such model directory"),
@@ -433,6 +462,10 @@ class BadInputTest {
 
     private static List<String> src(String format, String train, String test) {
         return List.of("primal-svm", "--data", format + train, "--test", format + test);
+    }
+
+    private static List<String> dual(String format, String train, String test) {
+        return List.of("dual-svm", "--data", format + train, "--test", format + test);
     }
 
     private static List<String> nn(String mnistDir) {

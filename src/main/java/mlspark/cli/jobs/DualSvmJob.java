@@ -217,6 +217,7 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
                     markdown -> System.out.print("\n" + markdown), out.resolve(""));
         }
         TrainTest set = dataSets.get(0);
+        svm.setProgressListener(this::log);
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
         if (classes != null) {
             KernelSvmExperiments.ClassEvaluation e = KernelSvmExperiments.evaluateClasses(spark, set, svm, partitions,
