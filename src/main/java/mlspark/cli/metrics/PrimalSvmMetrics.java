@@ -20,7 +20,8 @@ import mlspark.svm.primal.OneVsRestLinearModel;
  * metrics.json of {@code primal-svm} (after {@code job}, before {@code provenance}). With K >= 3
  * classes it has besides {@code classes} (the label values of the class indices 0..K-1) and its runs
  * have {@code weights} (K rows of d), {@code intercepts} and {@code test_confusion} as K x K counts
- * [actual][predicted] in place of {@code w}, {@code b} and the binary counts.
+ * [actual][predicted] (and a last row K for test rows whose label no training row has) in place of
+ * {@code w}, {@code b} and the binary counts.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PrimalSvmMetrics(DataSizes data, @JsonInclude(JsonInclude.Include.NON_NULL) double[] classes,
