@@ -91,10 +91,18 @@ class CocoaJobTest extends SharedSpark {
         Path trainFile = libsvm("train" + sparse + ".libsvm", train);
         Path testFile = libsvm("test" + sparse + ".libsvm", set(100, train.dimension(), sparse, 4));
         Path out = dir.resolve("cocoa" + sparse);
-        assertEquals(0, run("primal-svm", "--out", out.toString(), "--data", trainFile.toString(), "--test",
-                testFile.toString(), "--optimizer", "cocoa", "--C", String.valueOf(C), "--tol", "1e-6",
-                "--local-passes", "2", "--epochs", "1,1000", "--partitions", "2"), err.toString());
-        assertTrue(err.toString().contains("gap"), "progress lines show the gap: " + err);
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            assertEquals(0, run("primal-svm", "--out", out.toString(), "--data", trainFile.toString(), "--test",
+                    testFile.toString(), "--optimizer", "cocoa", "--C", String.valueOf(C), "--tol", "1e-6",
+                    "--local-passes", "2", "--epochs", "1,1000", "--partitions", "2"), err.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertTrue(printed.toString().contains("[primal-svm] round 1/1000  objective "), "progress lines: " + printed);
+        assertTrue(printed.toString().contains(" gap "), "progress lines show the gap: " + printed);
         JsonNode metrics = Json.read(out.resolve("metrics.json"));
         assertEquals("cocoa", metrics.get("config").get("optimizer").asText());
         assertEquals(1e-6, metrics.get("config").get("tol").asDouble());

@@ -24,7 +24,7 @@ public final class Liblinear {
     /**
      * w~ = (w_1..w_d, w_B) of each class against the rest (one for labels -1/+1: the +1 class's), by
      * LIBLINEAR with {@code -s 3 -B bias -e eps} (which must converge); costs C_{y_i} = {@code costs[label]} (binary: index 0
-     * for -1, 1 for +1; else the class index), row i repeated {@code repeat[i]} times (LIBLINEAR has
+     * for -1, 1 for +1; else the same C for every class), row i repeated {@code repeat[i]} times (LIBLINEAR has
      * no per-sample weights; null: once).
      */
     public static double[][] train(double[][] x, double[] y, int[] repeat, double[] costs, double bias, double eps) {
@@ -51,12 +51,17 @@ public final class Liblinear {
         problem.y = labels.stream().mapToDouble(Double::doubleValue).toArray();
         problem.bias = bias;
         boolean binary = costs.length == 2 && labels.stream().allMatch(v -> v == -1 || v == 1);
-        int[] weightLabels = new int[costs.length];
-        for (int k = 0; k < costs.length; k++) {
-            weightLabels[k] = binary ? 2 * k - 1 : k;
+        Parameter parameter;
+        if (binary) {
+            parameter = new Parameter(SolverType.L2R_L1LOSS_SVC_DUAL, 1, eps);
+            parameter.setWeights(costs.clone(), new int[]{-1, 1});
+        } else {
+            // one-vs-rest costs the rest C, not the class weights: one C for all
+            if (java.util.Arrays.stream(costs).distinct().count() != 1) {
+                throw new IllegalArgumentException("one-vs-rest takes one C");
+            }
+            parameter = new Parameter(SolverType.L2R_L1LOSS_SVC_DUAL, costs[0], eps);
         }
-        Parameter parameter = new Parameter(SolverType.L2R_L1LOSS_SVC_DUAL, 1, eps);
-        parameter.setWeights(costs.clone(), weightLabels);
         parameter.setMaxIters(1_000_000);
         parameter.setRandom(new Random(0));
         // the Java port caps the dual solver at 300 iterations (and says so): a reference must have converged

@@ -105,6 +105,15 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
     @Option(names = "--optimizer", paramLabel = "NAME")
     String optimizer;
 
+    @Option(names = "--bias-feature", paramLabel = "B")
+    Double biasFeature;
+
+    @Option(names = "--local-passes", paramLabel = "H")
+    Integer localPasses;
+
+    @Option(names = "--tol", paramLabel = "T")
+    Double tol;
+
     @Mixin
     CheckpointOptions checkpointing;
 
