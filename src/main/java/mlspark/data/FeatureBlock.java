@@ -36,6 +36,15 @@ public sealed interface FeatureBlock extends Serializable {
     /** Rows {@code from} to {@code to - 1}, row-major in float64 (densified where the block is sparse). */
     double[] denseRows(int from, int to);
 
+    /** {@code x_i . v[offset .. offset + dimension())} of row i: what coordinate methods take one row at a time. */
+    double rowDot(int i, double[] v, int offset);
+
+    /** {@code v[offset + j] += a x_ij} for row i; O(the row's stored values). */
+    void addRow(int i, double a, double[] v, int offset);
+
+    /** {@code |x_i|^2} of row i. */
+    double rowSquaredNorm(int i);
+
     /** Row-major float64 features, through BLAS {@code dgemv}. */
     record Dense(int rows, int dimension, double[] values) implements FeatureBlock {
         @Override
@@ -71,6 +80,31 @@ public sealed interface FeatureBlock extends Serializable {
         @Override
         public double[] denseRows(int from, int to) {
             return java.util.Arrays.copyOfRange(values, from * dimension, to * dimension);
+        }
+
+        @Override
+        public double rowDot(int i, double[] v, int offset) {
+            double s = 0;
+            for (int j = 0, start = i * dimension; j < dimension; j++) {
+                s += values[start + j] * v[offset + j];
+            }
+            return s;
+        }
+
+        @Override
+        public void addRow(int i, double a, double[] v, int offset) {
+            for (int j = 0, start = i * dimension; j < dimension; j++) {
+                v[offset + j] += a * values[start + j];
+            }
+        }
+
+        @Override
+        public double rowSquaredNorm(int i) {
+            double s = 0;
+            for (int j = i * dimension; j < (i + 1) * dimension; j++) {
+                s += values[j] * values[j];
+            }
+            return s;
         }
     }
 
@@ -201,6 +235,31 @@ public sealed interface FeatureBlock extends Serializable {
             }
             return x;
         }
+
+        @Override
+        public double rowDot(int i, double[] v, int offset) {
+            double s = 0;
+            for (int j = 0, start = i * dimension; j < dimension; j++) {
+                s += values[start + j] * v[offset + j];
+            }
+            return s;
+        }
+
+        @Override
+        public void addRow(int i, double a, double[] v, int offset) {
+            for (int j = 0, start = i * dimension; j < dimension; j++) {
+                v[offset + j] += a * values[start + j];
+            }
+        }
+
+        @Override
+        public double rowSquaredNorm(int i) {
+            double s = 0;
+            for (int j = i * dimension; j < (i + 1) * dimension; j++) {
+                s += values[j] * values[j];
+            }
+            return s;
+        }
     }
 
     /** Compressed sparse rows: row i's entries are {@code indices/values[rowStarts[i] .. rowStarts[i+1])}. */
@@ -275,6 +334,31 @@ public sealed interface FeatureBlock extends Serializable {
                 }
             }
             return x;
+        }
+
+        @Override
+        public double rowDot(int i, double[] v, int offset) {
+            double s = 0;
+            for (int k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+                s += values[k] * v[offset + indices[k]];
+            }
+            return s;
+        }
+
+        @Override
+        public void addRow(int i, double a, double[] v, int offset) {
+            for (int k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+                v[offset + indices[k]] += a * values[k];
+            }
+        }
+
+        @Override
+        public double rowSquaredNorm(int i) {
+            double s = 0;
+            for (int k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+                s += values[k] * values[k];
+            }
+            return s;
         }
     }
 

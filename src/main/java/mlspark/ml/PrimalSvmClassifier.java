@@ -26,15 +26,21 @@ import mlspark.kernel.NystromFeatures;
 import mlspark.kernel.RandomFourierFeatures;
 import mlspark.optim.Minimizer;
 import mlspark.svm.ClassCosts;
+import mlspark.svm.linear.LinearSvmDual;
+import mlspark.svm.primal.DualRound;
 import mlspark.svm.primal.EpochResult;
 import mlspark.svm.primal.PrimalSvmState;
+import mlspark.training.CocoaTrainer;
 import mlspark.training.PrimalSvmTrainer;
 
 /**
  * The soft-margin linear SVM on Spark (the {@code primal-svm} job's estimator): E(w,b) = 1/2 |w|^2 +
  * sum_i C_i max(0, 1 - y_i (w.x_i + b)) minimized from w = 0, b = 0 by the {@code optimizer} (the
  * assignment's full-batch gradient descent, or L-BFGS on the squared hinge), the data term summed
- * over cached sample blocks on the executors; optionally on kernel-approximation features of the
+ * over cached sample blocks on the executors; or by the dual (optimizer cocoa: CoCoA+ dual coordinate
+ * ascent, {@link CocoaTrainer}) of 1/2 (|w|^2 + w_B^2) + sum_i C_i hinge_i with the bias a feature of
+ * constant value B ({@code biasFeature}; b = B w_B), LIBLINEAR's {@code -s 3} problem, to a duality
+ * gap of {@code tol} relative to the objective; optionally on kernel-approximation features of the
  * raw ones (random Fourier or Nystrom), which the model keeps and applies. Labels 0/1 or -1/+1.
  *
  * <p>With K >= 3 classes (labels the class indices 0..K-1, K the label column's {@code numClasses}
@@ -55,6 +61,7 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
     private final Fields fields = Fields.of(uid());
     private transient int[] modelsAt = new int[0];
     private transient Consumer<EpochResult> epochListener = r -> { };
+    private transient Consumer<DualRound> roundListener = r -> { };
     private transient Consumer<? super PrimalSvmState> stateListener;
     private transient PrimalSvmState initialState;
 
@@ -178,6 +185,21 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
         return this;
     }
 
+    public PrimalSvmClassifier setBiasFeature(double value) {
+        set(biasFeature(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setLocalPasses(int value) {
+        set(localPasses(), value);
+        return this;
+    }
+
+    public PrimalSvmClassifier setTol(double value) {
+        set(tol(), value);
+        return this;
+    }
+
     /** The summary keeps the model after each of these epochs besides the last (a hook, not a Param). */
     public PrimalSvmClassifier setModelsAt(int... epochs) {
         modelsAt = epochs.clone();
@@ -190,6 +212,12 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
         return this;
     }
 
+    /** Hears of each cocoa round's objectives and duality gap as soon as they are known (a hook, not a Param). */
+    public PrimalSvmClassifier setRoundListener(Consumer<DualRound> listener) {
+        roundListener = listener;
+        return this;
+    }
+
     /** Is handed the training state after every step, to checkpoint it (a hook, not a Param; null: none). */
     public PrimalSvmClassifier setStateListener(Consumer<? super PrimalSvmState> listener) {
         stateListener = listener;
@@ -198,7 +226,7 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
 
     /**
      * Continues the next fit from {@code state}, a state of a run with the same Params and data
-     * (null: from w = 0, b = 0); the optimizer must resume ({@link mlspark.optim.Minimizer#resumes()}).
+     * (null: from w = 0, b = 0); the optimizer must resume (cocoa, or a {@link mlspark.optim.Minimizer#resumes()}).
      */
     public PrimalSvmClassifier setInitialState(PrimalSvmState state) {
         initialState = state;
@@ -262,9 +290,21 @@ public final class PrimalSvmClassifier extends Classifier<Vector, PrimalSvmClass
         }
         try {
             int d = map == null ? dimension : map.components();
+            ClassCosts costs = classes == 2 ? classCosts() : ClassCosts.symmetric(getC());
+            if (solvesDual()) {
+                CocoaTrainer trainer = new CocoaTrainer(trainingBlocks, new LinearSvmDual(d, classes, costs, getBiasFeature()),
+                        getLocalPasses(), getTol(), getSeed());
+                long start = System.nanoTime();
+                List<EpochResult> history = trainer.train(getMaxIter(), modelsAt, epochListener, roundListener,
+                        initialState, stateListener);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                PrimalSvmModel model = new PrimalSvmModel(uid(), history.get(history.size() - 1).classifier(), resolved, map);
+                List<DualRound> rounds = trainer.rounds();
+                return model.setSummary(new PrimalSvmTrainingSummary(history, null, seconds, rounds,
+                        rounds.get(rounds.size() - 1).relativeGap() <= getTol() ? "converged" : "max_iter"));
+            }
             Minimizer minimizer = minimizer();
-            PrimalSvmTrainer trainer = new PrimalSvmTrainer(trainingBlocks, d, classes,
-                    classes == 2 ? classCosts() : ClassCosts.symmetric(getC()), minimizer);
+            PrimalSvmTrainer trainer = new PrimalSvmTrainer(trainingBlocks, d, classes, costs, minimizer);
             long start = System.nanoTime();
             List<EpochResult> history = trainer.train(getMaxIter(), modelsAt, epochListener, initialState, stateListener);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -19,7 +19,8 @@ import mlspark.optim.StepSchedule;
 
 /**
  * Params of {@link PrimalSvmClassifier} and {@link PrimalSvmModel}: the soft-margin linear SVM
- * E(w,b) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)) by an {@link Optimizer}, on the raw
+ * E(w,b) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)) by an {@link Optimizer}, or by its dual
+ * with the bias a feature (cocoa: 1/2 (|w|^2 + w_B^2) + sum_i C_i hinge_i, b = B w_B), on the raw
  * features or on kernel-approximation features of them (random Fourier or Nystrom).
  */
 public interface PrimalSvmParams extends HasClassCosts, HasKernel {
@@ -30,11 +31,16 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
     String[] FEATURES = {NO_FEATURES, RFF, NYSTROM};
     String[] STORAGES = Arrays.stream(FeatureBlock.Storage.values()).map(s -> s.name().toLowerCase(Locale.ROOT))
             .toArray(String[]::new);
+    /** The optimizer that solves the dual (CoCoA+): a value of {@code optimizer} besides the {@link Minimizer}s. */
+    String COCOA = "cocoa";
+    /** The {@code optimizer} values: the {@link Optimizer}s, then {@link #COCOA}. */
+    String[] OPTIMIZERS = java.util.stream.Stream.concat(Arrays.stream(Optimizer.paramValues()), java.util.stream.Stream.of(COCOA))
+            .toArray(String[]::new);
 
     /** The Param objects, made once per instance with its uid. */
     record Fields(CostParams costs, DoubleParam stepSize, IntParam maxIter, Param<String> schedule, DoubleParam decay,
                   Param<String> weightCol, IntParam blockKib, Param<String> optimizer, Param<String> storage,
-                  KernelFeatureParams kernelFeatures) implements Serializable {
+                  KernelFeatureParams kernelFeatures, DualParams dual) implements Serializable {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid),
                     ParamRules.positive(uid, "stepSize", "learning rate eta of gradient descent (> 0)"),
@@ -47,10 +53,12 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
                             + "(unset or empty: all 1)"),
                     ParamRules.atLeast(uid, "blockKib", "size of the BLAS blocks of cached samples in KiB (>= 1)", 1),
                     ParamRules.oneOf(uid, "optimizer", "the optimizer: gd (the assignment's gradient descent on the "
-                            + "hinge loss) or lbfgs (L-BFGS on the squared hinge, iterations = epochs)", Optimizer.paramValues()),
+                            + "hinge loss), lbfgs (L-BFGS on the squared hinge, iterations = epochs) or cocoa (CoCoA+ "
+                            + "dual coordinate ascent on the hinge loss with the bias a feature, iterations = rounds)",
+                            OPTIMIZERS),
                     ParamRules.oneOf(uid, "storage", "values of the cached dense blocks: float64, or float32 (half "
                             + "the memory; sums still in double)", STORAGES),
-                    KernelFeatureParams.of(uid));
+                    KernelFeatureParams.of(uid), DualParams.of(uid));
         }
 
         /** The assignment's Q2 settings (C = 5, eta = 1e-3, 100 epochs, constant rate), on the raw features. */
@@ -67,6 +75,22 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
             owner.setDefault(kernelFeatures.components(), 1000);
             kernelFeatures.kernel().setDefaults(owner, "rbf", "1", 3, 0.0);
             owner.setDefault(kernelFeatures.seed(), 0L);
+            owner.setDefault(dual.biasFeature(), 1.0);
+            owner.setDefault(dual.localPasses(), 1);
+            owner.setDefault(dual.tol(), 1e-3);
+        }
+    }
+
+    /** The Params of optimizer cocoa only. */
+    record DualParams(DoubleParam biasFeature, IntParam localPasses, DoubleParam tol) implements Serializable {
+        static DualParams of(String uid) {
+            return new DualParams(
+                    ParamRules.nonNegative(uid, "biasFeature", "cocoa: the constant feature B that stands for the bias "
+                            + "(b = B w_B, w_B regularized as a weight; 0: no bias) (>= 0)"),
+                    ParamRules.atLeast(uid, "localPasses", "cocoa: passes of each partition's dual coordinate ascent "
+                            + "over its rows per round (>= 1)", 1),
+                    ParamRules.positive(uid, "tol", "cocoa: stop when the duality gap (P - D) / P is at most tol "
+                            + "(> 0); gd and lbfgs do not use it"));
         }
     }
 
@@ -84,7 +108,8 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
                             + "1/(D Var(X)) over all training values (scikit-learn)"),
                     ParamRules.atLeast(uid, "degree", "degree of the poly kernel of the features (>= 0)", 0),
                     ParamRules.finite(uid, "coef0", "coef0 of the poly and sigmoid kernels of the features")),
-                    new LongParam(uid, "seed", "seed of the random features or Nystrom landmarks"));
+                    new LongParam(uid, "seed", "seed of the random features or Nystrom landmarks, and of cocoa's "
+                            + "coordinate orders"));
         }
     }
 
@@ -148,6 +173,18 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
         return primalSvmFields().kernelFeatures().seed();
     }
 
+    default DoubleParam biasFeature() {
+        return primalSvmFields().dual().biasFeature();
+    }
+
+    default IntParam localPasses() {
+        return primalSvmFields().dual().localPasses();
+    }
+
+    default DoubleParam tol() {
+        return primalSvmFields().dual().tol();
+    }
+
     default double getStepSize() {
         return (Double) getOrDefault(stepSize());
     }
@@ -197,6 +234,23 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
         return (Long) getOrDefault(seed());
     }
 
+    default double getBiasFeature() {
+        return (Double) getOrDefault(biasFeature());
+    }
+
+    default int getLocalPasses() {
+        return (Integer) getOrDefault(localPasses());
+    }
+
+    default double getTol() {
+        return (Double) getOrDefault(tol());
+    }
+
+    /** Whether the optimizer is cocoa, which solves the dual rather than minimizing E by a {@link Minimizer}. */
+    default boolean solvesDual() {
+        return COCOA.equals(getOptimizer());
+    }
+
     /** The storage of the cached dense blocks. */
     default FeatureBlock.Storage blockStorage() {
         return FeatureBlock.Storage.valueOf(getStorage().toUpperCase(Locale.ROOT));
@@ -213,7 +267,7 @@ public interface PrimalSvmParams extends HasClassCosts, HasKernel {
         };
     }
 
-    /** A new minimizer of the {@code optimizer} Param, with the step schedule. */
+    /** A new minimizer of the {@code optimizer} Param, with the step schedule (not for cocoa: {@link #solvesDual()}). */
     default Minimizer minimizer() {
         return Optimizer.of(getOptimizer()).minimizer(stepSchedule());
     }

@@ -3,6 +3,7 @@ package mlspark.ml;
 import java.io.Serializable;
 import java.util.List;
 
+import mlspark.svm.primal.DualRound;
 import mlspark.svm.primal.EpochResult;
 import mlspark.svm.primal.LinearClassifier;
 import mlspark.svm.primal.LinearSvmModel;
@@ -16,13 +17,28 @@ import mlspark.svm.primal.LinearSvmModel;
  *                     when the optimizer's line search makes them differ from the iterations; null
  *                     for an optimizer with one pass per iteration
  * @param trainSeconds wall-clock seconds of the optimization (the feature map and caching not included)
+ * @param dualRounds   optimizer cocoa: the primal and dual objectives, the duality gap and the seconds
+ *                     after every round run, from round 0; null for the other optimizers
+ * @param solverStatus {@code converged} (cocoa reached its gap tolerance) or {@code max_iter}; the
+ *                     other optimizers run maxIter iterations unless they converge first and report
+ *                     {@code max_iter}
  */
-public record PrimalSvmTrainingSummary(List<EpochResult> history, Integer passes, double trainSeconds)
-        implements Serializable {
+public record PrimalSvmTrainingSummary(List<EpochResult> history, Integer passes, double trainSeconds,
+                                       List<DualRound> dualRounds, String solverStatus) implements Serializable {
+
+    /** The summary of a primal optimizer. */
+    public PrimalSvmTrainingSummary(List<EpochResult> history, Integer passes, double trainSeconds) {
+        this(history, passes, trainSeconds, null, "max_iter");
+    }
 
     /** Iterations run (the model is the one after the last). */
     public int totalIterations() {
         return history.size() - 1;
+    }
+
+    /** Rounds cocoa ran (fewer than {@link #totalIterations()} when it reached its tolerance); null for the others. */
+    public Integer rounds() {
+        return dualRounds == null ? null : dualRounds.size() - 1;
     }
 
     /** The objective after each iteration, from iteration 0. */
@@ -43,10 +59,5 @@ public record PrimalSvmTrainingSummary(List<EpochResult> history, Integer passes
                     + totalIterations() + ", and those of setModelsAt");
         }
         return model;
-    }
-
-    /** The optimizer runs maxIter iterations unless it converges first; no status besides. */
-    public String solverStatus() {
-        return "max_iter";
     }
 }

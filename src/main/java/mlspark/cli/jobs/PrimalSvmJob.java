@@ -58,7 +58,8 @@ import picocli.CommandLine.Option;
  * {@code classes}, and K one-vs-rest SVMs are trained together (C for every class; C0/C1 are binary).
  */
 @Command(name = "primal-svm", mixinStandardHelpOptions = true,
-        description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent on Spark.")
+        description = "Soft-margin linear SVM, E(w,b) = 1/2|w|^2 + sum_i C_i hinge_i, by full-batch gradient descent "
+                + "(or L-BFGS, or CoCoA+ on the dual) on Spark.")
 public final class PrimalSvmJob extends SparkJob implements ParamsJob {
     /** Training points on which the kernel approximation's error is measured. */
     private static final int ERROR_SAMPLE = 500;
@@ -144,13 +145,15 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         options.partitions();
         saveModel.check(options.out);
         checkpoints = checkpoints(checkpointing);
-        if (!svm.minimizer().resumes() && (checkpointing.every > 0 || checkpointing.resume)) {
+        if (!svm.solvesDual() && !svm.minimizer().resumes() && (checkpointing.every > 0 || checkpointing.resume)) {
             throw JobFailure.usage("--optimizer", svm.getOptimizer()
                     + " does not checkpoint; drop --checkpoint-every and --resume");
         }
         sourceOptions = sources.options();
-        String settings = String.format("C0=%s C1=%s eta=%s (%s)", svm.getC0(), svm.getC1(), svm.getStepSize(),
-                svm.getSchedule());
+        String settings = svm.solvesDual()
+                ? String.format("C0=%s C1=%s cocoa: B=%s, %d local passes, tol %s", svm.getC0(), svm.getC1(),
+                svm.getBiasFeature(), svm.getLocalPasses(), svm.getTol())
+                : String.format("C0=%s C1=%s eta=%s (%s)", svm.getC0(), svm.getC1(), svm.getStepSize(), svm.getSchedule());
         ImageSet images = imageSets.imageSet(data);
         if (DataSpec.isSource(data)) {
             if (!PrimalSvmParams.NO_FEATURES.equals(svm.getFeatures())) {
@@ -207,13 +210,23 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
                 trainCount[1], testCount[1], svm.getStorage()));
         int maxEpochs = svm.getMaxIter();
         OutputDir modelDir = saveModel.requested() ? otherOutput("--save-model", saveModel.dir) : null;
-        String step = svm.minimizer().searchesLines() ? "iteration" : "epoch";
         int every = Math.max(1, maxEpochs / 10);
-        svm.setEpochListener(r -> {
-            if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
-                log(String.format("%s %d/%d  objective %s", step, r.epoch(), maxEpochs, Readable.number(r.objective())));
-            }
-        });
+        if (svm.solvesDual()) {
+            svm.setRoundListener(r -> {
+                if (Arrays.binarySearch(reported, r.round()) >= 0 || r.round() % every == 0 || r.relativeGap() <= svm.getTol()) {
+                    log(String.format("round %d/%d  objective %s  dual %s  gap %s (%.3g relative)", r.round(), maxEpochs,
+                            Readable.number(r.objective()), Readable.number(r.dualObjective()),
+                            Readable.number(r.dualityGap()), r.relativeGap()));
+                }
+            });
+        } else {
+            String step = svm.minimizer().searchesLines() ? "iteration" : "epoch";
+            svm.setEpochListener(r -> {
+                if (Arrays.binarySearch(reported, r.epoch()) >= 0 || r.epoch() % every == 0) {
+                    log(String.format("%s %d/%d  objective %s", step, r.epoch(), maxEpochs, Readable.number(r.objective())));
+                }
+            });
+        }
         svm.setInitialState(checkpointing.resumeFrom(checkpoints, PrimalSvmState.class, this::log))
                 .setStateListener(checkpointing.saver(checkpoints));
         PrimalSvmModel model = svm.fit(blocks, d, classes == null ? 2 : classes.numClasses());
@@ -228,7 +241,8 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
             testBlocks = KernelFeatureRdds.map(testBlocks, z, nTest, svm.getBlockKib());
             d = z.components();
         }
-        List<PrimalSvmMetrics.Run> runs = PrimalSvmMetrics.runs(summary.history(), reported, blocks, testBlocks);
+        List<PrimalSvmMetrics.Run> runs = PrimalSvmMetrics.runs(summary.history(), summary.dualRounds(), reported, blocks,
+                testBlocks);
         double[] testAccuracy = runs.stream().mapToDouble(PrimalSvmMetrics.Run::testAccuracy).toArray();
         blocks.unpersist();
         testBlocks.unpersist();
@@ -242,8 +256,10 @@ public final class PrimalSvmJob extends SparkJob implements ParamsJob {
         return new PrimalSvmMetrics(new DataSizes(name, nTrain, nTest, d), classes == null ? null : classes.values(),
                 new PrimalSvmMetrics.Config(classes == null ? svm.getC0() : svm.getC(),
                         classes == null ? svm.getC1() : svm.getC(), svm.getStepSize(), svm.getSchedule(),
-                        svm.getDecay(), blocks.getNumPartitions(), svm.getBlockKib(), svm.getOptimizer(), svm.getStorage()),
-                summary.trainSeconds(), summary.passes(), featureReport, runs);
+                        svm.getDecay(), blocks.getNumPartitions(), svm.getBlockKib(), svm.getOptimizer(), svm.getStorage(),
+                        svm.solvesDual() ? svm.getBiasFeature() : null, svm.solvesDual() ? svm.getLocalPasses() : null,
+                        svm.solvesDual() ? svm.getTol() : null),
+                summary.trainSeconds(), summary.passes(), summary.rounds(), featureReport, runs);
     }
 
     /** Errors of the library name Params; maxIter is the largest of --epochs here. */

@@ -1,0 +1,17 @@
+package mlspark.svm.primal;
+
+import java.io.Serializable;
+
+/**
+ * The state after {@code round} rounds of dual coordinate ascent (0: alpha = 0, w~ = 0): the primal
+ * objective P(w~), the dual objective D(alpha), the duality gap P - D (>= 0 up to rounding; P's
+ * distance to the optimum is at most the gap) and the seconds of training up to then.
+ */
+public record DualRound(int round, double objective, double dualObjective, double dualityGap, double seconds)
+        implements Serializable {
+
+    /** The gap relative to P: what the stopping rule compares with the tolerance. */
+    public double relativeGap() {
+        return dualityGap / objective;
+    }
+}
