@@ -13,6 +13,7 @@ import mlspark.cli.OptionalJob;
 import mlspark.cli.jobs.SparkJob;
 import mlspark.cli.output.Json;
 import mlspark.cli.output.OutputDir;
+import mlspark.cli.output.Png;
 import mlspark.cli.output.Provenance;
 import mlspark.linalg.Blas;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
 public final class BenchJob extends SparkJob implements OptionalJob {
     /** Every suite, by name. */
     static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench(), new ScaleBench(),
-            new KernelScaleBench());
+            new KernelScaleBench(), new LinearBench());
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run (default: all): ${COMPLETION-CANDIDATES}")
     List<String> names = new ArrayList<>();
@@ -65,6 +66,7 @@ public final class BenchJob extends SparkJob implements OptionalJob {
             throw new UncheckedIOException(e);
         }
         Json.write(out.resolve("bench.json"), table.rows());
+        table.plots().forEach((name, chart) -> Png.save(chart, out.resolve(name + ".png")));
         System.out.print("\n" + header + table.markdown());
         return new BenchMetrics(quick, table.rows());
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.knowm.xchart.internal.chartpart.Chart;
+
 /** The rows of a benchmark run: suite, case, implementation and its figures; written as markdown and JSON. */
 public final class BenchTable {
     /** One measured implementation on one case; figures keep their insertion order. */
@@ -15,6 +17,7 @@ public final class BenchTable {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Chart<?, ?>> plots = new LinkedHashMap<>();
     private final Consumer<String> log;
     private String suite = "";
 
@@ -38,6 +41,15 @@ public final class BenchTable {
         }
         rows.add(new Row(suite, benchCase, implementation, map));
         log.accept(String.format("%-8s %-28s %-30s %s", suite, benchCase, implementation, map));
+    }
+
+    /** A picture of the run, written as {@code name}.png beside the table. */
+    public void plot(String name, Chart<?, ?> chart) {
+        plots.put(name, chart);
+    }
+
+    public Map<String, Chart<?, ?>> plots() {
+        return Map.copyOf(plots);
     }
 
     public List<Row> rows() {

@@ -35,7 +35,7 @@ import mlspark.svm.primal.SequentialPrimalSvm;
  */
 public final class PrimalBench implements BenchSuite {
     private static final long SEED = 545;
-    private static final int D = 100;
+    static final int D = 100;
 
     @Override
     public String name() {

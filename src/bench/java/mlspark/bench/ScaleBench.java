@@ -49,8 +49,8 @@ import mlspark.svm.primal.SequentialPrimalSvm;
  */
 public final class ScaleBench implements BenchSuite {
     private static final int D = 100;
-    private static final int SPARSE_D = 1 << 20;
-    private static final int SPARSE_NNZ = 50;
+    static final int SPARSE_D = 1 << 20;
+    static final int SPARSE_NNZ = 50;
     private static final ClassCosts COSTS = ClassCosts.symmetric(5);
     private static final StepSchedule ETA = StepSchedule.constant(1e-6);
 
@@ -471,7 +471,7 @@ public final class ScaleBench implements BenchSuite {
     }
 
     /** Rows of part {@code p}: 50 distinct indices of 2^20, values N(0,1) to 4 decimals, y = sign(w*.x + noise). */
-    private static void writeLibSvm(Path dir, int p, int partitions, int n) throws IOException {
+    static void writeLibSvm(Path dir, int p, int partitions, int n) throws IOException {
         Files.createDirectories(dir);
         int from = (int) ((long) n * p / partitions);
         int to = (int) ((long) n * (p + 1) / partitions);
@@ -546,7 +546,7 @@ public final class ScaleBench implements BenchSuite {
         return null;
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
