@@ -19,7 +19,7 @@ public final class OrderedTreeSum {
     /**
      * Fault injection for tests: a Spark local property (set with {@code sc.setLocalProperty} on
      * the submitting thread) listing partition indices, comma-separated, whose first task attempt
-     * fails once it has computed its partial sum (its work is lost); the retries then run normally.
+     * fails; the retries then run normally.
      */
     public static final String FAIL_FIRST_ATTEMPT = "mlspark.test.failFirstAttempt";
 
@@ -30,9 +30,8 @@ public final class OrderedTreeSum {
     public static <T, A extends Mergeable<A>> A sum(JavaRDD<T> rdd, Function<Iterator<T>, A> partial, int depth) {
         int partitions = rdd.getNumPartitions();
         JavaRDD<CanonicalTreeSum<A>> partials = rdd.mapPartitionsWithIndex((index, it) -> {
-            A sum = partial.call(it);
             injectFault(index);
-            return List.of(new CanonicalTreeSum<A>(partitions).add(index, sum)).iterator();
+            return List.of(new CanonicalTreeSum<A>(partitions).add(index, partial.call(it))).iterator();
         }, true);
         return partials.treeAggregate(new CanonicalTreeSum<A>(partitions), CanonicalTreeSum::merge,
                 CanonicalTreeSum::merge, depth).total();
