@@ -229,9 +229,9 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
     private KernelSvmModel trainOnDriver(Dataset<?> dataset, double negative) {
         LabeledData data = TrainingRows.collectSigned(dataset, getFeaturesCol(), getLabelCol(), negative);
         KernelSpec spec = kernelSpec();
-        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
+        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.features());
         KernelSpec resolved = resolve(spec, gamma);
-        Kernel kernel = resolved.kernel(data.x());
+        Kernel kernel = resolved.kernel(new double[0][]);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
         BiasRule rule = BiasRule.parse(getBiasRule());
@@ -264,18 +264,18 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         }
         LabeledData data = TrainingRows.collect(dataset, getFeaturesCol(), getLabelCol(), label -> label);
         KernelSpec spec = kernelSpec();
-        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
+        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.features());
         KernelSpec resolved = resolve(spec, gamma);
         double[] costs = new double[labels.length];
         for (int k = 0; k < labels.length; k++) {
             costs[k] = labels[k] == 0 ? getC0() : labels[k] == 1 ? getC1() : getC();
         }
         ClassLabels classes = new ClassLabels(labels);
-        OneVsOneProblem problem = new OneVsOneProblem(data.x(), data.y(), classes, costs);
+        OneVsOneProblem problem = new OneVsOneProblem(data.features(), data.y(), classes, costs);
         // the driver checks what the solver of the largest pair needs (ipm: its memory) before the tasks start
         dualSolver(problem.pairs().stream().mapToInt(p -> problem.rows(p).length).max().getAsInt());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-        OneVsOneTrainer.Fit fit = DualSvmTrainer.trainPairs(sc, problem, resolved.kernel(data.x()), this::dualSolver,
+        OneVsOneTrainer.Fit fit = DualSvmTrainer.trainPairs(sc, problem, resolved.kernel(new double[0][]), this::dualSolver,
                 getSvThreshold(), BiasRule.parse(getBiasRule()), getProbability() ? getSeed() : null, LOG::info);
         List<KernelSvmTrainingSummary.Problem> problems = new ArrayList<>();
         for (PairFit pair : fit.pairs()) {

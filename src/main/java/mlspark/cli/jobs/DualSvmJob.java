@@ -200,7 +200,7 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
     }
 
     private static LabeledData indexed(LabeledData data, Map<Double, Integer> index) {
-        return new LabeledData(data.x(), Arrays.stream(data.y()).map(v -> index.getOrDefault(v + 0.0, -1)).toArray(),
+        return new LabeledData(data.features(), Arrays.stream(data.y()).map(v -> index.getOrDefault(v + 0.0, -1)).toArray(),
                 data.source());
     }
 
