@@ -120,9 +120,9 @@ final class TrainingRows {
     }
 
     /**
-     * Feature vectors as a point set that keeps their representation: sparse (CSR, nothing densified) when
-     * every vector is a {@link SparseVector}, as MLlib's LIBSVM reader gives them, else dense rows; each
-     * checked for size and finite values.
+     * Feature vectors as a point set: sparse (CSR, nothing densified) when every vector is a {@link SparseVector}
+     * (as MLlib's LIBSVM reader gives them) and fewer than a quarter of their values are non-zero
+     * ({@link SparsePoints#compacted}), else dense rows; each checked for size and finite values.
      */
     static Points points(List<?> vectors, String featuresCol, int dimension) {
         boolean sparse = !vectors.isEmpty() && vectors.stream().allMatch(v -> v instanceof SparseVector);
@@ -147,7 +147,7 @@ final class TrainingRows {
             System.arraycopy(v.values(), 0, values, start[i], v.values().length);
         }
         requireFinite(values, featuresCol);
-        return new SparsePoints(dimension, start, indices, values);
+        return new SparsePoints(dimension, start, indices, values).compacted();
     }
 
     /** A row's features as a dense array, checked for size and finite values. */
