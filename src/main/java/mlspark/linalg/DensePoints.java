@@ -3,34 +3,33 @@ package mlspark.linalg;
 import java.util.Arrays;
 
 /**
- * Dense points: the row arrays as given (not copied) and, made at the first call of {@link #rowMajor}, the
- * rows stacked row-major for BLAS.
+ * Dense points: row arrays, or a row-major block, whichever they were made of (not copied); the other form is
+ * made at its first use ({@link #rows}, {@link #rowMajor}: the block that BLAS takes).
  */
 public final class DensePoints implements Points {
     private static final long serialVersionUID = 1L;
 
-    private final double[][] rows;
+    private final int size;
     private final int dimension;
+    /** Null until asked for when the points were made of a row-major block. */
+    private double[][] rows;
     private transient double[] stacked;
     private transient double[] norms;
 
     /** The rows {@code rows} (each of the same length), not copied. */
     public DensePoints(double[][] rows) {
-        this(rows, rows.length == 0 || rows[0] == null ? 0 : rows[0].length);
+        this(rows.length, rows.length == 0 || rows[0] == null ? 0 : rows[0].length);
+        this.rows = rows;
     }
 
-    private DensePoints(double[][] rows, int dimension) {
-        this.rows = rows;
+    private DensePoints(int size, int dimension) {
+        this.size = size;
         this.dimension = dimension;
     }
 
     /** The n rows of a row-major n x d block, which becomes {@link #rowMajor} (not copied). */
     public static DensePoints ofRowMajor(double[] values, int n, int d) {
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = Arrays.copyOfRange(values, i * d, (i + 1) * d);
-        }
-        DensePoints points = new DensePoints(rows, d);
+        DensePoints points = new DensePoints(n, d);
         points.stacked = values;
         return points;
     }
@@ -44,22 +43,49 @@ public final class DensePoints implements Points {
         int at = 0;
         int d = 0;
         for (Points p : parts) {
-            DensePoints dense = (DensePoints) p;
-            System.arraycopy(dense.rows, 0, rows, at, dense.rows.length);
-            at += dense.rows.length;
-            d = Math.max(d, dense.dimension);
+            double[][] part = ((DensePoints) p).rows();
+            System.arraycopy(part, 0, rows, at, part.length);
+            at += part.length;
+            d = Math.max(d, p.dimension());
         }
-        return new DensePoints(rows, d);
+        DensePoints out = new DensePoints(n, d);
+        out.rows = rows;
+        return out;
     }
 
-    /** The row arrays, not a copy. */
+    /** The row arrays (made from the row-major block at the first call when the points were made of one). */
     public double[][] rows() {
+        if (rows == null) {
+            double[][] out = new double[size][];
+            for (int i = 0; i < size; i++) {
+                out[i] = Arrays.copyOfRange(stacked, i * dimension, (i + 1) * dimension);
+            }
+            rows = out;
+        }
         return rows;
+    }
+
+    /** The rows stacked row-major (n x d), made once. */
+    public double[] rowMajor() {
+        if (stacked == null) {
+            double[] flat = new double[size * dimension];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(rows[i], 0, flat, i * dimension, dimension);
+            }
+            stacked = flat;
+        }
+        return stacked;
+    }
+
+    /** Serialized as rows (the row-major block is transient). */
+    private Object writeReplace() {
+        rows();
+        return this;
     }
 
     @Override
     public int size() {
-        return rows.length;
+        return size;
     }
 
     @Override
@@ -69,19 +95,7 @@ public final class DensePoints implements Points {
 
     @Override
     public long storedValues() {
-        return (long) rows.length * dimension;
-    }
-
-    /** The rows stacked row-major (n x d), made once. */
-    public double[] rowMajor() {
-        if (stacked == null) {
-            double[] flat = new double[rows.length * dimension];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(rows[i], 0, flat, i * dimension, dimension);
-            }
-            stacked = flat;
-        }
-        return stacked;
+        return (long) size * dimension;
     }
 
     @Override
@@ -92,11 +106,17 @@ public final class DensePoints implements Points {
     @Override
     public double[] squaredNorms() {
         if (norms == null) {
-            double[] out = new double[rows.length];
-            for (int r = 0; r < out.length; r++) {
+            double[] out = new double[size];
+            for (int r = 0; r < size; r++) {
                 double s = 0;
-                for (double v : rows[r]) {
-                    s += v * v;
+                if (rows != null) {
+                    for (double v : rows[r]) {
+                        s += v * v;
+                    }
+                } else {
+                    for (int j = r * dimension; j < (r + 1) * dimension; j++) {
+                        s += stacked[j] * stacked[j];
+                    }
                 }
                 out[r] = s;
             }
@@ -107,11 +127,11 @@ public final class DensePoints implements Points {
 
     @Override
     public double dot(int i, Points other, int j) {
-        double[] x = rows[i];
         if (other instanceof SparsePoints sparse) {
             return sparse.dot(j, this, i);
         }
-        double[] z = ((DensePoints) other).rows[j];
+        double[] x = dense(i);
+        double[] z = other.dense(j);
         double s = 0;
         for (int k = 0; k < dimension; k++) {
             s += x[k] * z[k];
@@ -121,15 +141,27 @@ public final class DensePoints implements Points {
 
     @Override
     public double[] dense(int i) {
-        return rows[i];
+        return rows()[i];
     }
 
     @Override
     public DensePoints subset(int[] indices) {
+        double[][] all = rows();
         double[][] out = new double[indices.length][];
         for (int t = 0; t < indices.length; t++) {
-            out[t] = rows[indices[t]];
+            out[t] = all[indices[t]];
         }
-        return new DensePoints(out, dimension);
+        DensePoints points = new DensePoints(indices.length, dimension);
+        points.rows = out;
+        return points;
+    }
+
+    /** A row-major block's range is a copy of its part of the block; row arrays' the arrays themselves. */
+    @Override
+    public DensePoints range(int from, int to) {
+        if (rows == null) {
+            return ofRowMajor(Arrays.copyOfRange(stacked, from * dimension, to * dimension), to - from, dimension);
+        }
+        return subset(java.util.stream.IntStream.range(from, to).toArray());
     }
 }

@@ -48,6 +48,8 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  * per pair of classes with training rows, solved in parallel on the executors (solvers ipm and smo);
  * class 0's rows cost C0, class 1's C1, the others' C. With probability, LIBSVM's probability estimates
  * (-b 1). The model's {@link KernelSvmModel#summary()} gives the figures of each binary problem solved.
+ * Rows that are all {@code SparseVector}s with fewer than a quarter of their values non-zero stay sparse in
+ * ipm, smo and smo-rows (never densified; the model's support vectors sparse); the cascade densifies them.
  */
 public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClassifier, KernelSvmModel>
         implements KernelSvmParams, DefaultParamsWritable {
