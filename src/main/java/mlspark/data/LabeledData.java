@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import mlspark.errors.InputException;
 import mlspark.linalg.DensePoints;
 import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 
 /**
  * A labelled data set held on the driver: {@code features} the points (dense rows, or sparse rows as a sparse
@@ -27,8 +28,9 @@ public record LabeledData(Points features, double[] y, String source) {
     }
 
     /**
-     * The rows as dense arrays: those of dense points themselves; sparse points densified, which fails when
-     * their n x d doubles would take more than a quarter of the heap (a kernel method takes {@link #features}).
+     * The rows as dense arrays: those of dense points themselves; sparse points densified once
+     * ({@link SparsePoints#denseRows}), which fails when their n x d doubles would take more than a quarter of
+     * the heap (a kernel method takes {@link #features}).
      */
     public double[][] x() {
         if (features instanceof DensePoints dense) {
@@ -41,11 +43,7 @@ public record LabeledData(Points features, double[] y, String source) {
                     + dimension() + " features densified would take " + (bytes >> 20) + " MiB, more than a quarter of the heap ("
                     + (limit >> 20) + " MiB)");
         }
-        double[][] x = new double[size()][];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = features.dense(i);
-        }
-        return x;
+        return ((SparsePoints) features).denseRows();
     }
 
     public int size() {

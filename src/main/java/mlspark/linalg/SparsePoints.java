@@ -17,6 +17,7 @@ public final class SparsePoints implements Points {
     private final double[] values;
     private final double[] norms;
     private transient Columns columns;
+    private transient double[][] denseRows;
 
     /**
      * @param rowStart n + 1 offsets into {@code indices} and {@code values}, from 0, non-decreasing
@@ -81,11 +82,7 @@ public final class SparsePoints implements Points {
         if (cells == 0 || indices.length < SPARSE_BELOW * cells) {
             return this;
         }
-        double[][] rows = new double[size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = dense(i);
-        }
-        return new DensePoints(rows);
+        return new DensePoints(denseRows());
     }
 
     static SparsePoints concat(Points... parts) {
@@ -193,6 +190,18 @@ public final class SparsePoints implements Points {
             x[indices[t]] = values[t];
         }
         return x;
+    }
+
+    /** All rows densified, made at the first call and kept (for a caller that needs dense rows, not a kernel method). */
+    public double[][] denseRows() {
+        if (denseRows == null) {
+            double[][] out = new double[size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = dense(i);
+            }
+            denseRows = out;
+        }
+        return denseRows;
     }
 
     @Override
