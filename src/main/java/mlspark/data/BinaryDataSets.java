@@ -152,7 +152,7 @@ public final class BinaryDataSets {
         LabeledData signed = SignedLabels.toSigned(union, Path.of(raw.name()), "labels", log);
         int n = raw.train().size();
         return new TrainTest(raw.name(),
-                new LabeledData(raw.train().x(), Arrays.copyOfRange(signed.y(), 0, n), raw.train().source()),
-                new LabeledData(raw.test().x(), Arrays.copyOfRange(signed.y(), n, both.length), raw.test().source()));
+                new LabeledData(raw.train().features(), Arrays.copyOfRange(signed.y(), 0, n), raw.train().source()),
+                new LabeledData(raw.test().features(), Arrays.copyOfRange(signed.y(), n, both.length), raw.test().source()));
     }
 }

@@ -5,17 +5,45 @@ import java.util.Arrays;
 import java.util.TreeSet;
 
 import mlspark.errors.InputException;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 
 /**
- * A labelled data set held on the driver: {@code x[i]} the features of sample i, {@code y[i]} its
- * label; {@code source} names where it came from (for error messages and provenance).
+ * A labelled data set held on the driver: {@code features} the points (dense rows, or sparse rows as a sparse
+ * LIBSVM file gives them), {@code y[i]} the label of point i; {@code source} names where it came from (for
+ * error messages and provenance).
  */
-public record LabeledData(double[][] x, double[] y, String source) {
+public record LabeledData(Points features, double[] y, String source) {
 
     public LabeledData {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException(source + ": " + x.length + " feature rows but " + y.length + " labels");
+        if (features.size() != y.length) {
+            throw new IllegalArgumentException(source + ": " + features.size() + " feature rows but " + y.length + " labels");
         }
+    }
+
+    /** Dense rows {@code x[i]}. */
+    public LabeledData(double[][] x, double[] y, String source) {
+        this(new DensePoints(x), y, source);
+    }
+
+    /**
+     * The rows as dense arrays: those of dense points themselves; sparse points densified once
+     * ({@link SparsePoints#denseRows}), which fails when their n x d doubles would take more than a quarter of
+     * the heap (a kernel method takes {@link #features}).
+     */
+    public double[][] x() {
+        if (features instanceof DensePoints dense) {
+            return dense.rows();
+        }
+        long bytes = (long) size() * dimension() * Double.BYTES;
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        if (bytes > limit) {
+            throw new InputException(InputException.Kind.BAD_FORMAT, source, null, size() + " sparse rows x "
+                    + dimension() + " features densified would take " + (bytes >> 20) + " MiB, more than a quarter of the heap ("
+                    + (limit >> 20) + " MiB)");
+        }
+        return ((SparsePoints) features).denseRows();
     }
 
     public int size() {
@@ -23,7 +51,7 @@ public record LabeledData(double[][] x, double[] y, String source) {
     }
 
     public int dimension() {
-        return x.length == 0 ? 0 : x[0].length;
+        return features.dimension();
     }
 
     /** The distinct label values, ascending. */
@@ -64,6 +92,7 @@ public record LabeledData(double[][] x, double[] y, String source) {
 
     /** Fails with a {@link InputException.Kind#BAD_VALUES} at the first NaN or infinite value. */
     public void requireFinite(Path file, String xField, String yField) {
+        double[][] x = x();
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x[i].length; j++) {
                 if (!Double.isFinite(x[i][j])) {

@@ -19,7 +19,7 @@ public final class SignedLabels {
             return data;
         }
         double[] y = Arrays.stream(data.y()).map(v -> v == 0 ? -1 : 1).toArray();
-        return new LabeledData(data.x(), y, data.source());
+        return new LabeledData(data.features(), y, data.source());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 
 import mlspark.errors.InputException;
 import mlspark.errors.ParameterText;
+import mlspark.linalg.SparsePoints;
 
 /**
  * Readers of the two text formats: CSV rows {@code x1,...,xd,y} (an optional header line of
@@ -68,7 +69,8 @@ public final class TextTables {
 
     /**
      * Reads LIBSVM text ({@link LibsvmFormat}); the dimension is the largest index seen unless
-     * {@code dimension > 0} fixes it (an index above it fails).
+     * {@code dimension > 0} fixes it (an index above it fails). The rows stay sparse when fewer than a
+     * quarter of their values are non-zero ({@link SparsePoints#compacted}), else they are dense.
      */
     public static LabeledData readLibSvm(Path file, int dimension) {
         LibsvmFormat grammar = new LibsvmFormat(dimension > 0 ? dimension : MAX_ARRAY,
@@ -88,13 +90,22 @@ public final class TextTables {
             throw InputException.badFormat(file, "rows", "no data rows (expected lines 'label index:value ...')");
         }
         int d = dimension > 0 ? dimension : maxIndex;
-        double[][] x = new double[rows.size()][];
-        double[] y = new double[rows.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rows.get(i).dense(d);
-            y[i] = rows.get(i).label();
+        int[] start = new int[rows.size() + 1];
+        for (int i = 0; i < rows.size(); i++) {
+            start[i + 1] = Math.addExact(start[i], rows.get(i).indices().length);
         }
-        return new LabeledData(x, y, file.toString());
+        int[] indices = new int[start[rows.size()]];
+        double[] values = new double[indices.length];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            LibsvmFormat.Row row = rows.get(i);
+            for (int k = 0; k < row.indices().length; k++) {
+                indices[start[i] + k] = row.indices()[k] - 1;
+                values[start[i] + k] = row.values()[k];
+            }
+            y[i] = row.label();
+        }
+        return new LabeledData(new SparsePoints(d, start, indices, values).compacted(), y, file.toString());
     }
 
     private static List<String> lines(Path file) {

@@ -10,6 +10,8 @@ import org.apache.spark.broadcast.Broadcast;
 
 import mlspark.kernel.Gram;
 import mlspark.kernel.Kernel;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
 import mlspark.svm.dual.KernelSvmModel;
 import scala.Tuple2;
 
@@ -17,8 +19,9 @@ import scala.Tuple2;
  * The kernel computations of the dual SVM on Spark. The Gram matrix: the training points and the
  * kernel are broadcast, an RDD of row ranges computes one block of rows per task with the same
  * sequential code as {@link Gram#rows}, and the blocks come back to the driver (one partition at a
- * time when the matrix is too large for one result, see spark.driver.maxResultSize). Prediction: the model (support vectors, coefficients, b) is broadcast and every task
- * evaluates h(x) = sum_s a_s y_s k(x_s, x) + b for its test points, block by block with BLAS.
+ * time when the matrix is too large for one result, see spark.driver.maxResultSize). Points are dense or
+ * sparse. Prediction: the model (support vectors, coefficients, b) is broadcast and every task evaluates
+ * h(x) = sum_s a_s y_s k(x_s, x) + b for its range of the points, block by block.
  */
 public final class DistributedGram {
     /** Rows per block, so that a block stays near 8 MB whatever n. */
@@ -31,14 +34,19 @@ public final class DistributedGram {
 
     /** The n x n Gram matrix of {@code points}, row-major, in at least {@code partitions} row blocks. */
     public static double[] compute(JavaSparkContext sc, Kernel kernel, double[][] points, int partitions) {
-        int n = points.length;
+        return compute(sc, kernel, new DensePoints(points), partitions);
+    }
+
+    /** The n x n Gram matrix of dense or sparse {@code points}, as {@link #compute(JavaSparkContext, Kernel, double[][], int)}. */
+    public static double[] compute(JavaSparkContext sc, Kernel kernel, Points points, int partitions) {
+        int n = points.size();
         int rowsPerBlock = (int) Math.max(1, Math.min((n + partitions - 1) / Math.max(1, partitions),
                 BLOCK_VALUES / Math.max(1, n)));
         List<int[]> ranges = new ArrayList<>();
         for (int from = 0; from < n; from += rowsPerBlock) {
             ranges.add(new int[]{from, Math.min(n, from + rowsPerBlock)});
         }
-        Broadcast<double[][]> bcPoints = sc.broadcast(points);
+        Broadcast<Points> bcPoints = sc.broadcast(points);
         Broadcast<Kernel> bcKernel = sc.broadcast(kernel);
         try {
             double[] gram = new double[n * n];
@@ -58,35 +66,34 @@ public final class DistributedGram {
         }
     }
 
+    /** h(x) for points held on the driver, spread over {@code partitions}. */
+    public static double[] decisionValues(JavaSparkContext sc, KernelSvmModel model, double[][] points, int partitions) {
+        return decisionValues(sc, model, new DensePoints(points), partitions);
+    }
+
     /**
-     * h(x) of {@code model} for each point of {@code points}, in the RDD's order: each partition
-     * stacks its points into one block and evaluates it against the support vectors with BLAS
-     * ({@link KernelSvmModel#decisionValues(double[], int, int)}).
+     * h(x) for dense or sparse points held on the driver: {@code partitions} ranges of them, each a task that
+     * evaluates its points as one {@link KernelSvmModel#decisionValues(Points)}.
      */
-    public static double[] decisionValues(JavaSparkContext sc, KernelSvmModel model, JavaRDD<double[]> points) {
+    public static double[] decisionValues(JavaSparkContext sc, KernelSvmModel model, Points points, int partitions) {
+        int n = points.size();
+        int parts = Math.max(1, Math.min(partitions, n));
+        List<Points> ranges = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            ranges.add(points.range((int) ((long) p * n / parts), (int) ((long) (p + 1) * n / parts)));
+        }
         Broadcast<KernelSvmModel> bc = sc.broadcast(model);
         try {
-            List<double[]> parts = points.mapPartitions((Iterator<double[]> it) -> {
-                List<double[]> rows = new ArrayList<>();
-                it.forEachRemaining(rows::add);
-                int d = rows.isEmpty() ? 0 : rows.get(0).length;
-                double[] block = mlspark.kernel.KernelBlocks.stack(rows.toArray(new double[0][]), d);
-                return List.of(bc.value().decisionValues(block, rows.size(), d)).iterator();
-            }).collect();
-            double[] values = new double[parts.stream().mapToInt(p -> p.length).sum()];
+            List<double[]> values = sc.parallelize(ranges, parts).map(r -> bc.value().decisionValues(r)).collect();
+            double[] h = new double[n];
             int offset = 0;
-            for (double[] p : parts) {
-                System.arraycopy(p, 0, values, offset, p.length);
-                offset += p.length;
+            for (double[] v : values) {
+                System.arraycopy(v, 0, h, offset, v.length);
+                offset += v.length;
             }
-            return values;
+            return h;
         } finally {
             bc.destroy();
         }
-    }
-
-    /** h(x) for points held on the driver, spread over {@code partitions}. */
-    public static double[] decisionValues(JavaSparkContext sc, KernelSvmModel model, double[][] points, int partitions) {
-        return decisionValues(sc, model, sc.parallelize(java.util.Arrays.asList(points), partitions));
     }
 }

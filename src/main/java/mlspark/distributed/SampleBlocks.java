@@ -24,6 +24,8 @@ import mlspark.data.FeatureBlock;
 import mlspark.data.LabeledData;
 import mlspark.data.SampleBlock;
 import mlspark.errors.InputException;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 
 /**
  * The one converter from labelled rows ({@code features} vector, {@code label}, optional
@@ -74,15 +76,29 @@ public final class SampleBlocks {
     private SampleBlocks() {
     }
 
-    /** A driver-side set as rows (dense vectors) in {@code partitions} partitions, in order. */
+    /**
+     * A driver-side set as rows in {@code partitions} partitions, in order: dense vectors, or sparse ones
+     * where the set's points are sparse.
+     */
     public static Dataset<Row> rows(SparkSession spark, LabeledData data, int partitions) {
         List<Row> rows = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            rows.add(RowFactory.create(Vectors.dense(data.x()[i]), data.y()[i]));
+            rows.add(RowFactory.create(vector(data.features(), i), data.y()[i]));
         }
         return spark.createDataFrame(
                 org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions),
                 SCHEMA);
+    }
+
+    /** Point i as a vector: sparse for sparse points (features from 0), else dense. */
+    private static Vector vector(Points points, int i) {
+        if (points instanceof SparsePoints sparse) {
+            int from = sparse.rowStart()[i];
+            int to = sparse.rowStart()[i + 1];
+            return Vectors.sparse(sparse.dimension(), Arrays.copyOfRange(sparse.indices(), from, to),
+                    Arrays.copyOfRange(sparse.values(), from, to));
+        }
+        return Vectors.dense(points.dense(i));
     }
 
     /**

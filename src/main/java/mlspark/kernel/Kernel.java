@@ -3,6 +3,9 @@ package mlspark.kernel;
 import java.io.Serializable;
 import java.util.Optional;
 
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+
 /**
  * A kernel function k(x, z) on feature vectors of one dimension. Implementations are immutable
  * and serializable, so Spark can ship them to executors. The default methods build new kernels
@@ -16,21 +19,34 @@ public interface Kernel extends Serializable {
     String describe();
 
     /**
-     * A block of kernel values: out[i * n + j] = k(a_i, b_j), for a an m x d and b an n x d row-major
-     * block; out holds at least m * n values. This default evaluates {@link #apply} pair by pair; a
-     * kernel that is a function of x.z or of |x - z|^2 overrides it with one BLAS {@code dgemm} of the
-     * rows ({@link KernelBlocks#innerProducts}) and its function applied elementwise.
+     * k(a_i, b_j) for point i of {@code a} and point j of {@code b}: this default is {@link #apply} on the two
+     * rows (a sparse row densified); the kernels of x.z, |x|^2 and |z|^2 ({@link InnerProductKernel}) and the
+     * sums, products and polynomials of kernels compute it from the rows as they are.
      */
-    default void block(double[] a, int m, double[] b, int n, int d, double[] out) {
-        double[] x = new double[d];
-        double[] z = new double[d];
+    default double apply(Points a, int i, Points b, int j) {
+        return apply(a.dense(i), b.dense(j));
+    }
+
+    /**
+     * A block of kernel values: out[i * n + j] = k(a_i, b_j) for the m points of {@code a} and the n of
+     * {@code b}; out holds at least m * n values. This default evaluates {@link #apply(Points, int, Points, int)}
+     * pair by pair; an {@link InnerProductKernel} takes the points' inner products as one product
+     * ({@link KernelBlocks#innerProducts(Points, Points, double[])}: a {@code dgemm} for dense points) and its
+     * function of them elementwise.
+     */
+    default void block(Points a, Points b, double[] out) {
+        int m = a.size();
+        int n = b.size();
         for (int i = 0; i < m; i++) {
-            System.arraycopy(a, i * d, x, 0, d);
             for (int j = 0; j < n; j++) {
-                System.arraycopy(b, j * d, z, 0, d);
-                out[i * n + j] = apply(x, z);
+                out[i * n + j] = apply(a, i, b, j);
             }
         }
+    }
+
+    /** {@link #block(Points, Points, double[])} of an m x d and an n x d row-major block. */
+    default void block(double[] a, int m, double[] b, int n, int d, double[] out) {
+        block(DensePoints.ofRowMajor(a, m, d), DensePoints.ofRowMajor(b, n, d), out);
     }
 
     /** This kernel in scikit-learn's and LIBSVM's terms, when it is one of their four (linear, poly, rbf, sigmoid). */

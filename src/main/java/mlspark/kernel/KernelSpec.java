@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import mlspark.errors.InvalidParameterException;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 
 /**
  * A kernel as scikit-learn's SVC names it: {@code kernel} (linear, poly, rbf, sigmoid), {@code gamma}
@@ -59,6 +62,11 @@ public record KernelSpec(String name, String gamma, int degree, double coef0) im
 
     /** gamma as a number: the given one, or "scale" computed on {@code trainingX}. */
     public double gammaFor(double[][] trainingX) {
+        return gammaFor(new DensePoints(trainingX));
+    }
+
+    /** gamma as a number: the given one, or "scale" computed on dense or sparse {@code trainingX}. */
+    public double gammaFor(Points trainingX) {
         return SCALE.equals(gamma) ? scaleGamma(trainingX) : Double.parseDouble(gamma);
     }
 
@@ -84,11 +92,29 @@ public record KernelSpec(String name, String gamma, int degree, double coef0) im
      * (two passes, as NumPy); 1 when that variance is 0.
      */
     public static double scaleGamma(double[][] x) {
-        int d = x.length == 0 ? 0 : x[0].length;
-        long count = (long) x.length * d;
+        return scaleGamma(new DensePoints(x));
+    }
+
+    /** {@link #scaleGamma(double[][])} of dense or sparse points (the zeros of sparse rows counted, not stored). */
+    public static double scaleGamma(Points points) {
+        int d = points.dimension();
+        long count = (long) points.size() * d;
         if (count == 0) {
             return 1.0;
         }
+        if (points instanceof SparsePoints sparse) {
+            double sum = 0;
+            for (double v : sparse.values()) {
+                sum += v;
+            }
+            double mean = sum / count;
+            double squares = (count - sparse.values().length) * mean * mean;
+            for (double v : sparse.values()) {
+                squares += (v - mean) * (v - mean);
+            }
+            return scaleGamma(d, squares / count);
+        }
+        double[][] x = ((DensePoints) points).rows();
         double sum = 0;
         for (double[] row : x) {
             for (double v : row) {

@@ -3,15 +3,20 @@ package mlspark.kernel;
 import java.util.Optional;
 
 /** k(x, z) = x.z. */
-public record LinearKernel() implements Kernel {
+public record LinearKernel() implements InnerProductKernel {
     @Override
     public double apply(double[] x, double[] z) {
         return Kernel.dot(x, z);
     }
 
     @Override
-    public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
-        KernelBlocks.innerProducts(a, m, b, n, d, out);
+    public double ofInnerProduct(double xz, double xx, double zz) {
+        return xz;
+    }
+
+    @Override
+    public void ofInnerProducts(double[] out, int from, int to, int n, double[] an, double[] bn) {
+        // the inner products are the kernel values
     }
 
     @Override

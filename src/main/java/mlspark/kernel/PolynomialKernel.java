@@ -3,20 +3,15 @@ package mlspark.kernel;
 import java.util.Optional;
 
 /** k(x, z) = (gamma x.z + coef0)^degree, scikit-learn's and LIBSVM's "poly". */
-public record PolynomialKernel(double gamma, int degree, double coef0) implements Kernel {
+public record PolynomialKernel(double gamma, int degree, double coef0) implements InnerProductKernel {
     @Override
     public double apply(double[] x, double[] z) {
         return Math.pow(gamma * Kernel.dot(x, z) + coef0, degree);
     }
 
     @Override
-    public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
-        KernelBlocks.innerProducts(a, m, b, n, d, out);
-        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
-            for (int t = from; t < to; t++) {
-                out[t] = Math.pow(gamma * out[t] + coef0, degree);
-            }
-        });
+    public double ofInnerProduct(double xz, double xx, double zz) {
+        return Math.pow(gamma * xz + coef0, degree);
     }
 
     @Override

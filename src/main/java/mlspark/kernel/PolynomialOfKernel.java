@@ -1,5 +1,7 @@
 package mlspark.kernel;
 
+import mlspark.linalg.Points;
+
 /** k(x, z) = p(inner(x, z)) with p(t) = c_0 + c_1 t + ... + c_m t^m (Horner's rule). */
 public record PolynomialOfKernel(double[] coefficients, Kernel inner) implements Kernel {
     public PolynomialOfKernel {
@@ -11,7 +13,15 @@ public record PolynomialOfKernel(double[] coefficients, Kernel inner) implements
 
     @Override
     public double apply(double[] x, double[] z) {
-        double t = inner.apply(x, z);
+        return of(inner.apply(x, z));
+    }
+
+    @Override
+    public double apply(Points a, int i, Points b, int j) {
+        return of(inner.apply(a, i, b, j));
+    }
+
+    private double of(double t) {
         double p = 0;
         for (int i = coefficients.length - 1; i >= 0; i--) {
             p = p * t + coefficients[i];

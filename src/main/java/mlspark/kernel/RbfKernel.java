@@ -3,35 +3,35 @@ package mlspark.kernel;
 import java.util.Optional;
 
 /** The Gaussian kernel k(x, z) = exp(-gamma |x - z|^2). */
-public record RbfKernel(double gamma) implements Kernel {
+public record RbfKernel(double gamma) implements InnerProductKernel {
     @Override
     public double apply(double[] x, double[] z) {
         return Math.exp(-gamma * Kernel.squaredDistance(x, z));
     }
 
+    /** |x - z|^2 = |x|^2 + |z|^2 - 2 x.z, clipped at 0 against rounding. */
+    @Override
+    public double ofInnerProduct(double xz, double xx, double zz) {
+        return Math.exp(-gamma * Math.max(0, xx + zz - 2 * xz));
+    }
+
     /**
-     * |x - z|^2 = |x|^2 + |z|^2 - 2 x.z from one dgemm and the rows' squared norms (clipped at 0 against
-     * rounding), then exp, a large block's values split across two threads. The exp is {@link Math#exp}: the
-     * Vector API's EXP was 4x faster, but its values differ from Math.exp's by an ulp where C2 compiles it
-     * and not before, so a solve's path (and its b, to the tolerance) depended on the JIT's progress.
+     * {@link #ofInnerProduct} row by row of the block, in a loop of this class's own. The exp is {@link Math#exp}: the Vector API's EXP was 4x
+     * faster, but its values differ from Math.exp's by an ulp where C2 compiles it and not before, so a solve's
+     * path (and its b, to the tolerance) depended on the JIT's progress.
      */
     @Override
-    public void block(double[] a, int m, double[] b, int n, int d, double[] out) {
-        KernelBlocks.innerProducts(a, m, b, n, d, out);
-        double[] an = KernelBlocks.squaredNorms(a, m, d);
-        double[] bn = KernelBlocks.squaredNorms(b, n, d);
-        KernelBlocks.inTwoHalves(m * n, 1, (from, to) -> {
-            int t = from;
-            while (t < to) {
-                int i = t / n;
-                int rowStart = i * n;
-                int rowEnd = Math.min(to, rowStart + n);
-                double ai = an[i];
-                for (; t < rowEnd; t++) {
-                    out[t] = Math.exp(-gamma * Math.max(0, ai + bn[t - rowStart] - 2 * out[t]));
-                }
+    public void ofInnerProducts(double[] out, int from, int to, int n, double[] an, double[] bn) {
+        int t = from;
+        while (t < to) {
+            int i = t / n;
+            int rowStart = i * n;
+            int rowEnd = Math.min(to, rowStart + n);
+            double ai = an[i];
+            for (; t < rowEnd; t++) {
+                out[t] = ofInnerProduct(out[t], ai, bn[t - rowStart]);
             }
-        });
+        }
     }
 
     @Override

@@ -49,6 +49,8 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  * per pair of classes with training rows, solved in parallel on the executors (solvers ipm and smo);
  * class 0's rows cost C0, class 1's C1, the others' C. With probability, LIBSVM's probability estimates
  * (-b 1). The model's {@link KernelSvmModel#summary()} gives the figures of each binary problem solved.
+ * Rows that are all {@code SparseVector}s with fewer than a quarter of their values non-zero stay sparse in
+ * ipm, smo and smo-rows (never densified; the model's support vectors sparse); the cascade densifies them.
  */
 public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClassifier, KernelSvmModel>
         implements KernelSvmParams, DefaultParamsWritable {
@@ -251,9 +253,9 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
     private KernelSvmModel trainOnDriver(Dataset<?> dataset, double negative) {
         LabeledData data = TrainingRows.collectSigned(dataset, getFeaturesCol(), getLabelCol(), negative);
         KernelSpec spec = kernelSpec();
-        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
+        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.features());
         KernelSpec resolved = resolve(spec, gamma);
-        Kernel kernel = resolved.kernel(data.x());
+        Kernel kernel = resolved.kernel(new double[0][]);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         int partitions = Math.max(1, dataset.javaRDD().getNumPartitions());
         BiasRule rule = BiasRule.parse(getBiasRule());
@@ -286,18 +288,18 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         }
         LabeledData data = TrainingRows.collect(dataset, getFeaturesCol(), getLabelCol(), label -> label);
         KernelSpec spec = kernelSpec();
-        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.x());
+        double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.features());
         KernelSpec resolved = resolve(spec, gamma);
         double[] costs = new double[labels.length];
         for (int k = 0; k < labels.length; k++) {
             costs[k] = labels[k] == 0 ? getC0() : labels[k] == 1 ? getC1() : getC();
         }
         ClassLabels classes = new ClassLabels(labels);
-        OneVsOneProblem problem = new OneVsOneProblem(data.x(), data.y(), classes, costs);
+        OneVsOneProblem problem = new OneVsOneProblem(data.features(), data.y(), classes, costs);
         // the driver checks what the solver of the largest pair needs (ipm: its memory) before the tasks start
         dualSolver(problem.pairs().stream().mapToInt(p -> problem.rows(p).length).max().getAsInt());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-        OneVsOneTrainer.Fit fit = DualSvmTrainer.trainPairs(sc, problem, resolved.kernel(data.x()), this::dualSolver,
+        OneVsOneTrainer.Fit fit = DualSvmTrainer.trainPairs(sc, problem, resolved.kernel(new double[0][]), this::dualSolver,
                 getSvThreshold(), BiasRule.parse(getBiasRule()), getProbability() ? getSeed() : null, progress());
         List<KernelSvmTrainingSummary.Problem> problems = new ArrayList<>();
         for (PairFit pair : fit.pairs()) {

@@ -21,6 +21,8 @@ import mlspark.data.TrainTest;
 import mlspark.distributed.DistributedGram;
 import mlspark.distributed.SampleBlocks;
 import mlspark.kernel.Kernel;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
 
 /**
  * The {@code dual-svm} experiments, through {@link KernelSvmClassifier}: a classifier fitted on a
@@ -65,11 +67,9 @@ public final class KernelSvmExperiments {
         double[] trainingDecision = problem.trainingDecision();
         int nTrain = set.train().size();
         int nTest = set.test().size();
-        int nEvaluated = trainingDecision == null ? nTrain : 0;
-        double[][] points = new double[nEvaluated + nTest + extra.length][];
-        System.arraycopy(set.train().x(), 0, points, 0, nEvaluated);
-        System.arraycopy(set.test().x(), 0, points, nEvaluated, nTest);
-        System.arraycopy(extra, 0, points, nEvaluated + nTest, extra.length);
+        Points trainPoints = set.train().features();
+        Points points = Points.concat(trainingDecision == null ? trainPoints : trainPoints.range(0, 0),
+                set.test().features(), new DensePoints(extra));
         double[] evaluated = DistributedGram.decisionValues(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 model.svm(), points, partitions);
         double[] h = evaluated;

@@ -29,6 +29,9 @@ import org.apache.spark.sql.types.StructType;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.KernelBlocks;
 import mlspark.kernel.KernelSpec;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 import mlspark.svm.multiclass.ClassLabels;
 import mlspark.svm.multiclass.OneVsOneModel;
 import mlspark.svm.multiclass.OneVsOneVoting;
@@ -78,6 +81,15 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
             .add("classes", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
             .add("supportCounts", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
             .add("intercepts", SQLDataTypes.VectorType(), false);
+    /**
+     * Part of a model trained on sparse rows: its support vectors in compressed sparse rows (features from 0),
+     * the data row's {@code supportVectors} then empty. A model without it has dense support vectors.
+     */
+    public static final String SPARSE_SUPPORT_VECTORS = "sparseSupportVectors";
+    private static final StructType SPARSE_SUPPORT_VECTORS_DATA = new StructType()
+            .add("rowStart", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("indices", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("values", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
     /** Part of a model with probabilities: the sigmoids' A and B, one per class pair (one for two classes). */
     private static final String SIGMOIDS = "sigmoids";
     private static final StructType SIGMOIDS_DATA = new StructType()
@@ -188,13 +200,14 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
         return svm().b();
     }
 
-    private double[][] supportVectors() {
+    /** The support vectors, dense or sparse as the training rows were. */
+    public Points supportVectors() {
         return oneVsOne != null ? oneVsOne.supportVectors() : svm.supportVectors();
     }
 
     @Override
     public int numFeatures() {
-        return numSupportVectors() == 0 ? -1 : supportVectors()[0].length;
+        return numSupportVectors() == 0 ? -1 : supportVectors().dimension();
     }
 
     @Override
@@ -202,16 +215,19 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
         return numClasses;
     }
 
-    private double[] dense(Vector features) {
-        return TrainingRows.features(features, getFeaturesCol(), numFeatures() < 0 ? features.size() : numFeatures());
+    /** Feature vectors as points ({@link TrainingRows#points}: a sparse vector stays sparse). */
+    private Points points(List<?> features) {
+        return TrainingRows.points(features, getFeaturesCol(),
+                numFeatures() < 0 ? ((Vector) features.get(0)).size() : numFeatures());
     }
 
     @Override
     public Vector predictRaw(Vector features) {
+        Points x = points(List.of(features));
         if (oneVsOne != null) {
-            return Vectors.dense(scores(oneVsOne.decisionValues(dense(features))));
+            return Vectors.dense(scores(oneVsOne.decisionValues(x, 0)));
         }
-        double h = svm.decision(dense(features));
+        double h = svm.decision(x, 0);
         return Vectors.dense(-h, h);
     }
 
@@ -279,8 +295,6 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
     private record BlockScorer(KernelSvmModel model, int featuresAt, boolean raw, boolean prediction,
                                boolean probability) implements Serializable {
         Iterator<Row> score(Iterator<Row> rows) {
-            double[] supportMatrix = model.oneVsOne == null ? null
-                    : KernelBlocks.stack(model.oneVsOne.supportVectors(), Math.max(0, model.numFeatures()));
             return new Iterator<>() {
                 private final Queue<Row> scored = new ArrayDeque<>();
 
@@ -291,7 +305,7 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
                         while (block.size() < BLOCK_ROWS && rows.hasNext()) {
                             block.add(rows.next());
                         }
-                        scored.addAll(scoreBlock(block, supportMatrix));
+                        scored.addAll(scoreBlock(block));
                     }
                     return !scored.isEmpty();
                 }
@@ -306,17 +320,16 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
             };
         }
 
-        private List<Row> scoreBlock(List<Row> block, double[] supportMatrix) {
+        private List<Row> scoreBlock(List<Row> block) {
             int n = block.size();
-            double[][] x = new double[n][];
-            for (int i = 0; i < n; i++) {
-                x[i] = model.dense((Vector) block.get(i).get(featuresAt));
+            List<Object> vectors = new ArrayList<>(n);
+            for (Row row : block) {
+                vectors.add(row.get(featuresAt));
             }
-            int d = n == 0 ? 0 : x[0].length;
-            double[] stacked = KernelBlocks.stack(x, d);
+            Points x = model.points(vectors);
             List<Row> out = new ArrayList<>(n);
             if (model.oneVsOne == null) {
-                double[] h = model.svm.decisionValues(stacked, n, d);
+                double[] h = model.svm.decisionValues(x);
                 for (int i = 0; i < n; i++) {
                     double p = OneVsOneModel.clippedProbability(model.sigmoid, h[i]);
                     out.add(append(block.get(i), Vectors.dense(-h[i], h[i]), h[i] >= 0 ? 1.0 : 0.0,
@@ -327,7 +340,7 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
             OneVsOneModel ovo = model.oneVsOne;
             int s = ovo.size();
             double[] kernelValues = new double[n * s];
-            ovo.kernel().block(stacked, n, supportMatrix, s, d, kernelValues);
+            ovo.kernel().block(x, ovo.supportVectors(), kernelValues);
             for (int i = 0; i < n; i++) {
                 double[] f = ovo.decisionValuesOfKernelValues(Arrays.copyOfRange(kernelValues, i * s, (i + 1) * s));
                 out.add(append(block.get(i), Vectors.dense(model.scores(f)),
@@ -358,7 +371,7 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
     @Override
     public double predict(Vector features) {
         return oneVsOne == null ? super.predict(features)
-                : oneVsOne.classes().value(OneVsOneVoting.winner(oneVsOne.decisionValues(dense(features)),
+                : oneVsOne.classes().value(OneVsOneVoting.winner(oneVsOne.decisionValues(points(List.of(features)), 0),
                 oneVsOne.numClasses()));
     }
 
@@ -367,10 +380,11 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
         if (!hasProbabilities()) {
             throw new IllegalStateException("this KernelSvmModel (" + uid() + ") was trained without probability");
         }
+        Points x = points(List.of(features));
         if (oneVsOne != null) {
-            return Vectors.dense(atClassIndices(oneVsOne.probabilities(oneVsOne.decisionValues(dense(features))), 0));
+            return Vectors.dense(atClassIndices(oneVsOne.probabilities(oneVsOne.decisionValues(x, 0)), 0));
         }
-        double p = OneVsOneModel.clippedProbability(sigmoid, svm.decision(dense(features)));
+        double p = OneVsOneModel.clippedProbability(sigmoid, svm.decision(x, 0));
         return Vectors.dense(1 - p, p);
     }
 
@@ -405,11 +419,19 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
         double[] coefficients = oneVsOne == null ? svm.coefficients()
                 : KernelBlocks.stack(oneVsOne.coefficients(), oneVsOne.size());
         int[] supportIndices = oneVsOne == null ? svm.supportIndices() : oneVsOne.supportIndices();
+        Points vectors = supportVectors();
+        double[] denseVectors = vectors instanceof DensePoints dense ? KernelBlocks.stack(dense.rows(), d) : new double[0];
         Row row = RowFactory.create(resolvedKernel.name(), resolvedKernel.name().equals("linear") ? 0.0
                         : Double.parseDouble(resolvedKernel.gamma()), resolvedKernel.degree(), resolvedKernel.coef0(), d,
-                new DenseVector(KernelBlocks.stack(supportVectors(), d)), new DenseVector(coefficients),
+                new DenseVector(denseVectors), new DenseVector(coefficients),
                 Arrays.stream(supportIndices).boxed().toArray(Integer[]::new), oneVsOne == null ? svm.b() : Double.NaN);
         ParquetModelIo.Writer writer = new ParquetModelIo.Writer(this, DATA, row);
+        if (vectors instanceof SparsePoints sparse) {
+            writer.withPart(SPARSE_SUPPORT_VECTORS, SPARSE_SUPPORT_VECTORS_DATA, RowFactory.create(
+                    Arrays.stream(sparse.rowStart()).boxed().toArray(Integer[]::new),
+                    Arrays.stream(sparse.indices()).boxed().toArray(Integer[]::new),
+                    Arrays.stream(sparse.values()).boxed().toArray(Double[]::new)));
+        }
         if (oneVsOne != null) {
             writer.withPart(ONE_VS_ONE, ONE_VS_ONE_DATA, RowFactory.create(numClasses,
                     Arrays.stream(oneVsOne.classes().values()).boxed().toArray(Double[]::new),
@@ -433,8 +455,13 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
                 row.<Integer>getAs("degree"), row.<Double>getAs("coef0"));
         Kernel kernel = spec.kernel(new double[0][]);
         int d = row.<Integer>getAs("numFeatures");
-        double[] flatVectors = ((Vector) row.getAs("supportVectors")).toArray();
-        double[][] vectors = rowsOf(flatVectors, d == 0 ? 0 : flatVectors.length / d, d);
+        Points vectors = parts.row(SPARSE_SUPPORT_VECTORS).<Points>map(r -> new SparsePoints(d,
+                r.<Integer>getList(r.fieldIndex("rowStart")).stream().mapToInt(i -> i).toArray(),
+                r.<Integer>getList(r.fieldIndex("indices")).stream().mapToInt(i -> i).toArray(),
+                r.<Double>getList(r.fieldIndex("values")).stream().mapToDouble(v -> v).toArray())).orElseGet(() -> {
+            double[] flat = ((Vector) row.getAs("supportVectors")).toArray();
+            return new DensePoints(rowsOf(flat, d == 0 ? 0 : flat.length / d, d));
+        });
         int[] indices = row.<Integer>getList(row.fieldIndex("supportIndices")).stream().mapToInt(i -> i).toArray();
         double[] coefficients = ((Vector) row.getAs("coefficients")).toArray();
         PlattSigmoid[] sigmoids = parts.row(SIGMOIDS).map(r -> {
@@ -453,7 +480,7 @@ public final class KernelSvmModel extends ClassificationModel<Vector, KernelSvmM
         double[] classes = part.<Double>getList(part.fieldIndex("classes")).stream().mapToDouble(v -> v).toArray();
         int[] supportCounts = part.<Integer>getList(part.fieldIndex("supportCounts")).stream().mapToInt(i -> i).toArray();
         return new KernelSvmModel(uid, spec, new OneVsOneModel(kernel, new ClassLabels(classes), vectors, indices,
-                supportCounts, rowsOf(coefficients, supportCounts.length - 1, vectors.length), ((Vector) part.getAs("intercepts")).toArray(),
+                supportCounts, rowsOf(coefficients, supportCounts.length - 1, vectors.size()), ((Vector) part.getAs("intercepts")).toArray(),
                 sigmoids), part.<Integer>getAs("numClasses"));
     }
 

@@ -1,10 +1,12 @@
 package mlspark.ml;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,10 +15,14 @@ import static org.apache.spark.sql.functions.col;
 
 import mlspark.data.LabeledData;
 import mlspark.data.Sample;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 
 /**
- * The rows of a training Dataset as the trainers take them: labels checked and mapped, features
- * as dense arrays (a sparse vector is densified row by row), weights checked.
+ * The rows of a training Dataset as the trainers take them: labels checked and mapped, features as dense
+ * arrays (a sparse vector is densified row by row) or, for the kernel SVM, as a point set that keeps the
+ * rows' representation ({@link #points}), weights checked.
  */
 final class TrainingRows {
     private TrainingRows() {
@@ -100,17 +106,48 @@ final class TrainingRows {
         return collect(dataset, featuresCol, labelCol, label -> label == negative ? -1 : 1);
     }
 
-    /** The rows on the driver with their labels as {@code label} maps them. */
+    /** The rows on the driver with their labels as {@code label} maps them, their features as {@link #points}. */
     static LabeledData collect(Dataset<?> dataset, String featuresCol, String labelCol, DoubleUnaryOperator label) {
         int d = numFeatures(dataset, featuresCol);
         List<Row> rows = dataset.select(col(labelCol).cast("double"), col(featuresCol)).collectAsList();
-        double[][] x = new double[rows.size()][];
+        List<Object> vectors = new ArrayList<>(rows.size());
         double[] y = new double[rows.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = features(rows.get(i).get(1), featuresCol, d);
+        for (int i = 0; i < y.length; i++) {
+            vectors.add(rows.get(i).get(1));
             y[i] = label.applyAsDouble(rows.get(i).getDouble(0));
         }
-        return new LabeledData(x, y, "featuresCol '" + featuresCol + "'");
+        return new LabeledData(points(vectors, featuresCol, d), y, "featuresCol '" + featuresCol + "'");
+    }
+
+    /**
+     * Feature vectors as a point set: sparse (CSR, nothing densified) when every vector is a {@link SparseVector}
+     * (as MLlib's LIBSVM reader gives them) and fewer than a quarter of their values are non-zero
+     * ({@link SparsePoints#compacted}), else dense rows; each checked for size and finite values.
+     */
+    static Points points(List<?> vectors, String featuresCol, int dimension) {
+        boolean sparse = !vectors.isEmpty() && vectors.stream().allMatch(v -> v instanceof SparseVector);
+        if (!sparse) {
+            double[][] x = new double[vectors.size()][];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = features(vectors.get(i), featuresCol, dimension);
+            }
+            return new DensePoints(x);
+        }
+        int[] start = new int[vectors.size() + 1];
+        for (int i = 0; i < vectors.size(); i++) {
+            SparseVector v = (SparseVector) vectors.get(i);
+            requireSize(v, featuresCol, dimension);
+            start[i + 1] = start[i] + v.indices().length;
+        }
+        int[] indices = new int[start[vectors.size()]];
+        double[] values = new double[indices.length];
+        for (int i = 0; i < vectors.size(); i++) {
+            SparseVector v = (SparseVector) vectors.get(i);
+            System.arraycopy(v.indices(), 0, indices, start[i], v.indices().length);
+            System.arraycopy(v.values(), 0, values, start[i], v.values().length);
+        }
+        requireFinite(values, featuresCol);
+        return new SparsePoints(dimension, start, indices, values).compacted();
     }
 
     /** A row's features as a dense array, checked for size and finite values. */
@@ -119,17 +156,25 @@ final class TrainingRows {
             throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has no features (null)");
         }
         Vector v = (Vector) value;
+        requireSize(v, featuresCol, dimension);
+        double[] x = v.toArray();
+        requireFinite(x, featuresCol);
+        return x;
+    }
+
+    private static void requireSize(Vector v, String featuresCol, int dimension) {
         if (v.size() != dimension) {
             throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has " + v.size()
                     + " features, the first row " + dimension);
         }
-        double[] x = v.toArray();
-        for (double e : x) {
+    }
+
+    private static void requireFinite(double[] values, String featuresCol) {
+        for (double e : values) {
             if (!Double.isFinite(e)) {
                 throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has the value " + e
                         + "; features must be finite");
             }
         }
-        return x;
     }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import mlspark.data.LabeledData;
 import mlspark.kernel.Kernel;
+import mlspark.linalg.Points;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.dual.BiasRule;
 import mlspark.svm.dual.DualProblem;
@@ -63,14 +64,14 @@ public final class DualSvmTrainer {
         KernelRows rows;
         if (solver.readsRows() && (long) n * n > GRAM_LIMIT) {
             log.accept("n = " + n + ": kernel rows computed on the driver as " + solver.name() + " asks for them");
-            rows = new PointKernelRows(kernel, train.x());
+            rows = new PointKernelRows(kernel, train.features());
         } else {
-            rows = new GramMatrixRows(n, DistributedGram.compute(sc, kernel, train.x(), partitions));
+            rows = new GramMatrixRows(n, DistributedGram.compute(sc, kernel, train.features(), partitions));
         }
         double gramSeconds = (System.nanoTime() - start) / 1e9;
         DualProblem problem = new DualProblem(rows, train.y(), costs);
         DualSolution solution = solver.solve(problem).requireConverged();
-        return new Fit(KernelSvmModel.of(solution, problem, kernel, train.x(), threshold, rule), solution, gramSeconds);
+        return new Fit(KernelSvmModel.of(solution, problem, kernel, train.features(), threshold, rule), solution, gramSeconds);
     }
 
     /**
@@ -81,7 +82,7 @@ public final class DualSvmTrainer {
      */
     public static PlattSigmoid sigmoid(LabeledData train, Kernel kernel, ClassCosts costs, DualSolver solver,
                                        double threshold, BiasRule rule, long seed) {
-        OneVsOneProblem problem = new OneVsOneProblem(train.x(), train.y(), new ClassLabels(new double[]{1, -1}),
+        OneVsOneProblem problem = new OneVsOneProblem(train.features(), train.y(), new ClassLabels(new double[]{1, -1}),
                 new double[]{costs.c1(), costs.c0()});
         ClassPair pair = problem.pairs().get(0);
         double[] y = problem.y(pair);
@@ -121,8 +122,11 @@ public final class DualSvmTrainer {
         return new OneVsOneTrainer.Fit(OneVsOneModel.of(problem, kernel, inOrder), inOrder);
     }
 
-    /** A class pair's binary problem as a task takes it: rows of the first class (+1), then the second's (-1). */
-    private record PairTask(int pairIndex, double[][] x, double[] y, ClassCosts costs, int[] foldPermutation)
+    /**
+     * A class pair's binary problem as a task takes it: rows of the first class (+1), then the second's (-1),
+     * dense or sparse as the training rows are.
+     */
+    private record PairTask(int pairIndex, Points x, double[] y, ClassCosts costs, int[] foldPermutation)
             implements Serializable {
         /** {@link OneVsOneTrainer#fitPair} on the pair as a problem of two classes, +1 and -1, in this order. */
         PairResult fit(Kernel kernel, SolverFactory solvers, double threshold, BiasRule rule) {

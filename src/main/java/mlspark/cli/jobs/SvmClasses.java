@@ -47,6 +47,6 @@ final class SvmClasses {
     }
 
     private static LabeledData indexed(LabeledData data, ClassLabels classes) {
-        return new LabeledData(data.x(), Arrays.stream(data.y()).map(classes::classIndexOrUnseen).toArray(), data.source());
+        return new LabeledData(data.features(), Arrays.stream(data.y()).map(classes::classIndexOrUnseen).toArray(), data.source());
     }
 }

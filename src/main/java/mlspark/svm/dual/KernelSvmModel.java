@@ -4,19 +4,32 @@ import java.io.Serializable;
 
 import mlspark.kernel.Kernel;
 import mlspark.kernel.KernelBlocks;
-import mlspark.linalg.Blas;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
 
 /**
  * A kernel SVM: h(x) = sum_s coefficients_s k(x_s, x) + b over the support vectors x_s, with
- * coefficients_s = a_s y_s; it predicts +1 where h(x) >= 0, else -1.
+ * coefficients_s = a_s y_s; it predicts +1 where h(x) >= 0, else -1. The support vectors are dense or sparse
+ * as the training points were.
  *
  * @param supportIndices the support vectors' rows in the training set
  */
-public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] coefficients, double b,
+public record KernelSvmModel(Kernel kernel, Points supportVectors, double[] coefficients, double b,
                              int[] supportIndices) implements Serializable {
 
-    /** The model of a dual solution: support vectors a_i > threshold, b by {@code rule}. */
+    public KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] coefficients, double b,
+                          int[] supportIndices) {
+        this(kernel, new DensePoints(supportVectors), coefficients, b, supportIndices);
+    }
+
+    /** {@link #of(DualSolution, DualProblem, Kernel, Points, double, BiasRule)} of dense training points. */
     public static KernelSvmModel of(DualSolution solution, DualProblem problem, Kernel kernel, double[][] trainingX,
+                                    double threshold, BiasRule rule) {
+        return of(solution, problem, kernel, new DensePoints(trainingX), threshold, rule);
+    }
+
+    /** The model of a dual solution: support vectors a_i > threshold, b by {@code rule}. */
+    public static KernelSvmModel of(DualSolution solution, DualProblem problem, Kernel kernel, Points trainingX,
                                     double threshold, BiasRule rule) {
         double[] alpha = solution.alpha();
         int count = 0;
@@ -38,13 +51,11 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
             System.arraycopy(row, 0, svGram, s * count, count);
         }
         double b = rule.bias(solution, problem, support, svGram, threshold);
-        double[][] vectors = new double[count][];
         double[] coefficients = new double[count];
         for (int s = 0; s < count; s++) {
-            vectors[s] = trainingX[support[s]];
             coefficients[s] = alpha[support[s]] * problem.y()[support[s]];
         }
-        return new KernelSvmModel(kernel, vectors, coefficients, b, support);
+        return new KernelSvmModel(kernel, trainingX.subset(support), coefficients, b, support);
     }
 
     public int size() {
@@ -52,38 +63,28 @@ public record KernelSvmModel(Kernel kernel, double[][] supportVectors, double[] 
     }
 
     public double decision(double[] x) {
+        return decision(new DensePoints(new double[][]{x}), 0);
+    }
+
+    /** h(x_i) for point i of {@code x}. */
+    public double decision(Points x, int i) {
         double h = b;
         for (int s = 0; s < coefficients.length; s++) {
-            h += coefficients[s] * kernel.apply(supportVectors[s], x);
+            h += coefficients[s] * kernel.apply(supportVectors, s, x, i);
         }
         return h;
     }
 
-    /** Rows and support vectors per kernel block of {@link #decisionValues}: 1 MB, which stays in the CPU cache. */
-    private static final int ROW_BLOCK = 256;
-    private static final int SV_BLOCK = 512;
-
-    /**
-     * h(x) for the n rows of a row-major n x d block: kernel blocks of at most {@value #ROW_BLOCK} rows x
-     * {@value #SV_BLOCK} support vectors by BLAS ({@link mlspark.kernel.Kernel#block}), each times the coefficients ({@code dgemv}).
-     */
+    /** h(x) for the n rows of a row-major n x d block, {@link #decisionValues(Points)}. */
     public double[] decisionValues(double[] rows, int n, int d) {
-        double[] h = new double[n];
+        return decisionValues(DensePoints.ofRowMajor(rows, n, d));
+    }
+
+    /** h(x) for each of {@code rows}: kernel blocks against the support vectors times the coefficients ({@link KernelBlocks#multiply}). */
+    public double[] decisionValues(Points rows) {
+        double[] h = new double[rows.size()];
         java.util.Arrays.fill(h, b);
-        int count = size();
-        double[] block = new double[ROW_BLOCK * Math.min(SV_BLOCK, Math.max(1, count))];
-        for (int s0 = 0; s0 < count; s0 += SV_BLOCK) {
-            int s1 = Math.min(count, s0 + SV_BLOCK);
-            double[] vectors = KernelBlocks.stack(java.util.Arrays.copyOfRange(supportVectors, s0, s1), d);
-            double[] coef = java.util.Arrays.copyOfRange(coefficients, s0, s1);
-            for (int r0 = 0; r0 < n; r0 += ROW_BLOCK) {
-                int r1 = Math.min(n, r0 + ROW_BLOCK);
-                double[] part = java.util.Arrays.copyOfRange(rows, r0 * d, r1 * d);
-                kernel.block(part, r1 - r0, vectors, s1 - s0, d, block);
-                // h[r0..r1) += K (rows x SVs, row-major = column-major SVs x rows) coef
-                Blas.blas().dgemv("T", s1 - s0, r1 - r0, 1.0, block, 0, s1 - s0, coef, 0, 1, 1.0, h, r0, 1);
-            }
-        }
+        KernelBlocks.multiply(kernel, rows, supportVectors, coefficients, 1, h);
         return h;
     }
 

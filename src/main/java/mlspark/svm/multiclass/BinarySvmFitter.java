@@ -8,6 +8,7 @@ import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.DualSolver;
 import mlspark.svm.dual.KernelSvmModel;
 import mlspark.svm.dual.PointKernelRows;
+import mlspark.linalg.Points;
 
 /**
  * How each binary problem of a one-vs-one fit is solved: the project's dual solver on kernel rows
@@ -21,7 +22,7 @@ public record BinarySvmFitter(Kernel kernel, DualSolver solver, double threshold
     }
 
     /** Solves (failing as {@link DualSolution#requireConverged} when the solver did not converge). */
-    public Fit fit(double[][] x, double[] y, ClassCosts costs) {
+    public Fit fit(Points x, double[] y, ClassCosts costs) {
         DualProblem problem = new DualProblem(new PointKernelRows(kernel, x), y, costs);
         DualSolution solution = solver.solve(problem).requireConverged();
         return new Fit(KernelSvmModel.of(solution, problem, kernel, x, threshold, rule), solution);
@@ -35,7 +36,7 @@ public record BinarySvmFitter(Kernel kernel, DualSolver solver, double threshold
      *
      * @param permutation the shuffled order of the rows, {@link CrossValidationFolds#permutation}
      */
-    public double[] crossValidationDecisions(double[][] x, double[] y, ClassCosts costs, int[] permutation) {
+    public double[] crossValidationDecisions(Points x, double[] y, ClassCosts costs, int[] permutation) {
         int l = y.length;
         if (permutation.length != l) {
             throw new IllegalArgumentException("a permutation of " + permutation.length + " rows for " + l + " rows");
@@ -58,7 +59,7 @@ public record BinarySvmFitter(Kernel kernel, DualSolver solver, double threshold
                 }
                 continue;
             }
-            double[][] trainX = new double[positives + negatives][];
+            int[] trainRows = new int[positives + negatives];
             double[] trainY = new double[positives + negatives];
             int nextPositive = 0;
             int nextNegative = positives;
@@ -68,12 +69,12 @@ public record BinarySvmFitter(Kernel kernel, DualSolver solver, double threshold
                 }
                 int row = permutation[t];
                 int at = y[row] > 0 ? nextPositive++ : nextNegative++;
-                trainX[at] = x[row];
+                trainRows[at] = row;
                 trainY[at] = y[row];
             }
-            KernelSvmModel model = fit(trainX, trainY, costs).model();
+            KernelSvmModel model = fit(x.subset(trainRows), trainY, costs).model();
             for (int t = begin; t < end; t++) {
-                decisions[permutation[t]] = model.decision(x[permutation[t]]);
+                decisions[permutation[t]] = model.decision(x, permutation[t]);
             }
         }
         return decisions;

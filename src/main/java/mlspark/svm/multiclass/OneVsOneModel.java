@@ -6,6 +6,8 @@ import java.util.List;
 
 import mlspark.kernel.Kernel;
 import mlspark.svm.dual.KernelSvmModel;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
 
 /**
  * A one-vs-one kernel SVM laid out as LIBSVM's model: each support vector once, those of class 0 first, then
@@ -21,7 +23,7 @@ import mlspark.svm.dual.KernelSvmModel;
  * @param supportIndices the training row of each support vector (LIBSVM's sv_indices, from 0)
  * @param sigmoids       each pair's Platt sigmoid (LIBSVM's probA, probB), null for a model without probabilities
  */
-public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] supportVectors, int[] supportIndices,
+public record OneVsOneModel(Kernel kernel, ClassLabels classes, Points supportVectors, int[] supportIndices,
                             int[] supportCounts, double[][] coefficients, double[] b, PlattSigmoid[] sigmoids)
         implements Serializable {
     /** LIBSVM's min_prob: pairwise probabilities are clipped to [1e-7, 1 - 1e-7] before the coupling. */
@@ -31,11 +33,11 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
         int k = classes.numClasses();
         int pairs = ClassPair.count(k);
         int total = Arrays.stream(supportCounts).sum();
-        if (supportCounts.length != k || supportVectors.length != total || supportIndices.length != total
+        if (supportCounts.length != k || supportVectors.size() != total || supportIndices.length != total
                 || coefficients.length != k - 1 || Arrays.stream(coefficients).anyMatch(c -> c.length != total)
                 || b.length != pairs || (sigmoids != null && sigmoids.length != pairs)) {
             throw new IllegalArgumentException("inconsistent one-vs-one model: " + k + " classes, support counts "
-                    + Arrays.toString(supportCounts) + ", " + supportVectors.length + " support vectors, "
+                    + Arrays.toString(supportCounts) + ", " + supportVectors.size() + " support vectors, "
                     + supportIndices.length + " indices, " + coefficients.length + " coefficient rows, " + b.length
                     + " biases, " + (sigmoids == null ? "no" : sigmoids.length) + " sigmoids");
         }
@@ -71,15 +73,14 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
         int total = Arrays.stream(supportCounts).sum();
         int[] position = new int[support.length];
         int[] supportIndices = new int[total];
-        double[][] supportVectors = new double[total][];
         for (int row = 0; row < support.length; row++) {
             if (support[row]) {
                 int s = next[problem.classOf(row)]++;
                 position[row] = s;
                 supportIndices[s] = row;
-                supportVectors[s] = problem.x()[row];
             }
         }
+        Points supportVectors = problem.x().subset(supportIndices);
         double[][] coefficients = new double[k - 1][total];
         double[] b = new double[pairs.size()];
         boolean probabilities = fits.get(0).sigmoid() != null;
@@ -111,7 +112,7 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
 
     /** The number of support vectors (each counted once). */
     public int size() {
-        return supportVectors.length;
+        return supportVectors.size();
     }
 
     public boolean hasProbabilities() {
@@ -120,9 +121,14 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
 
     /** k(x_s, x) for every support vector s, in the model's order. */
     public double[] kernelValues(double[] x) {
-        double[] values = new double[supportVectors.length];
+        return kernelValues(new DensePoints(new double[][]{x}), 0);
+    }
+
+    /** k(x_s, x_i) for every support vector s, in the model's order, and point i of {@code x}. */
+    public double[] kernelValues(Points x, int i) {
+        double[] values = new double[size()];
         for (int s = 0; s < values.length; s++) {
-            values[s] = kernel.apply(supportVectors[s], x);
+            values[s] = kernel.apply(supportVectors, s, x, i);
         }
         return values;
     }
@@ -130,6 +136,11 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, double[][] suppo
     /** The pairs' decision values f_p(x), in pair order. */
     public double[] decisionValues(double[] x) {
         return decisionValuesOfKernelValues(kernelValues(x));
+    }
+
+    /** The pairs' decision values f_p(x_i) of point i of {@code x}, in pair order. */
+    public double[] decisionValues(Points x, int i) {
+        return decisionValuesOfKernelValues(kernelValues(x, i));
     }
 
     /** The pairs' decision values of a row whose kernel values against the support vectors are given ({@link #kernelValues}). */

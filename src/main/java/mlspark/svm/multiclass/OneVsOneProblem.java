@@ -4,6 +4,8 @@ import java.util.List;
 
 import mlspark.errors.InvalidParameterException;
 import mlspark.svm.ClassCosts;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
 
 /**
  * A multi-class training set split into its one-vs-one binary problems, as LIBSVM's svm_train: the
@@ -11,22 +13,22 @@ import mlspark.svm.ClassCosts;
  * training order, with the costs C_i for +1 and C_j for -1 (C_k = C w_k, LIBSVM's weighted_C).
  */
 public final class OneVsOneProblem {
-    private final double[][] x;
+    private final Points x;
     private final int[] classOf;
     private final ClassLabels classes;
     private final double[] costs;
     private final int[][] rowsOfClass;
 
     /**
-     * @param x       the training rows
+     * @param x       the training rows, dense or sparse
      * @param labels  their labels, each one of {@code classes}
      * @param classes the classes in class-index order (e.g. {@link ClassLabels#inOrderOfAppearance}), at least two,
      *                each with at least one row
      * @param costs   C_k of each class index k, each a finite number > 0
      */
-    public OneVsOneProblem(double[][] x, double[] labels, ClassLabels classes, double[] costs) {
-        if (x.length != labels.length) {
-            throw new IllegalArgumentException(x.length + " rows but " + labels.length + " labels");
+    public OneVsOneProblem(Points x, double[] labels, ClassLabels classes, double[] costs) {
+        if (x.size() != labels.length) {
+            throw new IllegalArgumentException(x.size() + " rows but " + labels.length + " labels");
         }
         int k = classes.numClasses();
         if (k < 2) {
@@ -62,8 +64,13 @@ public final class OneVsOneProblem {
         }
     }
 
+    /** Of dense rows. */
+    public OneVsOneProblem(double[][] x, double[] labels, ClassLabels classes, double[] costs) {
+        this(new DensePoints(x), labels, classes, costs);
+    }
+
     public int size() {
-        return x.length;
+        return x.size();
     }
 
     public int numClasses() {
@@ -75,7 +82,7 @@ public final class OneVsOneProblem {
     }
 
     /** The training rows, not a copy. */
-    public double[][] x() {
+    public Points x() {
         return x;
     }
 
@@ -98,14 +105,9 @@ public final class OneVsOneProblem {
         return rows;
     }
 
-    /** The rows of the pair's problem ({@link #rows}), the arrays themselves. */
-    public double[][] x(ClassPair pair) {
-        int[] rows = rows(pair);
-        double[][] out = new double[rows.length][];
-        for (int t = 0; t < rows.length; t++) {
-            out[t] = x[rows[t]];
-        }
-        return out;
+    /** The rows of the pair's problem ({@link #rows}): dense rows the arrays themselves, sparse rows a copy of theirs. */
+    public Points x(ClassPair pair) {
+        return x.subset(rows(pair));
     }
 
     /** +1 for the rows of {@code first}, -1 for those of {@code second}, in the order of {@link #rows}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import mlspark.svm.ClassCosts;
+import mlspark.linalg.Points;
 
 /**
  * Trains a one-vs-one SVM pair by pair, as LIBSVM's svm_train for C-SVC: each pair's binary problem
@@ -62,7 +63,7 @@ public final class OneVsOneTrainer {
      */
     public static PairFit fitPair(OneVsOneProblem problem, ClassPair pair, BinarySvmFitter fitter, int[] foldPermutation) {
         long start = System.nanoTime();
-        double[][] x = problem.x(pair);
+        Points x = problem.x(pair);
         double[] y = problem.y(pair);
         ClassCosts costs = problem.costs(pair);
         PlattSigmoid sigmoid = foldPermutation == null ? null

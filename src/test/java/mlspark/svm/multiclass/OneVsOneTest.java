@@ -110,7 +110,7 @@ class OneVsOneTest {
         assertTrue(pairSupportVectors > model.size(), pairSupportVectors + " pair support vectors, " + model.size()
                 + " in the model: shared");
         for (int s = 0; s < model.size(); s++) {
-            assertTrue(model.supportVectors()[s] == data.x()[model.supportIndices()[s]]);
+            assertTrue(model.supportVectors().dense(s) == data.x()[model.supportIndices()[s]]);
         }
         assertEquals(6, fit.pairs().size());
         assertEquals(data.y().length, Arrays.stream(model.supportCounts()).sum() + nonSupport(supportOfSomePair));
