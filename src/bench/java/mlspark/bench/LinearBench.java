@@ -69,7 +69,8 @@ public final class LinearBench implements BenchSuite {
     @Override
     public String description() {
         return "hinge-loss SVM (bias regularized, -s 3 -B 1) to 1e-3 relative suboptimality: ours cocoa (and gd), "
-                + "LIBLINEAR-Java, MLlib LinearSVC; dense N=1e6 x 100 and sparse N=1e6 x 2^20 (--quick: N=1e5)";
+                + "LIBLINEAR-Java, MLlib LinearSVC; dense N=1e6 x 100, sparse N=1e6 x 2^20 (--quick: N=1e5), Debian package texts; "
+                + "MLSPARK_LINEAR_SETS=dense,sparse,debian-texts chooses";
     }
 
     @Override
@@ -81,12 +82,18 @@ public final class LinearBench implements BenchSuite {
         for (int p = 0; p < partitions; p++) {
             parts.add(p);
         }
-        JavaRDD<SampleBlock> dense = sc.parallelize(parts, partitions)
-                .flatMap(p -> PrimalBench.generate(p, partitions, n).iterator());
-        Dataset<Row> denseRows = spark.createDataFrame(dense.flatMap(LinearBench::rowsOf), SampleBlocks.SCHEMA)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        compare("dense", "dense N=" + n + " D=" + PrimalBench.D + " (noisy labels)", denseRows, PrimalBench.D, quick, table);
-        denseRows.unpersist();
+        String chosen = System.getenv("MLSPARK_LINEAR_SETS");
+        List<String> sets = chosen == null || chosen.isBlank() ? List.of("dense", "sparse", "debian-texts")
+                : List.of(chosen.trim().split("\\s*,\\s*"));
+        if (sets.contains("dense")) {
+            JavaRDD<SampleBlock> dense = sc.parallelize(parts, partitions)
+                    .flatMap(p -> PrimalBench.generate(p, partitions, n).iterator());
+            Dataset<Row> denseRows = spark.createDataFrame(dense.flatMap(LinearBench::rowsOf), SampleBlocks.SCHEMA)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            compare("dense", "dense N=" + n + " D=" + PrimalBench.D + " (noisy labels)", denseRows, PrimalBench.D,
+                    quick, table);
+            denseRows.unpersist();
+        }
 
         Path dir;
         try {
@@ -95,27 +102,30 @@ public final class LinearBench implements BenchSuite {
             throw new UncheckedIOException(e);
         }
         try {
-            String path = dir.resolve("rcv1-like").toString();
-            sc.parallelize(parts, partitions).foreach(p -> ScaleBench.writeLibSvm(Path.of(path), p, partitions, n));
-            DataSources.Input input = DataSources.read(spark, "libsvm:" + path, "libsvm:" + path,
-                    new DataSources.Options(ScaleBench.SPARSE_D, null, null), table::log);
-            Dataset<Row> sparseRows = input.train().persist(StorageLevel.MEMORY_AND_DISK());
-            compare("sparse", "sparse N=" + n + " D=2^20 nnz/row=" + ScaleBench.SPARSE_NNZ, sparseRows,
-                    ScaleBench.SPARSE_D, quick, table);
-            sparseRows.unpersist();
-
+            if (sets.contains("sparse")) {
+                Path path = dir.resolve("rcv1-like");
+                sc.parallelize(parts, partitions).foreach(p -> ScaleBench.writeLibSvm(path, p, partitions, n));
+                compareOnFile("sparse", "sparse N=" + n + " D=2^20 nnz/row=" + ScaleBench.SPARSE_NNZ, path,
+                        ScaleBench.SPARSE_D, quick, table);
+            }
             Path texts = dir.resolve("debian-package-texts.libsvm");
-            Integer terms = DebianPackageTexts.write(texts, table::log);
+            Integer terms = sets.contains("debian-texts") ? DebianPackageTexts.write(texts, table::log) : null;
             if (terms != null) {
-                DataSources.Input real = DataSources.read(spark, "libsvm:" + texts, "libsvm:" + texts,
-                        new DataSources.Options(terms, null, null), table::log);
-                Dataset<Row> textRows = real.train().persist(StorageLevel.MEMORY_AND_DISK());
-                compare("debian-texts", "real: Debian package texts TF-IDF, " + terms + " terms", textRows, terms, quick, table);
-                textRows.unpersist();
+                compareOnFile("debian-texts", "real: Debian package texts TF-IDF, " + terms + " terms", texts, terms,
+                        quick, table);
             }
         } finally {
             ScaleBench.deleteTree(dir);
         }
+    }
+
+    private static void compareOnFile(String name, String benchCase, Path path, int d, boolean quick, BenchTable table) {
+        SparkSession spark = SparkSession.active();
+        DataSources.Input input = DataSources.read(spark, "libsvm:" + path, "libsvm:" + path,
+                new DataSources.Options(d, null, null), table::log);
+        Dataset<Row> rows = input.train().persist(StorageLevel.MEMORY_AND_DISK());
+        compare(name, benchCase, rows, d, quick, table);
+        rows.unpersist();
     }
 
     /** One point of a convergence curve: seconds from the start and P there. */
