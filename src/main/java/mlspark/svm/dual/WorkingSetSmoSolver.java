@@ -95,10 +95,10 @@ public final class WorkingSetSmoSolver implements DualSolver {
      * @param selectionSeconds in the stopping test and the choice of working sets
      */
     public record Phases(int rounds, long kernelRows, long reusedRows, double kernelSeconds, double localSeconds,
-                         double gradientSeconds, double selectionSeconds) {
+                         double gradientSeconds, double selectionSeconds) implements java.io.Serializable {
     }
 
-    /** A solution and where its time went. */
+    /** A solution and where its time went (also its {@link DualSolution#phases}). */
     public record Run(DualSolution solution, Phases phases) {
     }
 
@@ -156,9 +156,9 @@ public final class WorkingSetSmoSolver implements DualSolver {
                 .withMaxIterations(settings.maxIterations()))
                 .solve(new DualProblem(new GramMatrixRows(n, gram), problem.y(), problem.costs()), initialAlpha);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Phases phases = new Phases(1, n, 0, kernelNanos / 1e9, seconds - kernelNanos / 1e9, 0, 0);
         return new Run(new DualSolution(name(), s.alpha(), s.gradient(), s.dualObjective(), s.iterations(), seconds,
-                s.kktResidual(), s.converged(), s.status()),
-                new Phases(1, n, 0, kernelNanos / 1e9, seconds - kernelNanos / 1e9, 0, 0));
+                s.kktResidual(), s.converged(), s.status(), phases), phases);
     }
 
     /**
@@ -336,11 +336,12 @@ public final class WorkingSetSmoSolver implements DualSolver {
             }
             String status = converged ? "optimal (max violating pair < eps " + settings.eps() + ")"
                     : "iteration limit (" + settings.maxIterations() + ")";
+            Phases phases = new Phases(rounds, cache.computed, cache.hits, cache.nanos / 1e9, localNanos / 1e9,
+                    gradientNanos / 1e9, selectionNanos / 1e9);
             DualSolution solution = new DualSolution(name(), alpha, gradient, DualKkt.dualObjective(alpha, gradient),
                     pairSteps, (System.nanoTime() - start) / 1e9,
-                    DualKkt.residual(alpha, gradient, problem), converged, status);
-            return new Run(solution, new Phases(rounds, cache.computed, cache.hits, cache.nanos / 1e9,
-                    localNanos / 1e9, gradientNanos / 1e9, selectionNanos / 1e9));
+                    DualKkt.residual(alpha, gradient, problem), converged, status, phases);
+            return new Run(solution, phases);
         }
 
         /**
