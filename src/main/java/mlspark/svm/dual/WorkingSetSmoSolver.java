@@ -183,7 +183,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
             n = kernel.size();
             this.capacity = capacity;
             this.chunk = chunk;
-            rows = new LinkedHashMap<>(2 * capacity, 0.75f, true);
+            rows = new LinkedHashMap<>(16, 0.75f, true);
             block = new double[chunk * n];
         }
 
@@ -265,8 +265,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
             half = Math.min(settings.workingSetSize() / 2, Math.max(1, n));
             members = new int[2][half];
             long budget = settings.cacheBytes() / ((long) n * Double.BYTES);
-            cache = new RowCache(problem.kernel(), (int) Math.min(Integer.MAX_VALUE, Math.max(2L * half, budget)),
-                    half);
+            cache = new RowCache(problem.kernel(), (int) Math.min(n, Math.max(2L * half, budget)), half);
             product = new double[n];
             chosen = new boolean[n];
             if (initialGradient != null) {
