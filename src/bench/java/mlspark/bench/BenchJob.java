@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 public final class BenchJob extends SparkJob implements OptionalJob {
     /** Every suite, by name. */
     static final List<BenchSuite> SUITES = List.of(new PrimalBench(), new DualBench(), new NetBench(), new ScaleBench(),
-            new KernelScaleBench(), new LinearBench());
+            new KernelScaleBench(), new MulticlassBench(), new LinearBench());
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run (default: all): ${COMPLETION-CANDIDATES}")
     List<String> names = new ArrayList<>();

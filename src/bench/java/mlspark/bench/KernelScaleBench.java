@@ -45,7 +45,8 @@ import mlspark.svm.primal.LinearSvmModel;
 
 /**
  * Kernel SVMs beyond one machine, on two moons (noise 0.2, seeded), RBF gamma = 1, C = 1, one test set
- * of 100,000 fresh points: full SMO on the driver, the Cascade SVM with 2, 8 and 32 sub-problems, and
+ * of 100,000 fresh points: full SMO on the driver (row by row, and the working-set SMO of {@code --solver smo}
+ * with its seconds by phase), LIBSVM's Java port, the Cascade SVM with 2, 8 and 32 sub-problems, and
  * the primal SVM (L-BFGS on the squared hinge, Spark) on random Fourier and Nystrom features with
  * M = 1,000 and 4,000, beside scikit-learn's SVC (LIBSVM) where python3-sklearn is installed; all on
  * the same points in one run. Full SMO, SVC and the cascade run up to N = 100,000 (at 1,000,000 SMO's
@@ -109,6 +110,8 @@ public final class KernelScaleBench implements BenchSuite {
                         "test_accuracy", accuracy(sc, model, test), "n_support", model.size(), "passes", 1, "load_average",
                         load());
                 fullObjective = full.dualObjective();
+                workingSet(sc, train, test, kernel, costs, benchCase, table);
+                libsvm(train, test, kernel, costs, benchCase, table);
             } else {
                 fullObjective = Double.NaN;
                 table.add(benchCase, "ours: full SMO: skipped above N=" + EXACT_LIMIT
@@ -143,6 +146,38 @@ public final class KernelScaleBench implements BenchSuite {
                 approximate(sc, train, test, kernel, costs, m, true, benchCase, table);
             }
         }
+    }
+
+    /** The working-set SMO ({@code --solver smo}) on the driver, with its time by phase. */
+    private void workingSet(JavaSparkContext sc, LabeledData train, LabeledData test, Kernel kernel,
+                                   ClassCosts costs, String benchCase, BenchTable table) {
+        long start = System.nanoTime();
+        DualProblem problem = new DualProblem(new PointKernelRows(kernel, train.x()), train.y(), costs);
+        DualSolution s = new WorkingSetSmoSolver(WorkingSetSmoSolver.Settings.defaults().withEps(EPS)).solve(problem)
+                .requireConverged();
+        KernelSvmModel model = KernelSvmModel.of(s, problem, kernel, train.x(), 0, BiasRule.LIBSVM);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        WorkingSetSmoSolver.Phases p = s.phases();
+        table.add(benchCase, "ours: working-set SMO (smo, driver)", "seconds", seconds, "objective", s.dualObjective(),
+                "test_accuracy", accuracy(sc, model, test), "n_support", model.size(), "objective_rel_diff_vs_full_smo",
+                Math.abs(s.dualObjective() - fullObjective) / fullObjective, "rounds", p.rounds(), "kernel_rows",
+                p.kernelRows(), "kernel_seconds", p.kernelSeconds(), "local_seconds", p.localSeconds(),
+                "gradient_seconds", p.gradientSeconds(), "selection_seconds", p.selectionSeconds(), "load_average",
+                load());
+    }
+
+    /** LIBSVM's Java port (one thread, eps 1e-3, 200 MB cache as SVC's), its test accuracy by svm_predict. */
+    private void libsvm(LabeledData train, LabeledData test, Kernel kernel, ClassCosts costs, String benchCase,
+                               BenchTable table) {
+        LibsvmBaseline.Result r = LibsvmBaseline.train(train.x(), train.y(), kernel, costs, EPS, 200);
+        int correct = 0;
+        for (int i = 0; i < test.size(); i++) {
+            correct += r.predict(test.x()[i]) == test.y()[i] ? 1 : 0;
+        }
+        table.add(benchCase, "LIBSVM 3.31 Java (svm_train)", "seconds", r.seconds(), "objective", r.dualObjective(),
+                "test_accuracy", (double) correct / test.size(), "n_support",
+                java.util.Arrays.stream(r.alpha()).filter(a -> a > 0).count(), "objective_rel_diff_vs_full_smo",
+                Math.abs(r.dualObjective() - fullObjective) / fullObjective, "load_average", load());
     }
 
     /** The machine's 1-minute load average as the row is added (the runs share the machine with others). */
@@ -259,15 +294,8 @@ public final class KernelScaleBench implements BenchSuite {
                     Path trainFile = write(dir.resolve("train.f8"), train);
                     Path testFile = write(dir.resolve("test.f8"), test);
                     Path script = Files.writeString(dir.resolve("svc.py"), SCRIPT);
-                    Process p = new ProcessBuilder(python, script.toString(), trainFile.toString(),
-                            testFile.toString(), String.valueOf(gamma), String.valueOf(tol)).redirectErrorStream(true)
-                            .start();
-                    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    if (p.waitFor() != 0) {
-                        throw new IllegalStateException("scikit-learn SVC failed: " + output);
-                    }
-                    String json = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() ->
-                            new IllegalStateException("scikit-learn SVC printed no result: " + output));
+                    String json = runScript(python, script.toString(), trainFile.toString(), testFile.toString(),
+                            String.valueOf(gamma), String.valueOf(tol));
                     return new Result(number(json, "seconds"), number(json, "objective"), number(json, "accuracy"),
                             (int) number(json, "support"));
                 } finally {
@@ -280,10 +308,25 @@ public final class KernelScaleBench implements BenchSuite {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Runs a python script with its arguments; its last output line that starts with '{' (its JSON result). */
+        static String runScript(String python, String... scriptAndArguments) throws IOException {
+            List<String> command = new java.util.ArrayList<>(List.of(python));
+            command.addAll(List.of(scriptAndArguments));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("scikit-learn SVC failed: " + output);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            return output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() ->
+                    new IllegalStateException("scikit-learn SVC printed no result: " + output));
         }
 
         private static Path write(Path file, LabeledData data) throws IOException {
@@ -294,7 +337,7 @@ public final class KernelScaleBench implements BenchSuite {
             return Files.write(file, buffer.array());
         }
 
-        private static double number(String json, String key) {
+        static double number(String json, String key) {
             Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE+]+)").matcher(json);
             if (!m.find()) {
                 throw new IllegalStateException("no " + key + " in " + json);

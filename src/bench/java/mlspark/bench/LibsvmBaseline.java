@@ -115,6 +115,36 @@ public final class LibsvmBaseline {
         return new Result(model, kernel, x, -parse(OBJECTIVE, log), alpha, (int) parse(ITERATIONS, log), seconds);
     }
 
+    /**
+     * A C-SVC of any number of classes (LIBSVM's one-vs-one) with the RBF kernel, cost C for every class, stopping
+     * tolerance {@code eps}, shrinking on, a kernel cache of {@code cacheMb}; LIBSVM's output silenced.
+     */
+    public static svm_model trainClasses(double[][] x, double[] y, double gamma, double c, double eps, double cacheMb) {
+        svm_parameter param = new svm_parameter();
+        param.svm_type = svm_parameter.C_SVC;
+        param.kernel_type = svm_parameter.RBF;
+        param.gamma = gamma;
+        param.C = c;
+        param.eps = eps;
+        param.cache_size = cacheMb;
+        param.shrinking = 1;
+        param.weight_label = new int[0];
+        param.weight = new double[0];
+        svm_problem problem = new svm_problem();
+        problem.l = x.length;
+        problem.y = y.clone();
+        problem.x = new svm_node[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            problem.x[i] = dense(x[i]);
+        }
+        String error = svm.svm_check_parameter(problem, param);
+        if (error != null) {
+            throw new IllegalArgumentException("LIBSVM: " + error);
+        }
+        svm.svm_set_print_string_function(s -> { });
+        return svm.svm_train(problem, param);
+    }
+
     private static double parse(Pattern pattern, CharSequence log) {
         Matcher m = pattern.matcher(log);
         if (!m.find()) {
@@ -123,7 +153,8 @@ public final class LibsvmBaseline {
         return Double.parseDouble(m.group(1));
     }
 
-    private static svm_node[] dense(double[] x) {
+    /** A dense row as LIBSVM's nodes (indices from 1). */
+    public static svm_node[] dense(double[] x) {
         svm_node[] nodes = new svm_node[x.length];
         for (int j = 0; j < x.length; j++) {
             nodes[j] = new svm_node();

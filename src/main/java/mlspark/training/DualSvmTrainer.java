@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 import mlspark.data.LabeledData;
 import mlspark.kernel.Kernel;
@@ -92,8 +93,8 @@ public final class DualSvmTrainer {
     }
 
     /**
-     * A one-vs-one SVM (LIBSVM's C-SVC): each class pair's binary problem is a Spark task of its own, the pair's
-     * rows shipped to it, the largest pairs first; the executors return the pairs' models (and, with
+     * A one-vs-one SVM (LIBSVM's C-SVC): each class pair's binary problem is a Spark task of its own, the training
+     * rows broadcast once, the largest pairs first; the executors return the pairs' models (and, with
      * {@code foldSeed}, their sigmoids, LIBSVM's folds of {@link OneVsOneTrainer#foldPermutations}), which
      * the driver assembles.
      *
@@ -105,14 +106,21 @@ public final class DualSvmTrainer {
         int[][] permutations = foldSeed == null ? null : OneVsOneTrainer.foldPermutations(problem, foldSeed);
         List<PairTask> tasks = new ArrayList<>();
         for (ClassPair pair : problem.pairs()) {
-            tasks.add(new PairTask(pair.index(), problem.x(pair), problem.y(pair), problem.costs(pair),
+            tasks.add(new PairTask(pair.index(), problem.rows(pair), problem.y(pair), problem.costs(pair),
                     permutations == null ? null : permutations[pair.index()]));
         }
         tasks.sort(Comparator.comparingInt((PairTask t) -> t.y().length).reversed());
         log.accept(String.format("%d classes: %d class pairs on the executors, %d to %d rows each", problem.numClasses(),
                 tasks.size(), tasks.get(tasks.size() - 1).y().length, tasks.get(0).y().length));
-        List<PairResult> results = sc.parallelize(tasks, tasks.size())
-                .map(task -> task.fit(kernel, solvers, threshold, rule)).collect();
+        // the rows go to each executor once (a pair's own copy in its task would ship every row K - 1 times)
+        Broadcast<Points> x = sc.broadcast(problem.x());
+        List<PairResult> results;
+        try {
+            results = sc.parallelize(tasks, tasks.size()).map(task -> task.fit(x.value(), kernel, solvers, threshold,
+                    rule)).collect();
+        } finally {
+            x.destroy();
+        }
         PairFit[] fits = new PairFit[results.size()];
         for (PairResult r : results) {
             ClassPair pair = problem.pairs().get(r.pairIndex());
@@ -123,13 +131,14 @@ public final class DualSvmTrainer {
     }
 
     /**
-     * A class pair's binary problem as a task takes it: rows of the first class (+1), then the second's (-1),
-     * dense or sparse as the training rows are.
+     * A class pair's binary problem as a task takes it: the indices of its rows among all training rows (dense or
+     * sparse as those are), those of the first class (+1), then the second's (-1).
      */
-    private record PairTask(int pairIndex, Points x, double[] y, ClassCosts costs, int[] foldPermutation)
+    private record PairTask(int pairIndex, int[] rows, double[] y, ClassCosts costs, int[] foldPermutation)
             implements Serializable {
         /** {@link OneVsOneTrainer#fitPair} on the pair as a problem of two classes, +1 and -1, in this order. */
-        PairResult fit(Kernel kernel, SolverFactory solvers, double threshold, BiasRule rule) {
+        PairResult fit(Points allRows, Kernel kernel, SolverFactory solvers, double threshold, BiasRule rule) {
+            Points x = allRows.subset(rows);
             OneVsOneProblem two = new OneVsOneProblem(x, y, new ClassLabels(new double[]{1, -1}),
                     new double[]{costs.c1(), costs.c0()});
             PairFit fit = OneVsOneTrainer.fitPair(two, two.pairs().get(0),

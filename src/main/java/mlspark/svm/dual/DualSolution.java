@@ -12,10 +12,18 @@ import mlspark.errors.TrainingFailedException;
  * @param kktResidual   the largest KKT violation, {@link DualKkt#residual}
  * @param converged     whether the solver met its stopping rule (else it hit its iteration limit)
  * @param status        the solver's own account, e.g. "optimal" or "iteration limit (100)"
+ * @param phases        where {@link WorkingSetSmoSolver}'s time went; null for the other solvers
  */
 public record DualSolution(String solver, double[] alpha, double[] gradient, double dualObjective, int iterations,
-                           double seconds, double kktResidual, boolean converged, String status)
+                           double seconds, double kktResidual, boolean converged, String status,
+                           WorkingSetSmoSolver.Phases phases)
         implements java.io.Serializable {
+
+    /** A solution without a time by phase. */
+    public DualSolution(String solver, double[] alpha, double[] gradient, double dualObjective, int iterations,
+                        double seconds, double kktResidual, boolean converged, String status) {
+        this(solver, alpha, gradient, dualObjective, iterations, seconds, kktResidual, converged, status, null);
+    }
 
     /** This solution, or a {@link TrainingFailedException.Kind#NOT_CONVERGED} failure that says how far the solver got. */
     public DualSolution requireConverged() {

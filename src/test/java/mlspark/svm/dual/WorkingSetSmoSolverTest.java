@@ -157,6 +157,31 @@ class WorkingSetSmoSolverTest {
         }
     }
 
+    /**
+     * The row cache: holding every row, each is computed at most once and later working sets find theirs
+     * there; holding only the working set (cacheBytes 0), rows are computed again, to the same optimum.
+     */
+    @Test
+    void theRowCacheComputesEachRowOnceWhenItHoldsThemAll() {
+        LabeledData data = TwoMoons.generate(600, 0.2, 9);
+        DualProblem problem = new DualProblem(new PointKernelRows(new RbfKernel(1), data.x()), data.y(),
+                ClassCosts.symmetric(1));
+        double optimum = SMO.solve(problem).requireConverged().dualObjective();
+        for (int q : new int[]{16, 64}) {
+            WorkingSetSmoSolver.Run all = solver(q).run(problem, null, null);
+            WorkingSetSmoSolver.Run none = new WorkingSetSmoSolver(WorkingSetSmoSolver.Settings.defaults().withEps(EPS)
+                    .withWorkingSetSize(q).withCacheBytes(0)).run(problem, null, null);
+            assertTrue(all.phases().kernelRows() <= data.size(), "q = " + q + ": " + all.phases().kernelRows());
+            assertTrue(all.phases().reusedRows() > 0, "q = " + q);
+            assertTrue(none.phases().kernelRows() > all.phases().kernelRows(), "q = " + q + ": "
+                    + none.phases().kernelRows() + " rows without the cache, " + all.phases().kernelRows() + " with");
+            assertEquals(all.phases().rounds(), none.phases().rounds(), "q = " + q + ": the same path");
+            for (WorkingSetSmoSolver.Run run : List.of(all, none)) {
+                assertEquals(optimum, run.solution().requireConverged().dualObjective(), 1e-6 * optimum, "q = " + q);
+            }
+        }
+    }
+
     /** The working set larger than the problem: one round solves it whole. */
     @Test
     void aWorkingSetLargerThanTheProblemSolvesItInOneRound() {
