@@ -104,7 +104,8 @@ public final class LinearBench implements BenchSuite {
         try {
             if (sets.contains("sparse")) {
                 Path path = dir.resolve("rcv1-like");
-                sc.parallelize(parts, partitions).foreach(p -> ScaleBench.writeLibSvm(path, p, partitions, n));
+                String written = path.toString(); // a Path is not serializable
+                sc.parallelize(parts, partitions).foreach(p -> ScaleBench.writeLibSvm(Path.of(written), p, partitions, n));
                 compareOnFile("sparse", "sparse N=" + n + " D=2^20 nnz/row=" + ScaleBench.SPARSE_NNZ, path,
                         ScaleBench.SPARSE_D, quick, table);
             }
