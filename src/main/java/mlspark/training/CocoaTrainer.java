@@ -109,8 +109,12 @@ public final class CocoaTrainer {
         }
         long start = System.nanoTime();
         JavaRDD<LocalDualAscent.Result> previous = null;
+        // the broadcasts w~ of the rounds since the last cut: the multipliers' lineage may need them again
+        List<Broadcast<double[]>> broadcasts = new ArrayList<>();
         while (true) {
-            JavaRDD<LocalDualAscent.Result> results = round(sc, alphas, w, t, t < maxRounds ? localPasses : 0, partitions);
+            Broadcast<double[]> wt = sc.broadcast(w);
+            broadcasts.add(wt);
+            JavaRDD<LocalDualAscent.Result> results = round(alphas, wt, t, t < maxRounds ? localPasses : 0, partitions);
             DualPartial sums = OrderedTreeSum.sum(results, it -> it.next().partial(), PrimalSvmTrainer.TREE_DEPTH);
             if (previous != null) {
                 previous.unpersist(false);
@@ -139,9 +143,14 @@ public final class CocoaTrainer {
                 }
                 if (cut) {
                     alphas = sc.parallelize(Arrays.asList(collected), partitions);
+                    results.unpersist(false);
+                    previous = null;
+                    broadcasts.forEach(b -> b.destroy());
+                    broadcasts.clear();
                 }
             }
         }
+        broadcasts.forEach(b -> b.destroy());
         LinearClassifier model = problem.classifier(w);
         double objective = history.get(history.size() - 1).objective();
         while (history.size() <= maxRounds) {
@@ -159,9 +168,8 @@ public final class CocoaTrainer {
     }
 
     /** Round t's local solves against w~ (cached: the next round reads its multipliers). */
-    private JavaRDD<LocalDualAscent.Result> round(JavaSparkContext sc, JavaRDD<double[]> alphas, double[] w, int t,
-                                                  int passes, int partitions) {
-        Broadcast<double[]> wt = sc.broadcast(w);
+    private JavaRDD<LocalDualAscent.Result> round(JavaRDD<double[]> alphas, Broadcast<double[]> wt, int t, int passes,
+                                                  int partitions) {
         LinearSvmDual dual = problem;
         long base = seed;
         return blocks.zipPartitions(alphas, (rows, alpha) -> {
