@@ -68,7 +68,7 @@ public final class LinearBench implements BenchSuite {
 
     @Override
     public String description() {
-        return "hinge-loss SVM (bias regularized, -s 3 -B 1) to 1e-3 relative suboptimality: ours cocoa (and gd), "
+        return "hinge-loss SVM (bias regularized, -s 3 -B 1) to 1e-3 relative suboptimality: ours cocoa, "
                 + "LIBLINEAR-Java, MLlib LinearSVC; dense N=1e6 x 100, sparse N=1e6 x 2^20 (--quick: N=1e5), Debian package texts; "
                 + "MLSPARK_LINEAR_SETS=dense,sparse,debian-texts chooses";
     }
