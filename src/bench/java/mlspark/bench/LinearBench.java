@@ -59,7 +59,8 @@ public final class LinearBench implements BenchSuite {
     static final double TARGET = 1e-3;
     private static final double[] LIBLINEAR_EPS = {1e-1, 1e-2, 1e-3, 1e-4, 1e-6};
     private static final int MAX_ROUNDS = 200;
-    private static final int LOCAL_PASSES = Integer.getInteger("mlspark.bench.localPasses", 1);
+    /** Our local passes per round: {@code MLSPARK_LINEAR_LOCAL_PASSES}, else the Param's default, 1. */
+    private static final int LOCAL_PASSES = Integer.parseInt(System.getenv().getOrDefault("MLSPARK_LINEAR_LOCAL_PASSES", "1"));
 
     @Override
     public String name() {
