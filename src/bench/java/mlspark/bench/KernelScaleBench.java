@@ -299,12 +299,7 @@ public final class KernelScaleBench implements BenchSuite {
                     return new Result(number(json, "seconds"), number(json, "objective"), number(json, "accuracy"),
                             (int) number(json, "support"));
                 } finally {
-                    try (var files = Files.list(dir)) {
-                        for (Path f : files.toList()) {
-                            Files.delete(f);
-                        }
-                    }
-                    Files.delete(dir);
+                    removeFlat(dir);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -312,6 +307,16 @@ public final class KernelScaleBench implements BenchSuite {
         }
 
         /** Runs a python script with its arguments; its last output line that starts with '{' (its JSON result). */
+        /** Deletes {@code dir} and the files in it (a scratch directory without subdirectories). */
+        static void removeFlat(Path dir) throws IOException {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+
         static String runScript(String python, String... scriptAndArguments) throws IOException {
             List<String> command = new java.util.ArrayList<>(List.of(python));
             command.addAll(List.of(scriptAndArguments));

@@ -391,12 +391,7 @@ public final class MulticlassBench implements BenchSuite {
                             KernelScaleBench.SklearnSvc.number(json, "accuracy"),
                             (int) KernelScaleBench.SklearnSvc.number(json, "support"));
                 } finally {
-                    try (var files = Files.list(dir)) {
-                        for (Path f : files.toList()) {
-                            Files.delete(f);
-                        }
-                    }
-                    Files.delete(dir);
+                    KernelScaleBench.SklearnSvc.removeFlat(dir);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
