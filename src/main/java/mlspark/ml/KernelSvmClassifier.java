@@ -395,7 +395,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
                 double second = classes.value(pair.second());
                 int[] pairRows = IntStream.range(0, classOf.length)
                         .filter(i -> classOf[i] == pair.first() || classOf[i] == pair.second()).toArray();
-                log.accept(String.format("class pair (%s, %s): %d rows", first, second, pairRows.length));
+                log.accept(String.format("class pair (%d, %d): %d rows", (long) first, (long) second, pairRows.length));
                 JavaRDD<Sample> pairSamples = rows.samples().filter(x -> x.label() == first || x.label() == second)
                         .map(x -> x.withLabel(x.label() == first ? 1 : -1));
                 CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(pairSamples, kernel, pair.costs(costs),
