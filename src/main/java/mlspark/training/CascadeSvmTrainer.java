@@ -33,7 +33,7 @@ import scala.Tuple2;
 
 /**
  * The Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004) on Spark. Pass 1: each of
- * the P partitions solves its own points with SMO ({@link WorkingSetSmoSolver}) on an executor; the
+ * the P sub-problems solves its own points with SMO ({@link WorkingSetSmoSolver}) on an executor; the
  * support vectors of pairs of results are merged and solved again, layer by layer up a binary tree, on
  * executors, the last merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i)
  * is computed on the executors (BLAS blocks against the broadcast support vectors), G_i = y_i f_i - 1,
@@ -152,8 +152,9 @@ public final class CascadeSvmTrainer {
 
     /**
      * Trains on {@code samples} (labels -1/+1), all dense or all sparse: sparse ones stay sparse in the
-     * sub-problems, the merges, the checks and the model's support vectors. An RDD with
-     * {@code settings.partitions()} partitions is split as it is; any other is spread round-robin over that many.
+     * sub-problems, the merges, the checks and the model's support vectors. An RDD of
+     * {@code settings.partitions()} partitions, one of them at least holding both labels, is split as it is; any
+     * other is spread round-robin within each label ({@link #roundRobinByLabel}).
      *
      * @param threshold support vectors of the model are a_i > threshold; b by {@code rule}
      */
@@ -164,48 +165,31 @@ public final class CascadeSvmTrainer {
         int p = settings.partitions();
         double eps = settings.smo().eps();
         CascadeNode node = new CascadeNode(kernel, costs, settings.smo().withEps(eps / 2));
-        JavaPairRDD<Long, Sample> indexed = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
-        JavaRDD<Part> parts;
-        if (samples.getNumPartitions() == p) {
-            parts = indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
-                List<Tuple2<Long, Sample>> list = new ArrayList<>();
-                it.forEachRemaining(list::add);
-                return List.of(Part.of(list)).iterator();
-            });
-        } else {
-            // round-robin by index: each input partition cuts its points into the P classes of index mod P, and
-            // the pieces of a class are joined after one shuffle of arrays (not of every point)
-            parts = indexed.mapPartitionsToPair((Iterator<Tuple2<Long, Sample>> it) -> {
-                List<List<Tuple2<Long, Sample>>> pieces = new ArrayList<>();
-                for (int k = 0; k < p; k++) {
-                    pieces.add(new ArrayList<>());
-                }
-                it.forEachRemaining(t -> pieces.get((int) (t._1() % p)).add(t));
-                List<Tuple2<Integer, Part>> out = new ArrayList<>();
-                for (int k = 0; k < p; k++) {
-                    if (!pieces.get(k).isEmpty()) {
-                        out.add(new Tuple2<>(k, Part.of(pieces.get(k))));
-                    }
-                }
-                return out.iterator();
-            }).reduceByKey(new HashPartitioner(p), Part::join).values().mapPartitions((Iterator<Part> it) ->
-                    it.hasNext() ? it : List.of(Part.of(List.of())).iterator());
+        // the labels in index order, partition by partition
+        List<double[]> labelsByPartition = samples.mapPartitions((Iterator<Sample> it) -> {
+            List<Double> labels = new ArrayList<>();
+            it.forEachRemaining(x -> labels.add(x.label()));
+            return List.of(labels.stream().mapToDouble(Double::doubleValue).toArray()).iterator();
+        }).collect();
+        double[] y = labelsByPartition.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        int n = y.length;
+        if (p > n) {
+            throw new IllegalArgumentException("partitions: " + p + " sub-problems for " + n
+                    + " training samples; expected at most " + n);
         }
+        JavaPairRDD<Long, Sample> indexed = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
+        boolean asIs = samples.getNumPartitions() == p
+                && (labelsByPartition.stream().anyMatch(CascadeSvmTrainer::bothLabels) || !bothLabels(y));
+        // kept while the parts are (Spark recomputes a lost one from it)
+        Broadcast<int[]> targets = asIs ? null : sc.broadcast(roundRobinByLabel(y, p));
+        JavaRDD<Part> parts = asIs ? indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
+            List<Tuple2<Long, Sample>> list = new ArrayList<>();
+            it.forEachRemaining(list::add);
+            return List.of(Part.of(list)).iterator();
+        }) : spread(indexed, targets, p);
         parts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<Tuple2<int[], double[]>> labels = parts.map(part -> new Tuple2<>(part.index(), part.y())).collect();
-            int n = labels.stream().mapToInt(t -> t._1().length).sum();
-            if (p > n) {
-                throw new IllegalArgumentException("partitions: " + p + " sub-problems for " + n
-                        + " training samples; expected at most " + n);
-            }
-            double[] y = new double[n];
-            for (Tuple2<int[], double[]> t : labels) {
-                for (int i = 0; i < t._1().length; i++) {
-                    y[t._1()[i]] = t._2()[i];
-                }
-            }
-
+            parts.count();
             log.accept(String.format("cascade: %d points in %d sub-problems, laid out on the executors in %.2f s", n, p,
                     (System.nanoTime() - start) / 1e9));
             List<Layer> layers = new ArrayList<>();
@@ -280,7 +264,52 @@ public final class CascadeSvmTrainer {
             return new Result(model, solution, decision, passes, layers);
         } finally {
             parts.unpersist();
+            if (targets != null) {
+                targets.destroy();
+            }
         }
+    }
+
+    /** Whether {@code labels} hold both -1 and +1. */
+    private static boolean bothLabels(double[] labels) {
+        return java.util.Arrays.stream(labels).anyMatch(v -> v > 0) && java.util.Arrays.stream(labels).anyMatch(v -> v < 0);
+    }
+
+    /**
+     * Round-robin within each label: the k-th point of a label (in index order) to sub-problem k mod P, so that
+     * every sub-problem holds both labels when each label has P points or more (a sub-problem of one label
+     * has no support vectors: were all of them so, no pass would find any).
+     */
+    private static int[] roundRobinByLabel(double[] y, int p) {
+        int[] target = new int[y.length];
+        int positives = 0;
+        int negatives = 0;
+        for (int i = 0; i < y.length; i++) {
+            target[i] = (y[i] > 0 ? positives++ : negatives++) % p;
+        }
+        return target;
+    }
+
+    /**
+     * The points in the sub-problems {@code target} gives by index: each input partition cuts its points into
+     * the sub-problems' pieces, which are joined after one shuffle of arrays (not of every point).
+     */
+    private static JavaRDD<Part> spread(JavaPairRDD<Long, Sample> indexed, Broadcast<int[]> target, int p) {
+        return indexed.mapPartitionsToPair((Iterator<Tuple2<Long, Sample>> it) -> {
+            List<List<Tuple2<Long, Sample>>> pieces = new ArrayList<>();
+            for (int k = 0; k < p; k++) {
+                pieces.add(new ArrayList<>());
+            }
+            it.forEachRemaining(t -> pieces.get(target.value()[Math.toIntExact(t._1())]).add(t));
+            List<Tuple2<Integer, Part>> out = new ArrayList<>();
+            for (int k = 0; k < p; k++) {
+                if (!pieces.get(k).isEmpty()) {
+                    out.add(new Tuple2<>(k, Part.of(pieces.get(k))));
+                }
+            }
+            return out.iterator();
+        }).reduceByKey(new HashPartitioner(p), Part::join).values().mapPartitions((Iterator<Part> it) ->
+                it.hasNext() ? it : List.of(Part.of(List.of())).iterator());
     }
 
     private record Tree(CascadeNode.Result top, int iterations) {
