@@ -12,6 +12,11 @@ public sealed interface Points extends Serializable permits DensePoints, SparseP
     /** The fraction of non-zeros below which rows are stored sparse (above it a dense row is the smaller). */
     double SPARSE_BELOW = 0.25;
 
+    /** Whether rows with {@code nonZeros} stored values among their {@code values} values are stored sparse. */
+    static boolean storedSparse(long nonZeros, long values) {
+        return values == 0 || nonZeros < SPARSE_BELOW * values;
+    }
+
     int size();
 
     int dimension();

@@ -78,8 +78,7 @@ public final class SparsePoints implements Points {
 
     /** These rows sparse when fewer than {@value Points#SPARSE_BELOW} of their n d values are non-zero, else dense. */
     public Points compacted() {
-        long cells = (long) size() * dimension;
-        if (cells == 0 || indices.length < SPARSE_BELOW * cells) {
+        if (Points.storedSparse(indices.length, (long) size() * dimension)) {
             return this;
         }
         return new DensePoints(denseRows());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,6 +34,7 @@ import mlspark.svm.dual.InteriorPointSolver;
 import mlspark.svm.dual.SmoSolver;
 import mlspark.svm.multiclass.ClassLabels;
 import mlspark.svm.multiclass.ClassPair;
+import mlspark.svm.multiclass.OneVsOneModel;
 import mlspark.svm.multiclass.OneVsOneProblem;
 import mlspark.svm.multiclass.OneVsOneTrainer;
 import mlspark.svm.multiclass.PairFit;
@@ -46,11 +48,12 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  * executors where the rows stay. A solver that reaches its iteration limit fails; no unconverged
  * model is returned. Labels 0/1 or -1/+1: one binary SVM. Labels class indices 0..K-1 otherwise (K the
  * label column's numClasses metadata, else the largest label + 1): one-vs-one as LIBSVM, a binary problem
- * per pair of classes with training rows, solved in parallel on the executors (solvers ipm and smo);
- * class 0's rows cost C0, class 1's C1, the others' C. With probability, LIBSVM's probability estimates
- * (-b 1). The model's {@link KernelSvmModel#summary()} gives the figures of each binary problem solved.
- * Rows that are all {@code SparseVector}s with fewer than a quarter of their values non-zero stay sparse in
- * ipm, smo and smo-rows (never densified; the model's support vectors sparse); the cascade densifies them.
+ * per pair of classes with training rows, solved in parallel on the executors (solvers ipm and smo) or one
+ * after another, each by the cascade (its sub-problems on the executors); class 0's rows cost C0, class 1's
+ * C1, the others' C. With probability (not with the cascade), LIBSVM's probability estimates (-b 1). The
+ * model's {@link KernelSvmModel#summary()} gives the figures of each binary problem solved. Rows that are all
+ * {@code SparseVector}s with fewer than a quarter of their values non-zero stay sparse in every solver (never
+ * densified; the model's support vectors sparse).
  */
 public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClassifier, KernelSvmModel>
         implements KernelSvmParams, DefaultParamsWritable {
@@ -223,10 +226,10 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return WorkingSetSmoSolver.Settings.defaults().withEps(getTol()).withWorkingSetSize(getWorkingSetSize());
     }
 
-    /** The cascade's settings: maxIter limits its passes, tol is its tolerance on the whole problem. */
-    private CascadeSvmTrainer.Settings cascadeSettings() {
+    /** The cascade's settings in {@code partitions} sub-problems: maxIter limits its passes, tol is its tolerance. */
+    private CascadeSvmTrainer.Settings cascadeSettings(int partitions) {
         Integer limit = getMaxIter();
-        return new CascadeSvmTrainer.Settings(getCascadePartitions(),
+        return new CascadeSvmTrainer.Settings(partitions,
                 limit == null ? CascadeSvmTrainer.DEFAULT_MAX_PASSES : limit, workingSetSmoSettings());
     }
 
@@ -241,9 +244,7 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         }
         double negative = TrainingRows.requireBinary(labels, getLabelCol());
         if (getSolver().equals("cascade")) {
-            if (getProbability()) {
-                throw new InvalidParameterException("probability", "needs solver ipm or smo, not cascade");
-            }
+            refuseCascadeProbability();
             return trainCascade(dataset, negative);
         }
         return trainOnDriver(dataset, negative);
@@ -283,19 +284,15 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
             numClasses = declared;
         }
         if (getSolver().equals("cascade")) {
-            throw new InvalidParameterException("solver", "cascade trains two classes; the labels are "
-                    + labels.length + " classes: use ipm or smo");
+            refuseCascadeProbability();
+            return trainCascadePairs(dataset, labels, numClasses);
         }
         LabeledData data = TrainingRows.collect(dataset, getFeaturesCol(), getLabelCol(), label -> label);
         KernelSpec spec = kernelSpec();
         double gamma = spec.name().equals("linear") ? 0 : spec.gammaFor(data.features());
         KernelSpec resolved = resolve(spec, gamma);
-        double[] costs = new double[labels.length];
-        for (int k = 0; k < labels.length; k++) {
-            costs[k] = labels[k] == 0 ? getC0() : labels[k] == 1 ? getC1() : getC();
-        }
         ClassLabels classes = new ClassLabels(labels);
-        OneVsOneProblem problem = new OneVsOneProblem(data.features(), data.y(), classes, costs);
+        OneVsOneProblem problem = new OneVsOneProblem(data.features(), data.y(), classes, costsOfClasses(labels));
         // the driver checks what the solver of the largest pair needs (ipm: its memory) before the tasks start
         dualSolver(problem.pairs().stream().mapToInt(p -> problem.rows(p).length).max().getAsInt());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
@@ -311,13 +308,29 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
                 .setSummary(new KernelSvmTrainingSummary(gamma, fit.model().size(), problems));
     }
 
-    /**
-     * The cascade: the rows become samples on the executors and stay there; the driver receives the
-     * support vectors of the sub-problems and the multipliers and gradients of all points.
-     */
-    private KernelSvmModel trainCascade(Dataset<?> dataset, double negative) {
+    /** The cost C_k of each class of {@code labels} (class indices): class 0's C0, class 1's C1, the others' C. */
+    private double[] costsOfClasses(double[] labels) {
+        double[] costs = new double[labels.length];
+        for (int k = 0; k < labels.length; k++) {
+            costs[k] = labels[k] == 0 ? getC0() : labels[k] == 1 ? getC1() : getC();
+        }
+        return costs;
+    }
+
+    private void refuseCascadeProbability() {
+        if (getProbability()) {
+            throw new InvalidParameterException("probability", "needs solver ipm or smo, not cascade");
+        }
+    }
+
+    /** The cascade's training rows, persisted on the executors, their number and the kernel with gamma resolved on them. */
+    private record CascadeRows(JavaRDD<Sample> samples, long size, double gamma, KernelSpec kernel) {
+    }
+
+    /** The rows as samples on the executors ({@link TrainingRows#samples}: sparse rows stay sparse), persisted. */
+    private CascadeRows cascadeRows(Dataset<?> dataset, TrainingRows.LabelMap label) {
         int d = TrainingRows.numFeatures(dataset, getFeaturesCol());
-        JavaRDD<Sample> samples = TrainingRows.signedSamples(dataset, getFeaturesCol(), getLabelCol(), negative, d)
+        JavaRDD<Sample> samples = TrainingRows.samples(dataset, getFeaturesCol(), getLabelCol(), d, label)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = samples.count();
@@ -328,31 +341,94 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
             KernelSpec spec = kernelSpec();
             double gamma = spec.name().equals("linear") ? 0
                     : KernelSpec.SCALE.equals(spec.gamma()) ? scaleGamma(samples, n * d, d) : Double.parseDouble(spec.gamma());
-            KernelSpec resolved = resolve(spec, gamma);
-            CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(samples, resolved.kernel(new double[0][]),
-                    classCosts(), cascadeSettings(), getSvThreshold(), BiasRule.parse(getBiasRule()), progress());
-            DualSolution solution = result.solution().requireConverged();
-            KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, (int) n,
-                    result.model().size(), solution, 0, result.passes(), result.layers(), result.trainingDecision());
-            return new KernelSvmModel(uid(), resolved, result.model())
-                    .setSummary(new KernelSvmTrainingSummary(gamma, result.model().size(), List.of(problem)));
-        } finally {
+            return new CascadeRows(samples, n, gamma, resolve(spec, gamma));
+        } catch (RuntimeException e) {
             samples.unpersist(false);
+            throw e;
         }
     }
 
-    /** gamma="scale" over all {@code count} training values, mean and variance summed on the executors. */
+    /**
+     * The cascade: the rows become samples on the executors and stay there; the driver receives the
+     * support vectors of the sub-problems and the multipliers and gradients of all points.
+     */
+    private KernelSvmModel trainCascade(Dataset<?> dataset, double negative) {
+        CascadeRows rows = cascadeRows(dataset, label -> label == negative ? -1 : 1);
+        try {
+            CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(rows.samples(), rows.kernel().kernel(new double[0][]),
+                    classCosts(), cascadeSettings(getCascadePartitions()), getSvThreshold(), BiasRule.parse(getBiasRule()),
+                    progress());
+            DualSolution solution = result.solution().requireConverged();
+            KernelSvmTrainingSummary.Problem problem = new KernelSvmTrainingSummary.Problem(0, 1, (int) rows.size(),
+                    result.model().size(), solution, 0, result.passes(), result.layers(), result.trainingDecision());
+            return new KernelSvmModel(uid(), rows.kernel(), result.model())
+                    .setSummary(new KernelSvmTrainingSummary(rows.gamma(), result.model().size(), List.of(problem)));
+        } finally {
+            rows.samples().unpersist(false);
+        }
+    }
+
+    /**
+     * The cascade on labels 0..K-1: one-vs-one as the other solvers, the class pairs one after another, each by
+     * the cascade on its two classes' rows (the pair's sub-problems on the executors; a pair of fewer rows than
+     * cascadePartitions in as many sub-problems as rows); the driver receives the class of every row and the
+     * pairs' support vectors, which {@link OneVsOneModel#of} keeps once each.
+     */
+    private KernelSvmModel trainCascadePairs(Dataset<?> dataset, double[] labels, int numClasses) {
+        CascadeRows rows = cascadeRows(dataset, label -> label);
+        try {
+            ClassLabels classes = new ClassLabels(labels);
+            int[] classOf = classes.classIndices(rows.samples().map(Sample::label).collect().stream()
+                    .mapToDouble(Double::doubleValue).toArray());
+            double[] costs = costsOfClasses(labels);
+            Kernel kernel = rows.kernel().kernel(new double[0][]);
+            BiasRule rule = BiasRule.parse(getBiasRule());
+            Consumer<String> log = progress();
+            List<ClassPair> pairs = ClassPair.all(classes.numClasses());
+            log.accept(String.format("%d classes: %d class pairs, one after another, each by the cascade",
+                    classes.numClasses(), pairs.size()));
+            List<PairFit> fits = new ArrayList<>();
+            List<KernelSvmTrainingSummary.Problem> problems = new ArrayList<>();
+            for (ClassPair pair : pairs) {
+                long start = System.nanoTime();
+                double first = classes.value(pair.first());
+                double second = classes.value(pair.second());
+                int[] pairRows = IntStream.range(0, classOf.length)
+                        .filter(i -> classOf[i] == pair.first() || classOf[i] == pair.second()).toArray();
+                log.accept(String.format("class pair (%d, %d): %d rows", (long) first, (long) second, pairRows.length));
+                JavaRDD<Sample> pairSamples = rows.samples().filter(x -> x.label() == first || x.label() == second)
+                        .map(x -> x.withLabel(x.label() == first ? 1 : -1));
+                CascadeSvmTrainer.Result result = CascadeSvmTrainer.train(pairSamples, kernel, pair.costs(costs),
+                        cascadeSettings(Math.min(getCascadePartitions(), pairRows.length)), getSvThreshold(), rule, log);
+                DualSolution solution = result.solution().requireConverged();
+                // the pair's samples are its rows in training order, the positions of its model's support indices
+                fits.add(new PairFit(pair, pairRows, result.model(), solution, null, (System.nanoTime() - start) / 1e9));
+                problems.add(new KernelSvmTrainingSummary.Problem((int) second, (int) first, pairRows.length,
+                        result.model().size(), solution, 0, result.passes(), result.layers(), result.trainingDecision()));
+            }
+            OneVsOneModel model = OneVsOneModel.of(classes, classOf, kernel, fits);
+            return new KernelSvmModel(uid(), rows.kernel(), model, numClasses)
+                    .setSummary(new KernelSvmTrainingSummary(rows.gamma(), model.size(), problems));
+        } finally {
+            rows.samples().unpersist(false);
+        }
+    }
+
+    /**
+     * gamma="scale" over all {@code count} training values, mean and variance summed on the executors (a sparse
+     * sample's zeros counted, not stored, as {@link KernelSpec#scaleGamma(mlspark.linalg.Points)}).
+     */
     private static double scaleGamma(JavaRDD<Sample> samples, long count, int d) {
         double mean = samples.mapToDouble(s -> {
             double sum = 0;
-            for (double v : s.features()) {
+            for (double v : s.values()) {
                 sum += v;
             }
             return sum;
         }).sum() / count;
         double variance = samples.mapToDouble(s -> {
-            double squares = 0;
-            for (double v : s.features()) {
+            double squares = (d - s.values().length) * mean * mean;
+            for (double v : s.values()) {
                 squares += (v - mean) * (v - mean);
             }
             return squares;

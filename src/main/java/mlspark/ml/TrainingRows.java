@@ -1,5 +1,6 @@
 package mlspark.ml;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,11 +95,36 @@ final class TrainingRows {
         return ((Vector) first.get(0).get(0)).size();
     }
 
-    /** The rows as samples with labels -1/+1, on the executors (the cascade's sub-problems take points, not blocks). */
-    static JavaRDD<Sample> signedSamples(Dataset<?> dataset, String featuresCol, String labelCol, double negative,
-                                         int dimension) {
-        return dataset.select(col(labelCol).cast("double"), col(featuresCol)).toJavaRDD().map(r ->
-                new Sample(r.getDouble(0) == negative ? -1 : 1, features(r.get(1), featuresCol, dimension)));
+    /** A label as the samples take it (it runs on the executors). */
+    @FunctionalInterface
+    interface LabelMap extends Serializable {
+        double apply(double label);
+    }
+
+    /**
+     * The rows as samples on the executors (the cascade's sub-problems take points, not blocks), labels as
+     * {@code label} maps them, features as {@link #points} decides: sparse (nothing densified) when every row is
+     * a {@link SparseVector} and fewer than a quarter of their values are non-zero ({@link Points#storedSparse}),
+     * else dense; each checked for size and finite values.
+     */
+    static JavaRDD<Sample> samples(Dataset<?> dataset, String featuresCol, String labelCol, int dimension,
+                                   LabelMap label) {
+        JavaRDD<Row> rows = dataset.select(col(labelCol).cast("double"), col(featuresCol)).toJavaRDD();
+        // rows, stored values, dense rows
+        long[] counts = rows.map(r -> r.get(1) instanceof SparseVector v ? new long[]{1, v.indices().length, 0}
+                        : new long[]{1, dimension, 1})
+                .fold(new long[3], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        boolean sparse = counts[2] == 0 && Points.storedSparse(counts[1], counts[0] * dimension);
+        return rows.map(r -> {
+            double y = label.apply(r.getDouble(0));
+            if (!sparse) {
+                return new Sample(y, features(r.get(1), featuresCol, dimension));
+            }
+            SparseVector v = (SparseVector) r.get(1);
+            requireSize(v, featuresCol, dimension);
+            requireFinite(v.values(), featuresCol);
+            return Sample.sparse(y, dimension, v.indices(), v.values());
+        });
     }
 
     /** The rows on the driver with labels -1/+1, for the dual QP (which needs every point there). */

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -15,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
 import mlspark.data.Sample;
+import mlspark.linalg.Points;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.KernelBlocks;
 import mlspark.svm.ClassCosts;
@@ -31,7 +33,7 @@ import scala.Tuple2;
 
 /**
  * The Cascade SVM (Graf, Cosatto, Bottou, Durdanovic and Vapnik, NIPS 2004) on Spark. Pass 1: each of
- * the P partitions solves its own points with SMO ({@link WorkingSetSmoSolver}) on an executor; the
+ * the P sub-problems solves its own points with SMO ({@link WorkingSetSmoSolver}) on an executor; the
  * support vectors of pairs of results are merged and solved again, layer by layer up a binary tree, on
  * executors, the last merge on the driver. Then every training point's f_i = sum_s a_s y_s k(x_s, x_i)
  * is computed on the executors (BLAS blocks against the broadcast support vectors), G_i = y_i f_i - 1,
@@ -101,68 +103,47 @@ public final class CascadeSvmTrainer {
                          List<Layer> layers) {
     }
 
-    /** One partition's points: rows {@code index} of the training set, features stacked row-major. */
-    private record Part(int[] index, double[] x, double[] y, int dimension) implements Serializable {
+    /** One partition's points: rows {@code index} of the training set, ascending, dense or sparse as the samples. */
+    private record Part(int[] index, Points x, double[] y) implements Serializable {
         /** The points sorted by index (a shuffle delivers them in no fixed order): runs repeat bit for bit. */
         static Part of(List<Tuple2<Long, Sample>> points) {
             List<Tuple2<Long, Sample>> list = new ArrayList<>(points);
             list.sort((a, b) -> Long.compare(a._1(), b._1()));
-            int d = list.isEmpty() ? 0 : list.get(0)._2().features().length;
             int[] index = new int[list.size()];
-            double[] x = new double[list.size() * d];
             double[] y = new double[list.size()];
             for (int i = 0; i < list.size(); i++) {
                 index[i] = Math.toIntExact(list.get(i)._1());
-                System.arraycopy(list.get(i)._2().features(), 0, x, i * d, d);
                 y[i] = list.get(i)._2().label();
             }
-            return new Part(index, x, y, d);
+            return new Part(index, Sample.points(list.stream().map(Tuple2::_2).toList()), y);
         }
 
         /** The points of both, sorted by index (whichever order the pieces come in). */
         static Part join(Part a, Part b) {
             int n = a.index.length + b.index.length;
-            int d = Math.max(a.dimension, b.dimension);
             int[] index = new int[n];
-            double[] x = new double[n * d];
             double[] y = new double[n];
+            // positions in a's points followed by b's
+            int[] order = new int[n];
             for (int k = 0, i = 0, j = 0; k < n; k++) {
                 boolean fromA = j == b.index.length || (i < a.index.length && a.index[i] < b.index[j]);
-                Part from = fromA ? a : b;
-                int t = fromA ? i++ : j++;
-                index[k] = from.index[t];
-                System.arraycopy(from.x, t * d, x, k * d, d);
-                y[k] = from.y[t];
+                order[k] = fromA ? i : a.index.length + j;
+                index[k] = fromA ? a.index[i] : b.index[j];
+                y[k] = fromA ? a.y[i++] : b.y[j++];
             }
-            return new Part(index, x, y, d);
+            return new Part(index, Points.concat(a.x, b.x).subset(order), y);
         }
 
-        double[][] rows(BitSet only) {
-            List<double[]> rows = new ArrayList<>();
-            for (int i = 0; i < index.length; i++) {
-                if (only == null || only.get(index[i])) {
-                    rows.add(java.util.Arrays.copyOfRange(x, i * dimension, (i + 1) * dimension));
-                }
-            }
-            return rows.toArray(new double[0][]);
-        }
-
+        /** The points of {@code only} (null: all) at a = 0. */
         CascadeSet points(BitSet only) {
-            int count = 0;
-            for (int i : index) {
-                if (only == null || only.get(i)) {
-                    count++;
-                }
+            int[] positions = IntStream.range(0, index.length).filter(i -> only == null || only.get(index[i])).toArray();
+            int[] idx = new int[positions.length];
+            double[] ys = new double[positions.length];
+            for (int k = 0; k < positions.length; k++) {
+                idx[k] = index[positions[k]];
+                ys[k] = y[positions[k]];
             }
-            int[] idx = new int[count];
-            double[] ys = new double[count];
-            for (int i = 0, k = 0; i < index.length; i++) {
-                if (only == null || only.get(index[i])) {
-                    idx[k] = index[i];
-                    ys[k++] = y[i];
-                }
-            }
-            return CascadeSet.atZero(idx, rows(only), ys);
+            return CascadeSet.atZero(idx, x.subset(positions), ys);
         }
     }
 
@@ -170,8 +151,10 @@ public final class CascadeSvmTrainer {
     }
 
     /**
-     * Trains on {@code samples} (labels -1/+1). An RDD with {@code settings.partitions()} partitions is
-     * split as it is; any other is spread round-robin over that many.
+     * Trains on {@code samples} (labels -1/+1), all dense or all sparse: sparse ones stay sparse in the
+     * sub-problems, the merges, the checks and the model's support vectors. An RDD of
+     * {@code settings.partitions()} partitions, one of them at least holding both labels, is split as it is; any
+     * other is spread round-robin within each label ({@link #roundRobinByLabel}).
      *
      * @param threshold support vectors of the model are a_i > threshold; b by {@code rule}
      */
@@ -182,57 +165,38 @@ public final class CascadeSvmTrainer {
         int p = settings.partitions();
         double eps = settings.smo().eps();
         CascadeNode node = new CascadeNode(kernel, costs, settings.smo().withEps(eps / 2));
-        JavaPairRDD<Long, Sample> indexed = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
-        JavaRDD<Part> parts;
-        if (samples.getNumPartitions() == p) {
-            parts = indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
-                List<Tuple2<Long, Sample>> list = new ArrayList<>();
-                it.forEachRemaining(list::add);
-                return List.of(Part.of(list)).iterator();
-            });
-        } else {
-            // round-robin by index: each input partition cuts its points into the P classes of index mod P, and
-            // the pieces of a class are joined after one shuffle of arrays (not of every point)
-            parts = indexed.mapPartitionsToPair((Iterator<Tuple2<Long, Sample>> it) -> {
-                List<List<Tuple2<Long, Sample>>> pieces = new ArrayList<>();
-                for (int k = 0; k < p; k++) {
-                    pieces.add(new ArrayList<>());
-                }
-                it.forEachRemaining(t -> pieces.get((int) (t._1() % p)).add(t));
-                List<Tuple2<Integer, Part>> out = new ArrayList<>();
-                for (int k = 0; k < p; k++) {
-                    if (!pieces.get(k).isEmpty()) {
-                        out.add(new Tuple2<>(k, Part.of(pieces.get(k))));
-                    }
-                }
-                return out.iterator();
-            }).reduceByKey(new HashPartitioner(p), Part::join).values().mapPartitions((Iterator<Part> it) ->
-                    it.hasNext() ? it : List.of(Part.of(List.of())).iterator());
+        // the labels in index order, partition by partition
+        List<double[]> labelsByPartition = samples.mapPartitions((Iterator<Sample> it) -> {
+            List<Double> labels = new ArrayList<>();
+            it.forEachRemaining(x -> labels.add(x.label()));
+            return List.of(labels.stream().mapToDouble(Double::doubleValue).toArray()).iterator();
+        }).collect();
+        double[] y = labelsByPartition.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        int n = y.length;
+        if (p > n) {
+            throw new IllegalArgumentException("partitions: " + p + " sub-problems for " + n
+                    + " training samples; expected at most " + n);
         }
+        JavaPairRDD<Long, Sample> indexed = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
+        boolean asIs = samples.getNumPartitions() == p
+                && (labelsByPartition.stream().anyMatch(CascadeSvmTrainer::bothLabels) || !bothLabels(y));
+        // kept while the parts are (Spark recomputes a lost one from it)
+        Broadcast<int[]> targets = asIs ? null : sc.broadcast(roundRobinByLabel(y, p));
+        JavaRDD<Part> parts = asIs ? indexed.mapPartitions((Iterator<Tuple2<Long, Sample>> it) -> {
+            List<Tuple2<Long, Sample>> list = new ArrayList<>();
+            it.forEachRemaining(list::add);
+            return List.of(Part.of(list)).iterator();
+        }) : spread(indexed, targets, p);
         parts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<Tuple2<int[], double[]>> labels = parts.map(part -> new Tuple2<>(part.index(), part.y())).collect();
-            int n = labels.stream().mapToInt(t -> t._1().length).sum();
-            if (p > n) {
-                throw new IllegalArgumentException("partitions: " + p + " sub-problems for " + n
-                        + " training samples; expected at most " + n);
-            }
-            double[] y = new double[n];
-            for (Tuple2<int[], double[]> t : labels) {
-                for (int i = 0; i < t._1().length; i++) {
-                    y[t._1()[i]] = t._2()[i];
-                }
-            }
-
+            parts.count();
             log.accept(String.format("cascade: %d points in %d sub-problems, laid out on the executors in %.2f s", n, p,
                     (System.nanoTime() - start) / 1e9));
             List<Layer> layers = new ArrayList<>();
             List<Pass> passes = new ArrayList<>();
-            // the state of the last check: a, f_i = sum_s a_s y_s k(x_s, x_i), the features of every point that
-            // reached the driver
+            // the state of the last check: a, f_i = sum_s a_s y_s k(x_s, x_i)
             double[] alpha = new double[n];
             double[] f = new double[n];
-            double[][] seen = new double[n][];
             double[] gradient = new double[n];
             CascadeSet current = null;
             BitSet violators = null;
@@ -241,6 +205,7 @@ public final class CascadeSvmTrainer {
             int iterations = 0;
             for (int pass = 1; pass <= settings.maxPasses() && !converged && !stuck; pass++) {
                 long passStart = System.nanoTime();
+                CascadeSet previous = current;
                 CascadeNode.Result top;
                 if (current != null && violators.cardinality() <= settings.driverFeedbackRatio() * current.size()) {
                     // few violators: the support vectors and the violators solved together on the driver
@@ -255,9 +220,6 @@ public final class CascadeSvmTrainer {
                 if (top != null) {
                     current = top.supportVectors();
                 }
-                for (int k = 0; k < current.size(); k++) {
-                    seen[current.index()[k]] = current.x()[k];
-                }
 
                 // the whole problem's KKT conditions, checked on the executors
                 long t = System.nanoTime();
@@ -265,7 +227,8 @@ public final class CascadeSvmTrainer {
                 for (int k = 0; k < current.size(); k++) {
                     next[current.index()[k]] = current.alpha()[k];
                 }
-                int changed = update(sc, parts, kernel, alpha, next, y, seen, f);
+                // a multiplier that changed is of a support vector before the pass or after it
+                int changed = update(sc, parts, kernel, alpha, next, previous == null ? current : current.plus(previous), f);
                 alpha = next;
                 for (int i = 0; i < n; i++) {
                     gradient[i] = y[i] * f[i] - 1;
@@ -301,7 +264,52 @@ public final class CascadeSvmTrainer {
             return new Result(model, solution, decision, passes, layers);
         } finally {
             parts.unpersist();
+            if (targets != null) {
+                targets.destroy();
+            }
         }
+    }
+
+    /** Whether {@code labels} hold both -1 and +1. */
+    private static boolean bothLabels(double[] labels) {
+        return java.util.Arrays.stream(labels).anyMatch(v -> v > 0) && java.util.Arrays.stream(labels).anyMatch(v -> v < 0);
+    }
+
+    /**
+     * Round-robin within each label: the k-th point of a label (in index order) to sub-problem k mod P, so that
+     * every sub-problem holds both labels when each label has P points or more (a sub-problem of one label
+     * has no support vectors: were all of them so, no pass would find any).
+     */
+    private static int[] roundRobinByLabel(double[] y, int p) {
+        int[] target = new int[y.length];
+        int positives = 0;
+        int negatives = 0;
+        for (int i = 0; i < y.length; i++) {
+            target[i] = (y[i] > 0 ? positives++ : negatives++) % p;
+        }
+        return target;
+    }
+
+    /**
+     * The points in the sub-problems {@code target} gives by index: each input partition cuts its points into
+     * the sub-problems' pieces, which are joined after one shuffle of arrays (not of every point).
+     */
+    private static JavaRDD<Part> spread(JavaPairRDD<Long, Sample> indexed, Broadcast<int[]> target, int p) {
+        return indexed.mapPartitionsToPair((Iterator<Tuple2<Long, Sample>> it) -> {
+            List<List<Tuple2<Long, Sample>>> pieces = new ArrayList<>();
+            for (int k = 0; k < p; k++) {
+                pieces.add(new ArrayList<>());
+            }
+            it.forEachRemaining(t -> pieces.get(target.value()[Math.toIntExact(t._1())]).add(t));
+            List<Tuple2<Integer, Part>> out = new ArrayList<>();
+            for (int k = 0; k < p; k++) {
+                if (!pieces.get(k).isEmpty()) {
+                    out.add(new Tuple2<>(k, Part.of(pieces.get(k))));
+                }
+            }
+            return out.iterator();
+        }).reduceByKey(new HashPartitioner(p), Part::join).values().mapPartitions((Iterator<Part> it) ->
+                it.hasNext() ? it : List.of(Part.of(List.of())).iterator());
     }
 
     private record Tree(CascadeNode.Result top, int iterations) {
@@ -397,35 +405,26 @@ public final class CascadeSvmTrainer {
     /**
      * Brings f from the multipliers {@code before} to {@code after}: the executors add
      * sum_s (a'_s - a_s) y_s k(x_s, x_i) for the points s whose multiplier changed only (all support
-     * vectors at the first check; after a feedback pass typically a fraction of them). Returns their number.
+     * vectors at the first check; after a feedback pass typically a fraction of them), all of them points of
+     * {@code known}. Returns their number.
      */
     private static int update(JavaSparkContext sc, JavaRDD<Part> parts, Kernel kernel, double[] before,
-                              double[] after, double[] y, double[][] seen, double[] f) {
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < before.length; i++) {
-            if (before[i] != after[i]) {
-                changed.add(i);
-            }
-        }
-        int s = changed.size();
-        if (s == 0) {
+                              double[] after, CascadeSet known, double[] f) {
+        int[] changed = IntStream.range(0, known.size()).filter(k -> before[known.index()[k]] != after[known.index()[k]])
+                .toArray();
+        if (changed.length == 0) {
             return 0;
         }
-        int d = seen[changed.get(0)].length;
-        double[] points = new double[s * d];
-        double[] coefficients = new double[s];
-        for (int k = 0; k < s; k++) {
-            int i = changed.get(k);
-            System.arraycopy(seen[i], 0, points, k * d, d);
-            coefficients[k] = (after[i] - before[i]) * y[i];
+        double[] coefficients = new double[changed.length];
+        for (int k = 0; k < changed.length; k++) {
+            int i = known.index()[changed[k]];
+            coefficients[k] = (after[i] - before[i]) * known.y()[changed[k]];
         }
-        Broadcast<double[][]> bc = sc.broadcast(new double[][]{points, coefficients});
+        Broadcast<Tuple2<Points, double[]>> bc = sc.broadcast(new Tuple2<>(known.x().subset(changed), coefficients));
         try {
             for (Tuple2<int[], double[]> t : parts.map(part -> {
-                int rows = part.index().length;
-                double[] out = new double[rows];
-                double[][] v = bc.value();
-                KernelBlocks.multiply(kernel, part.x(), rows, v[0], v[1].length, part.dimension(), v[1], 1, out);
+                double[] out = new double[part.index().length];
+                KernelBlocks.multiply(kernel, part.x(), bc.value()._1(), bc.value()._2(), 1, out);
                 return new Tuple2<>(part.index(), out);
             }).collect()) {
                 for (int i = 0; i < t._1().length; i++) {
@@ -435,7 +434,7 @@ public final class CascadeSvmTrainer {
         } finally {
             bc.destroy();
         }
-        return s;
+        return changed.length;
     }
 
     /**

@@ -189,8 +189,10 @@ class KernelSvmOneVsOneTest extends SparkSqlTest {
         assertEquals("labelCol 'label': the training set has only class 2; a classifier needs two classes or more",
                 e.getMessage());
         Blobs three = Blobs.generate(new double[]{0, 1, 2}, new int[]{5, 5, 5}, 1);
+        // the cascade trains K classes (KernelSvmCascadeOneVsOneTest), without probabilities
         InvalidParameterException cascade = assertThrows(InvalidParameterException.class,
-                () -> libsvmLike().setSolver("cascade").fit(vectors(three.x(), three.y(), false)));
-        assertTrue(cascade.getMessage().contains("cascade trains two classes"), cascade.getMessage());
+                () -> libsvmLike().setSolver("cascade").setProbability(true).fit(vectors(three.x(), three.y(), false)));
+        assertEquals("probability", cascade.parameter());
+        assertEquals("probability: needs solver ipm or smo, not cascade", cascade.getMessage());
     }
 }

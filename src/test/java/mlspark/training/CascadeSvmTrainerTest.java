@@ -87,18 +87,50 @@ class CascadeSvmTrainerTest extends SharedSpark {
             keyed.add(new Tuple2<>(target, new Sample(TRAIN.y()[i], TRAIN.x()[i])));
         }
         JavaRDD<Sample> parts = sc.parallelizePairs(keyed, 2).partitionBy(new HashPartitioner(4)).values();
-        List<Set<Double>> labels = parts.glom().map(l -> {
-            Set<Double> set = new TreeSet<>();
-            l.forEach(s -> set.add(s.label()));
-            return set;
-        }).collect();
-        assertEquals(List.of(Set.of(1.0), Set.of(), Set.of(-1.0, 1.0), Set.of(-1.0, 1.0)), labels);
+        assertEquals(List.of(Set.of(1.0), Set.of(), Set.of(-1.0, 1.0), Set.of(-1.0, 1.0)), labelsByPartition(parts));
         // the partition order differs from the driver's, so the reference is trained in the RDD's order
         List<Sample> ordered = parts.collect();
         double[][] x = ordered.stream().map(Sample::features).toArray(double[][]::new);
         double[] y = ordered.stream().mapToDouble(Sample::label).toArray();
         check(CascadeSvmTrainer.train(parts, KERNEL, COSTS, settings(4), 1e-8, BiasRule.LIBSVM, m -> { }),
                 new LabeledData(x, y, "reordered"));
+    }
+
+    /**
+     * Labels alternating by index (as a one-vs-one pair's rows of a file whose classes take turns), spread
+     * over 2 sub-problems from 3 partitions, and the rows sorted by label in 2 partitions for 2 sub-problems:
+     * by index mod P, or as they are, every sub-problem would hold one label and no pass find a support vector.
+     */
+    @ParameterizedTest(name = "sorted by label: {0}")
+    @ValueSource(booleans = {false, true})
+    void equalsSmoWhereEverySubProblemWouldHoldOneLabel(boolean sorted) {
+        List<Sample> positives = new ArrayList<>();
+        List<Sample> negatives = new ArrayList<>();
+        for (int i = 0; i < TRAIN.size(); i++) {
+            (TRAIN.y()[i] > 0 ? positives : negatives).add(new Sample(TRAIN.y()[i], TRAIN.x()[i]));
+        }
+        int m = Math.min(positives.size(), negatives.size());
+        List<Sample> ordered = new ArrayList<>();
+        for (int k = 0; k < 2 * m; k++) {
+            ordered.add(sorted ? (k < m ? positives.get(k) : negatives.get(k - m))
+                    : (k % 2 == 0 ? positives : negatives).get(k / 2));
+        }
+        JavaRDD<Sample> rdd = sc.parallelize(ordered, sorted ? 2 : 3);
+        if (sorted) {
+            assertEquals(List.of(Set.of(1.0), Set.of(-1.0)), labelsByPartition(rdd));
+        }
+        double[][] x = ordered.stream().map(Sample::features).toArray(double[][]::new);
+        double[] y = ordered.stream().mapToDouble(Sample::label).toArray();
+        check(CascadeSvmTrainer.train(rdd, KERNEL, COSTS, settings(2), 1e-8, BiasRule.LIBSVM, m2 -> { }),
+                new LabeledData(x, y, sorted ? "sorted" : "alternating"));
+    }
+
+    private static List<Set<Double>> labelsByPartition(JavaRDD<Sample> rdd) {
+        return rdd.glom().map(l -> {
+            Set<Double> set = new TreeSet<>();
+            l.forEach(s -> set.add(s.label()));
+            return set;
+        }).collect();
     }
 
     @Test

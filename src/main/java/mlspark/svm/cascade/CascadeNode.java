@@ -42,26 +42,9 @@ public record CascadeNode(Kernel kernel, ClassCosts costs, WorkingSetSmoSolver.S
         DualSolution s = new WorkingSetSmoSolver(settings).run(
                 new DualProblem(new PointKernelRows(kernel, problem.x()), problem.y(), costs), problem.alpha(),
                 gradient).solution();
-        int count = 0;
-        for (double a : s.alpha()) {
-            if (a > 0) {
-                count++;
-            }
-        }
-        int[] index = new int[count];
-        double[][] x = new double[count][];
-        double[] y = new double[count];
-        double[] alpha = new double[count];
-        for (int i = 0, k = 0; i < l; i++) {
-            if (s.alpha()[i] > 0) {
-                index[k] = problem.index()[i];
-                x[k] = problem.x()[i];
-                y[k] = problem.y()[i];
-                alpha[k] = s.alpha()[i];
-                k++;
-            }
-        }
-        return new Result(new CascadeSet(index, x, y, alpha), s.dualObjective(), l, s.iterations(), s.converged(),
+        int[] support = java.util.stream.IntStream.range(0, l).filter(i -> s.alpha()[i] > 0).toArray();
+        CascadeSet solved = new CascadeSet(problem.index(), problem.x(), problem.y(), s.alpha()).subset(support);
+        return new Result(solved, s.dualObjective(), l, s.iterations(), s.converged(),
                 (System.nanoTime() - start) / 1e9);
     }
 

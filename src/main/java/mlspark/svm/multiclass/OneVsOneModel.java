@@ -3,6 +3,7 @@ package mlspark.svm.multiclass;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import mlspark.kernel.Kernel;
 import mlspark.svm.dual.KernelSvmModel;
@@ -45,25 +46,42 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, Points supportVe
 
     /** The model of the pairs' fits ({@link OneVsOneTrainer#fitPair}, one per pair, in pair order). */
     public static OneVsOneModel of(OneVsOneProblem problem, Kernel kernel, List<PairFit> fits) {
-        int k = problem.numClasses();
-        List<ClassPair> pairs = problem.pairs();
+        return of(problem.classes(), IntStream.range(0, problem.size()).map(problem::classOf).toArray(), kernel, fits);
+    }
+
+    /**
+     * The model of the pairs' fits, one per pair in pair order, wherever they were solved: each support vector
+     * once, its features taken from the first pair's model that has it (so the training rows need not be here).
+     *
+     * @param classOf the class index of each training row (the rows the fits' {@link PairFit#rows} refer to)
+     */
+    public static OneVsOneModel of(ClassLabels classes, int[] classOf, Kernel kernel, List<PairFit> fits) {
+        int k = classes.numClasses();
+        List<ClassPair> pairs = ClassPair.all(k);
         if (fits.size() != pairs.size()) {
             throw new IllegalArgumentException(fits.size() + " pair fits for " + pairs.size() + " class pairs");
         }
-        boolean[] support = new boolean[problem.size()];
+        // each support vector's first fit and its position among that fit's support vectors
+        int[] fitOf = new int[classOf.length];
+        int[] positionInFit = new int[classOf.length];
+        Arrays.fill(fitOf, -1);
         for (int p = 0; p < fits.size(); p++) {
             if (!fits.get(p).pair().equals(pairs.get(p))) {
                 throw new IllegalArgumentException("pair fit " + p + " is of " + fits.get(p).pair() + ", expected "
                         + pairs.get(p));
             }
-            for (int row : fits.get(p).supportRows()) {
-                support[row] = true;
+            int[] rows = fits.get(p).supportRows();
+            for (int s = 0; s < rows.length; s++) {
+                if (fitOf[rows[s]] < 0) {
+                    fitOf[rows[s]] = p;
+                    positionInFit[rows[s]] = s;
+                }
             }
         }
         int[] supportCounts = new int[k];
-        for (int row = 0; row < support.length; row++) {
-            if (support[row]) {
-                supportCounts[problem.classOf(row)]++;
+        for (int row = 0; row < classOf.length; row++) {
+            if (fitOf[row] >= 0) {
+                supportCounts[classOf[row]]++;
             }
         }
         int[] next = new int[k];
@@ -71,16 +89,16 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, Points supportVe
             next[c] = next[c - 1] + supportCounts[c - 1];
         }
         int total = Arrays.stream(supportCounts).sum();
-        int[] position = new int[support.length];
+        int[] position = new int[classOf.length];
         int[] supportIndices = new int[total];
-        for (int row = 0; row < support.length; row++) {
-            if (support[row]) {
-                int s = next[problem.classOf(row)]++;
+        for (int row = 0; row < classOf.length; row++) {
+            if (fitOf[row] >= 0) {
+                int s = next[classOf[row]]++;
                 position[row] = s;
                 supportIndices[s] = row;
             }
         }
-        Points supportVectors = problem.x().subset(supportIndices);
+        Points supportVectors = supportVectors(fits, supportIndices, fitOf, positionInFit);
         double[][] coefficients = new double[k - 1][total];
         double[] b = new double[pairs.size()];
         boolean probabilities = fits.get(0).sigmoid() != null;
@@ -94,7 +112,7 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, Points supportVe
             int[] rows = fit.supportRows();
             for (int s = 0; s < rows.length; s++) {
                 int row = rows[s];
-                int coefficientRow = problem.classOf(row) == pair.first() ? pair.second() - 1 : pair.first();
+                int coefficientRow = classOf[row] == pair.first() ? pair.second() - 1 : pair.first();
                 coefficients[coefficientRow][position[row]] = model.coefficients()[s];
             }
             b[pair.index()] = model.b();
@@ -102,8 +120,35 @@ public record OneVsOneModel(Kernel kernel, ClassLabels classes, Points supportVe
                 sigmoids[pair.index()] = fit.sigmoid();
             }
         }
-        return new OneVsOneModel(kernel, problem.classes(), supportVectors, supportIndices, supportCounts, coefficients,
-                b, sigmoids);
+        return new OneVsOneModel(kernel, classes, supportVectors, supportIndices, supportCounts, coefficients, b,
+                sigmoids);
+    }
+
+    /** The features of the training rows {@code supportIndices}, each from the model of its first fit. */
+    private static Points supportVectors(List<PairFit> fits, int[] supportIndices, int[] fitOf, int[] positionInFit) {
+        // each fit's share, in the order of supportIndices, then all of them in that order
+        int[] shareSize = new int[fits.size()];
+        for (int row : supportIndices) {
+            shareSize[fitOf[row]]++;
+        }
+        int[][] share = new int[fits.size()][];
+        int[] offset = new int[fits.size() + 1];
+        for (int p = 0; p < fits.size(); p++) {
+            share[p] = new int[shareSize[p]];
+            offset[p + 1] = offset[p] + shareSize[p];
+        }
+        int[] filled = new int[fits.size()];
+        int[] order = new int[supportIndices.length];
+        for (int s = 0; s < supportIndices.length; s++) {
+            int p = fitOf[supportIndices[s]];
+            order[s] = offset[p] + filled[p];
+            share[p][filled[p]++] = positionInFit[supportIndices[s]];
+        }
+        Points[] parts = new Points[fits.size()];
+        for (int p = 0; p < fits.size(); p++) {
+            parts[p] = fits.get(p).model().supportVectors().subset(share[p]);
+        }
+        return Points.concat(parts).subset(order);
     }
 
     public int numClasses() {

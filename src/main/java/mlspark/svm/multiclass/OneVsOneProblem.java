@@ -122,6 +122,6 @@ public final class OneVsOneProblem {
 
     /** C_first for label +1, C_second for label -1. */
     public ClassCosts costs(ClassPair pair) {
-        return new ClassCosts(costs[pair.second()], costs[pair.first()]);
+        return pair.costs(costs);
     }
 }
