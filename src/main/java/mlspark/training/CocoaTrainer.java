@@ -147,10 +147,10 @@ public final class CocoaTrainer {
                 w[j] += deltaW[j];
             }
             if (search != null) {
-                search = search.next(problem.interceptGaps(before, sums, intercepts), problem.labelSums(w),
-                        sums.freeCurvature(), problem.biasFeature(), tol);
+                search = intercepts == null ? search : search.next(problem.interceptGaps(before, sums, intercepts),
+                        problem.labelSums(w), sums.freeCurvature(), problem.biasFeature(), tol, round.relativeGap());
             } else if (partitions > 1 && problem.biasFeature() > 0 && InterceptSearch.stalled(done)) {
-                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature());
+                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), round.relativeGap());
             }
             t++;
             previous = results;

@@ -17,8 +17,8 @@ import mlspark.svm.primal.DualRound;
  * |x|^2 / (sigma' m B^2) of the way per round, m the free multipliers of a partition, and the rounds stall
  * far from the optimum (relative gap 1e-2 on 20,000 sparse rows in 2 partitions, for hundreds of rounds).
  *
- * <p>Once the relative gap has fallen by less than {@value #STALL_FACTOR} in {@value #STALL_ROUNDS}
- * rounds, the intercept b is fixed and the partitions ascend D_b(alpha) = sum_i alpha_i (1 - y_i b) -
+ * <p>Once the relative gap is below {@value #STALL_GAP} and has fallen by less than {@value #STALL_FACTOR}
+ * in {@value #STALL_ROUNDS} rounds, the intercept b is fixed and the partitions ascend D_b(alpha) = sum_i alpha_i (1 - y_i b) -
  * 1/2 |w|^2 instead ({@link LocalDualAscent}), which has no coupling through s: CoCoA+ converges fast
  * on it (as with B = 0). Since min_b of b s - b^2 / (2 B^2) is the bias term of D, F(b) = max_alpha
  * D_b(alpha) + b^2 / (2 B^2) is convex with F'(b) = b / B^2 - s(alpha_b); its root is the optimum's
@@ -28,15 +28,24 @@ import mlspark.svm.primal.DualRound;
  * 1 / B^2 + sum over the free multipliers of 1/|x_i|^2 (how s answers b were the rows orthogonal), and
  * doubled until the root is bracketed. The duality gap stays the full problem's: D(alpha) at the
  * multipliers, P at w with the better of B w_B and b. One problem each for one-vs-rest, side by side.
+ * Where the inner problems themselves converge slowly (dense rows with many multipliers at C), the
+ * search may do worse than the rounds it replaced: when its gap is no smaller than at its start after
+ * {@value #TRIAL_ROUNDS} rounds, it is given up for good and the bias feature's rounds go on.
  *
  * @param roots       each problem's search, in problem order
  * @param innerRounds rounds since the last step
+ * @param rounds      rounds since the search began
+ * @param startGap    the relative gap when it began
+ * @param givenUp     whether it was given up (the rounds use the bias feature again)
  */
-public record InterceptSearch(List<Root> roots, int innerRounds) implements Serializable {
+public record InterceptSearch(List<Root> roots, int innerRounds, int rounds, double startGap, boolean givenUp)
+        implements Serializable {
+    static final double STALL_GAP = 0.05;
     static final double STALL_FACTOR = 0.7;
     static final int STALL_ROUNDS = 3;
     static final double INNER_FRACTION = 0.1;
     static final int MAX_INNER = 10;
+    static final int TRIAL_ROUNDS = 30;
 
     /**
      * One problem's root search on F'(b): the current intercept, the bracket's ends with their F' (low
@@ -79,34 +88,44 @@ public record InterceptSearch(List<Root> roots, int innerRounds) implements Seri
     /** Whether the rounds so far (from round 0) have stalled: CoCoA+ with the bias feature should give way. */
     public static boolean stalled(List<DualRound> rounds) {
         int n = rounds.size();
-        return n > STALL_ROUNDS
-                && rounds.get(n - 1).relativeGap() > STALL_FACTOR * rounds.get(n - 1 - STALL_ROUNDS).relativeGap();
+        double gap = rounds.get(n - 1).relativeGap();
+        return n > STALL_ROUNDS && gap < STALL_GAP && gap > STALL_FACTOR * rounds.get(n - 1 - STALL_ROUNDS).relativeGap();
     }
 
-    /** The search from the multipliers' sums s_k: b_k = B^2 s_k = B w_Bk, the bias feature's intercepts. */
-    public static InterceptSearch start(double[] labelSums, double biasFeature) {
+    /**
+     * The search from the multipliers' sums s_k: b_k = B^2 s_k = B w_Bk, the bias feature's intercepts;
+     * {@code gap} is the relative gap it is to improve on.
+     */
+    public static InterceptSearch start(double[] labelSums, double biasFeature, double gap) {
         List<Root> roots = new ArrayList<>();
         for (double s : labelSums) {
             roots.add(new Root(biasFeature * biasFeature * s, null, null, null, null, null, 0));
         }
-        return new InterceptSearch(List.copyOf(roots), 0);
+        return new InterceptSearch(List.copyOf(roots), 0, 0, gap, false);
     }
 
-    /** The intercepts b_k of the next round. */
+    /** The intercepts b_k of the next round, or null once given up. */
     public double[] intercepts() {
-        return roots.stream().mapToDouble(Root::intercept).toArray();
+        return givenUp ? null : roots.stream().mapToDouble(Root::intercept).toArray();
     }
 
     /**
      * After a round at {@link #intercepts}: {@code innerGaps} are D_b's relative gaps at the state it started
      * from, {@code labelSums} the s_k after it, {@code freeCurvature} the sums of 1/|x_i|^2 over its free
-     * multipliers. Steps every problem once the inner solves are done, else counts the round.
+     * multipliers, {@code gap} the round's relative gap. Steps every problem once the inner solves are
+     * done, else counts the round; gives up where the trial rounds did not improve on the start's gap.
      */
     public InterceptSearch next(double[] innerGaps, double[] labelSums, double[] freeCurvature, double biasFeature,
-                                double tol) {
+                                double tol, double gap) {
+        if (givenUp) {
+            return this;
+        }
+        if (rounds + 1 >= TRIAL_ROUNDS && gap >= startGap) {
+            return new InterceptSearch(roots, innerRounds, rounds + 1, startGap, true);
+        }
         boolean solved = innerRounds + 1 >= MAX_INNER || Arrays.stream(innerGaps).allMatch(g -> g <= INNER_FRACTION * tol);
         if (!solved) {
-            return new InterceptSearch(roots, innerRounds + 1);
+            return new InterceptSearch(roots, innerRounds + 1, rounds + 1, startGap, false);
         }
         double inverseB2 = 1 / (biasFeature * biasFeature);
         List<Root> stepped = new ArrayList<>();
@@ -114,6 +133,6 @@ public record InterceptSearch(List<Root> roots, int innerRounds) implements Seri
             Root root = roots.get(c);
             stepped.add(root.step(root.intercept() * inverseB2 - labelSums[c], inverseB2 + freeCurvature[c]));
         }
-        return new InterceptSearch(List.copyOf(stepped), 0);
+        return new InterceptSearch(List.copyOf(stepped), 0, rounds + 1, startGap, false);
     }
 }
