@@ -15,6 +15,7 @@ import org.apache.spark.storage.StorageLevel;
 import mlspark.data.SampleBlock;
 import mlspark.distributed.OrderedTreeSum;
 import mlspark.svm.linear.DualPartial;
+import mlspark.svm.linear.InterceptSearch;
 import mlspark.svm.linear.LinearSvmDual;
 import mlspark.svm.linear.LocalDualAscent;
 import mlspark.svm.primal.DualRound;
@@ -28,9 +29,12 @@ import mlspark.svm.primal.PrimalSvmState;
  * an RDD zipped with the blocks; each round broadcasts w~, every partition runs its local solver
  * (sigma' = the number of partitions, its coordinate order seeded by the round and the partition), and
  * one {@link OrderedTreeSum} adds the partitions' updates of w~ together with the data term and the
- * multipliers' sum at the round's w~, from which the round's duality gap comes. It stops when the gap
- * is at most {@code tol} relative to P, or after {@code maxRounds} rounds (one more pass then gives the
- * last gap).
+ * multipliers' sum at the round's w~, from which the round's duality gap comes. Where the rounds stall
+ * on the bias feature (two partitions or more), the intercepts are searched apart from the multipliers
+ * ({@link InterceptSearch}). A round's gap is P at its primal point minus the best D of the rounds so
+ * far (D is a lower bound of P's minimum whichever multipliers gave it; with fixed intercepts D falls
+ * for a while where the multipliers' sum moves). It stops when the gap is at most {@code tol} relative
+ * to P, or after {@code maxRounds} rounds (one more pass then gives the last gap).
  *
  * <p>A round's result depends on nothing but the previous one: a retried task, or a lost partition
  * recomputed from lineage, computes the same multipliers bit for bit. Every
@@ -82,6 +86,8 @@ public final class CocoaTrainer {
         List<EpochResult> history = new ArrayList<>(maxRounds + 1);
         List<DualRound> done = new ArrayList<>();
         double[] w = new double[problem.parameterCount()];
+        double[] point = w;
+        InterceptSearch search = null;
         JavaRDD<double[]> alphas;
         int t = 0;
         double secondsBefore = 0;
@@ -103,6 +109,7 @@ public final class CocoaTrainer {
             from.history().forEach(r -> history.add(keep.get(r.epoch()) ? r : new EpochResult(r.epoch(), null, r.objective())));
             done.addAll(from.rounds());
             w = from.point().clone();
+            search = from.interceptSearch();
             alphas = sc.parallelize(Arrays.asList(from.multipliers()), partitions);
             t = from.epoch();
             secondsBefore = done.isEmpty() ? 0 : done.get(done.size() - 1).seconds();
@@ -114,23 +121,36 @@ public final class CocoaTrainer {
         while (true) {
             Broadcast<double[]> wt = sc.broadcast(w);
             broadcasts.add(wt);
-            JavaRDD<LocalDualAscent.Result> results = round(alphas, wt, t, t < maxRounds ? localPasses : 0, partitions);
+            double[] intercepts = search == null ? null : search.intercepts();
+            JavaRDD<LocalDualAscent.Result> results = round(alphas, wt, intercepts, t, t < maxRounds ? localPasses : 0,
+                    partitions);
             DualPartial sums = OrderedTreeSum.sum(results, it -> it.next().partial(), PrimalSvmTrainer.TREE_DEPTH);
             if (previous != null) {
                 previous.unpersist(false);
             }
-            DualRound round = problem.round(t, w, sums, secondsBefore + (System.nanoTime() - start) / 1e9);
+            DualRound round = problem.round(t, w, sums, intercepts, secondsBefore + (System.nanoTime() - start) / 1e9);
+            if (!done.isEmpty()) {
+                round = round.withDualAtLeast(done.get(done.size() - 1).dualObjective());
+            }
             done.add(round);
-            record(history, t, w, round.objective(), keep, progress);
+            point = problem.primalPoint(w, sums, intercepts);
+            record(history, t, point, round.objective(), keep, progress);
             roundProgress.accept(round);
             if (t >= maxRounds || round.relativeGap() <= tol) {
                 results.unpersist(false);
                 break;
             }
             double[] deltaW = sums.deltaW();
+            double[] before = w;
             w = w.clone();
             for (int j = 0; j < w.length; j++) {
                 w[j] += deltaW[j];
+            }
+            if (search != null) {
+                search = intercepts == null ? search : search.next(problem.interceptGaps(before, sums, intercepts),
+                        problem.labelSums(w), sums.freeCurvature(), problem.biasFeature(), tol, round.relativeGap());
+            } else if (partitions > 1 && problem.biasFeature() > 0 && InterceptSearch.stalled(done)) {
+                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), round.relativeGap());
             }
             t++;
             previous = results;
@@ -139,7 +159,8 @@ public final class CocoaTrainer {
             if (states != null || cut) {
                 double[][] collected = alphas.collect().toArray(new double[0][]);
                 if (states != null) {
-                    states.accept(new PrimalSvmState(t, w.clone(), List.copyOf(history), collected, List.copyOf(done)));
+                    states.accept(new PrimalSvmState(t, w.clone(), List.copyOf(history), collected, List.copyOf(done),
+                            search));
                 }
                 if (cut) {
                     alphas = sc.parallelize(Arrays.asList(collected), partitions);
@@ -151,7 +172,7 @@ public final class CocoaTrainer {
             }
         }
         broadcasts.forEach(b -> b.destroy());
-        LinearClassifier model = problem.classifier(w);
+        LinearClassifier model = problem.classifier(point);
         double objective = history.get(history.size() - 1).objective();
         while (history.size() <= maxRounds) {
             EpochResult repeated = new EpochResult(history.size(), keep.get(history.size()) ? model : null, objective);
@@ -168,15 +189,16 @@ public final class CocoaTrainer {
     }
 
     /** Round t's local solves against w~ (cached: the next round reads its multipliers). */
-    private JavaRDD<LocalDualAscent.Result> round(JavaRDD<double[]> alphas, Broadcast<double[]> wt, int t, int passes,
-                                                  int partitions) {
+    private JavaRDD<LocalDualAscent.Result> round(JavaRDD<double[]> alphas, Broadcast<double[]> wt, double[] intercepts,
+                                                  int t, int passes, int partitions) {
         LinearSvmDual dual = problem;
         long base = seed;
         return blocks.zipPartitions(alphas, (rows, alpha) -> {
             List<SampleBlock> local = new ArrayList<>();
             rows.forEachRemaining(local::add);
             long roundSeed = base ^ (t * 0x9E3779B97F4A7C15L) ^ (TaskContext.getPartitionId() * 0xBF58476D1CE4E5B9L);
-            return List.of(LocalDualAscent.solve(dual, local, alpha.next(), wt.value(), partitions, passes, roundSeed))
+            return List.of(LocalDualAscent.solve(dual, local, alpha.next(), wt.value(), intercepts, partitions, passes,
+                    roundSeed))
                     .iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
     }

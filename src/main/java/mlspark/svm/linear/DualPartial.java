@@ -9,52 +9,80 @@ import mlspark.optim.Mergeable;
 
 /**
  * What a round sums over the partitions: the update of w~ (the partitions' local updates added,
- * CoCoA+'s gamma = 1), and at the w~ the round started from the data term sum_i C_i hinge_i and the
- * multipliers' sum sum_i alpha_i (over every problem), from which {@link LinearSvmDual#round} makes
- * the duality gap. The update travels as raw bytes ({@link BulkArrays}).
+ * CoCoA+'s gamma = 1) and, at the state the round started from, per problem: the data term
+ * sum_i C_i hinge_i of w~ ({@code hingeLoss}), the data term with the round's fixed intercepts in
+ * place of B w_B ({@code interceptHingeLoss}, zero without them), the multipliers' sum, and the sum
+ * of 1/|x_i|^2 over the free multipliers (0 < alpha_i < C_i: how fast the multipliers' sum answers a
+ * change of the intercept, {@link InterceptSearch}). {@link LinearSvmDual#round} makes the duality
+ * gap of them. The arrays travel as raw bytes ({@link BulkArrays}).
  */
 public final class DualPartial implements Mergeable<DualPartial> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private transient double[] deltaW;
-    private double hingeLoss;
-    private double alphaSum;
+    private transient double[] hingeLoss;
+    private transient double[] interceptHingeLoss;
+    private transient double[] alphaSum;
+    private transient double[] freeCurvature;
 
-    public DualPartial(double[] deltaW, double hingeLoss, double alphaSum) {
+    public DualPartial(double[] deltaW, double[] hingeLoss, double[] interceptHingeLoss, double[] alphaSum,
+                       double[] freeCurvature) {
         this.deltaW = deltaW;
         this.hingeLoss = hingeLoss;
+        this.interceptHingeLoss = interceptHingeLoss;
         this.alphaSum = alphaSum;
+        this.freeCurvature = freeCurvature;
     }
 
     public double[] deltaW() {
         return deltaW;
     }
 
-    public double hingeLoss() {
+    public double[] hingeLoss() {
         return hingeLoss;
     }
 
-    public double alphaSum() {
+    public double[] interceptHingeLoss() {
+        return interceptHingeLoss;
+    }
+
+    public double[] alphaSum() {
         return alphaSum;
+    }
+
+    public double[] freeCurvature() {
+        return freeCurvature;
     }
 
     /** A new sum: the partials stay as they are (a partition's may sit in Spark's cache). */
     @Override
     public DualPartial merge(DualPartial other) {
-        double[] sum = deltaW.clone();
+        return new DualPartial(add(deltaW, other.deltaW), add(hingeLoss, other.hingeLoss),
+                add(interceptHingeLoss, other.interceptHingeLoss), add(alphaSum, other.alphaSum),
+                add(freeCurvature, other.freeCurvature));
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] sum = a.clone();
         for (int j = 0; j < sum.length; j++) {
-            sum[j] += other.deltaW[j];
+            sum[j] += b[j];
         }
-        return new DualPartial(sum, hingeLoss + other.hingeLoss, alphaSum + other.alphaSum);
+        return sum;
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        BulkArrays.writeDoubles(out, deltaW);
+        for (double[] a : new double[][]{deltaW, hingeLoss, interceptHingeLoss, alphaSum, freeCurvature}) {
+            BulkArrays.writeDoubles(out, a);
+        }
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         deltaW = BulkArrays.readDoubles(in);
+        hingeLoss = BulkArrays.readDoubles(in);
+        interceptHingeLoss = BulkArrays.readDoubles(in);
+        alphaSum = BulkArrays.readDoubles(in);
+        freeCurvature = BulkArrays.readDoubles(in);
     }
 }

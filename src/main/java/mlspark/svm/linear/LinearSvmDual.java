@@ -64,17 +64,86 @@ public record LinearSvmDual(int dimension, int classes, ClassCosts costs, double
     }
 
     /**
-     * Round {@code round}'s objectives at w~ = {@code parameters} and the multipliers whose sums
-     * {@code sums} holds (taken at w~; w~ = sum_i alpha_i y_i x~_i): P = 1/2 |w~|^2 + loss,
-     * D = sum_i alpha_i - 1/2 |w~|^2, and the gap P - D.
+     * Round {@code round}'s objectives at the state {@code sums} was taken at: D = sum_i alpha_i - 1/2 |w~|^2
+     * with w~ = {@code parameters} (= sum_i alpha_i y_i x~_i), and P at {@link #primalPoint}; the gap P - D.
      */
-    public DualRound round(int round, double[] parameters, DualPartial sums, double seconds) {
-        double half = 0;
-        for (double v : parameters) {
-            half += 0.5 * v * v;
+    public DualRound round(int round, double[] parameters, DualPartial sums, double[] intercepts, double seconds) {
+        double[] point = primalPoint(parameters, sums, intercepts);
+        double objective = 0.5 * squaredNorm(point);
+        for (int c = 0; c < problems(); c++) {
+            objective += usesIntercept(c, parameters, sums, intercepts) ? sums.interceptHingeLoss()[c] : sums.hingeLoss()[c];
         }
-        double objective = half + sums.hingeLoss();
-        double dual = sums.alphaSum() - half;
+        double dual = -0.5 * squaredNorm(parameters);
+        for (double a : sums.alphaSum()) {
+            dual += a;
+        }
         return new DualRound(round, objective, dual, objective - dual, seconds);
+    }
+
+    /**
+     * The primal point of the state: w~, in which problem k's bias weight becomes b_k / B where the fixed
+     * intercept b_k gives the lower P_k = 1/2 (|w_k|^2 + w_Bk^2) + sum_i C_i hinge_ik (w~ itself without
+     * intercepts).
+     */
+    public double[] primalPoint(double[] parameters, DualPartial sums, double[] intercepts) {
+        double[] point = parameters.clone();
+        for (int c = 0; c < problems(); c++) {
+            if (usesIntercept(c, parameters, sums, intercepts)) {
+                point[problems() * dimension + c] = intercepts[c] / biasFeature;
+            }
+        }
+        return point;
+    }
+
+    private boolean usesIntercept(int c, double[] parameters, DualPartial sums, double[] intercepts) {
+        if (intercepts == null) {
+            return false;
+        }
+        double bias = intercepts[c] / biasFeature;
+        double weight = parameters[problems() * dimension + c];
+        return 0.5 * bias * bias + sums.interceptHingeLoss()[c] < 0.5 * weight * weight + sums.hingeLoss()[c];
+    }
+
+    /**
+     * Per problem, the duality gap relative to P_b of the problem with the intercept fixed at b:
+     * P_b(w) = 1/2 |w|^2 + sum_i C_i max(0, 1 - y_i (w.x_i + b)) + b^2 / (2 B^2) and
+     * D_b(alpha) = sum_i alpha_i (1 - y_i b) - 1/2 |w|^2 + b^2 / (2 B^2), at w = sum_i alpha_i y_i x_i.
+     */
+    public double[] interceptGaps(double[] parameters, DualPartial sums, double[] intercepts) {
+        double[] gaps = new double[problems()];
+        for (int c = 0; c < problems(); c++) {
+            double b = intercepts[c];
+            double s = parameters[problems() * dimension + c] / biasFeature;
+            double half = 0.5 * squaredNorm(parameters, c);
+            double primal = half + sums.interceptHingeLoss()[c] + 0.5 * b * b / (biasFeature * biasFeature);
+            gaps[c] = (2 * half + sums.interceptHingeLoss()[c] - sums.alphaSum()[c] + b * s) / primal;
+        }
+        return gaps;
+    }
+
+    /** s_k = sum_i alpha_ik y_ik of each problem, read from w~'s bias weights (w_Bk = B s_k). */
+    public double[] labelSums(double[] parameters) {
+        double[] s = new double[problems()];
+        for (int c = 0; c < s.length; c++) {
+            s[c] = parameters[problems() * dimension + c] / biasFeature;
+        }
+        return s;
+    }
+
+    /** |w_k|^2, problem k's weights without the bias weight. */
+    private double squaredNorm(double[] parameters, int c) {
+        double sum = 0;
+        for (int j = c * dimension; j < (c + 1) * dimension; j++) {
+            sum += parameters[j] * parameters[j];
+        }
+        return sum;
+    }
+
+    private static double squaredNorm(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x * x;
+        }
+        return sum;
     }
 }

@@ -21,9 +21,12 @@ import mlspark.data.SampleBlock;
  *   Delta w += (alpha_i' - alpha_i) y_i x~_i,  Q_ii = |x~_i|^2 = |x_i|^2 + B^2.
  * </pre>
  *
- * With one partition (sigma' = 1) this is LIBLINEAR's solver. The same pass takes, at the w~ it
- * started from, the data term and the multipliers' sum for the duality gap. The result depends only
- * on the inputs and {@code seed}: a retried task computes it again bit for bit.
+ * With one partition (sigma' = 1) this is LIBLINEAR's solver. Given fixed intercepts b (one per
+ * problem, {@link InterceptSearch}), the bias feature leaves the subproblem: the margins are
+ * w.x_i + b, Q_ii = |x_i|^2, and D_b(alpha) = sum_i alpha_i (1 - y_i b) - 1/2 |w|^2 is ascended; Delta w~
+ * still carries the bias coordinate's change (B sum_i Delta alpha_i y_i), so w~ stays sum_i alpha_i y_i x~_i.
+ * The same pass takes, at the state it started from, the sums of {@link DualPartial}. The result
+ * depends only on the inputs and {@code seed}: a retried task computes it again bit for bit.
  */
 public final class LocalDualAscent {
     private LocalDualAscent() {
@@ -37,11 +40,12 @@ public final class LocalDualAscent {
      * @param blocks the partition's rows, in order
      * @param alpha  their multipliers, alpha[r K + k] (not modified)
      * @param w      w~ at the start of the round
+     * @param intercepts the fixed intercepts b of the problems, or null: the bias feature's weights
      * @param sigma  sigma', the number of partitions whose updates are added
      * @param seed   the seed of this round and partition's coordinate order
      */
     public static Result solve(LinearSvmDual problem, List<SampleBlock> blocks, double[] alpha, double[] w,
-                               double sigma, int passes, long seed) {
+                               double[] intercepts, double sigma, int passes, long seed) {
         int k = problem.problems();
         int d = problem.dimension();
         double b = problem.biasFeature();
@@ -53,12 +57,15 @@ public final class LocalDualAscent {
         if (alpha.length != n * k) {
             throw new IllegalArgumentException(alpha.length + " multipliers for " + n + " rows of " + k + " problems");
         }
-        // margins w~_k.x~_i at the round's start (row-major, r K + k) and Q_ii
+        // margins of the subproblem at the round's start (row-major, r K + k) and Q_ii
         double[] margins = new double[n * k];
         double[] q = new double[n];
         int[] blockOf = new int[n];
-        double hingeLoss = 0;
-        double alphaSum = 0;
+        double[] hingeLoss = new double[k];
+        double[] interceptHingeLoss = new double[k];
+        double[] alphaSum = new double[k];
+        double[] freeCurvature = new double[k];
+        double biasCurvature = intercepts == null ? b * b : 0;
         for (int j = 0; j < blocks.size(); j++) {
             SampleBlock block = blocks.get(j);
             int rows = block.size();
@@ -67,18 +74,29 @@ public final class LocalDualAscent {
             for (int i = 0; i < rows; i++) {
                 int r = starts[j] + i;
                 blockOf[r] = j;
-                q[r] = block.features().rowSquaredNorm(i) + b * b;
+                double normSquared = block.features().rowSquaredNorm(i);
+                q[r] = normSquared + biasCurvature;
                 double label = block.labels()[i];
                 double cost = problem.cost(label, block.weight(i));
                 for (int c = 0; c < k; c++) {
+                    double y = problem.sign(label, c);
                     double m = z[i + c * rows] + b * w[k * d + c];
+                    hingeLoss[c] += cost * Math.max(0, 1 - y * m);
+                    if (intercepts != null) {
+                        m = z[i + c * rows] + intercepts[c];
+                        interceptHingeLoss[c] += cost * Math.max(0, 1 - y * m);
+                    }
                     margins[r * k + c] = m;
-                    hingeLoss += cost * Math.max(0, 1 - problem.sign(label, c) * m);
-                    alphaSum += alpha[r * k + c];
+                    double a = alpha[r * k + c];
+                    alphaSum[c] += a;
+                    if (a > 0 && a < cost && normSquared > 0) {
+                        freeCurvature[c] += 1 / normSquared;
+                    }
                 }
             }
         }
         double[] a = alpha.clone();
+        double biasCoupling = intercepts == null ? b : 0;
         double[] deltaW = new double[problem.parameterCount()];
         int[] order = new int[n];
         Arrays.setAll(order, r -> r);
@@ -94,10 +112,11 @@ public final class LocalDualAscent {
                 double cost = problem.cost(label, block.weight(i));
                 for (int c = 0; c < k; c++) {
                     double y = problem.sign(label, c);
-                    double g = y * (margins[r * k + c] + sigma * (x.rowDot(i, deltaW, c * d) + b * deltaW[k * d + c])) - 1;
+                    double g = y * (margins[r * k + c] + sigma * (x.rowDot(i, deltaW, c * d) + biasCoupling * deltaW[k * d + c])) - 1;
                     double old = a[r * k + c];
-                    // Q_ii = 0 (a zero row, B = 0): G = -1, the step is +infinity, so alpha_i = C_i, the maximizer
-                    double updated = Math.min(Math.max(old - g / (sigma * q[r]), 0), cost);
+                    // Q_ii = 0 (a zero row without the bias feature): the subproblem is linear in alpha_i, -G alpha_i
+                    double updated = q[r] == 0 ? (g < 0 ? cost : g > 0 ? 0 : old)
+                            : Math.min(Math.max(old - g / (sigma * q[r]), 0), cost);
                     if (updated != old) {
                         double step = (updated - old) * y;
                         x.addRow(i, step, deltaW, c * d);
@@ -107,7 +126,7 @@ public final class LocalDualAscent {
                 }
             }
         }
-        return new Result(a, new DualPartial(deltaW, hingeLoss, alphaSum));
+        return new Result(a, new DualPartial(deltaW, hingeLoss, interceptHingeLoss, alphaSum, freeCurvature));
     }
 
     /** Fisher-Yates. */

@@ -10,6 +10,11 @@ import java.io.Serializable;
 public record DualRound(int round, double objective, double dualObjective, double dualityGap, double seconds)
         implements Serializable {
 
+    /** This round with the dual objective {@code best} where that is higher: P minus the best lower bound known. */
+    public DualRound withDualAtLeast(double best) {
+        return best > dualObjective ? new DualRound(round, objective, best, objective - best, seconds) : this;
+    }
+
     /** The gap relative to P: what the stopping rule compares with the tolerance. */
     public double relativeGap() {
         return dualityGap / objective;
