@@ -147,14 +147,21 @@ public final class MulticlassBench implements BenchSuite {
         CategoryChart chart = new CategoryChartBuilder().width(720).height(480)
                 .title(String.format("Multi-class RBF SVMs: seconds, ours (local[2]) vs scikit-learn SVC (load %.1f)", load()))
                 .xAxisTitle("set").yAxisTitle("seconds").build();
-        chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW);
         List<String> names = seconds.stream().map(Seconds::set).toList();
-        chart.addSeries("ours: fit", names, seconds.stream().map(Seconds::fit).toList());
-        chart.addSeries("ours: predict", names, seconds.stream().map(Seconds::predict).toList());
+        List<List<Double>> series = new ArrayList<>(List.of(seconds.stream().map(Seconds::fit).toList(),
+                seconds.stream().map(Seconds::predict).toList()));
+        chart.addSeries("ours: fit", names, series.get(0));
+        chart.addSeries("ours: predict", names, series.get(1));
         if (seconds.stream().allMatch(s -> s.svcFit() != null)) {
-            chart.addSeries("SVC: fit", names, seconds.stream().map(Seconds::svcFit).toList());
-            chart.addSeries("SVC: predict", names, seconds.stream().map(Seconds::svcPredict).toList());
+            series.add(seconds.stream().map(Seconds::svcFit).toList());
+            series.add(seconds.stream().map(Seconds::svcPredict).toList());
+            chart.addSeries("SVC: fit", names, series.get(2));
+            chart.addSeries("SVC: predict", names, series.get(3));
         }
+        // bars start at the axis' minimum, which a log axis needs above 0: the power of ten below the least
+        double least = series.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().getAsDouble();
+        chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(Math.pow(10, Math.floor(Math.log10(least))))
+                .setLegendPosition(Styler.LegendPosition.OutsideE);
         return chart;
     }
 
