@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -232,9 +233,10 @@ public final class DataSources {
     /**
      * The training ({@code test} false) or the test set of {@code input} gathered on the driver, for an
      * algorithm that needs every point there (the dual QP): the rows stacked into blocks on the executors
-     * ({@link SampleBlocks#of}, which checks them), the points sparse when the rows are and fewer than a
-     * quarter of their values are non-zero ({@link SparsePoints#compacted}), else dense; labels -1/+1 of a
-     * binary input, else class indices (a test set's K included). The blocks are measured first: the points
+     * ({@link SampleBlocks#of}, which checks them) and gathered as points, sparse when every row is a sparse
+     * vector (a LIBSVM source's are) and fewer than a quarter of their values are non-zero
+     * ({@link SparsePoints#compacted}), else dense, as the kernel SVM keeps its training rows; labels -1/+1 of
+     * a binary input, else class indices (a test set's K included). The rows are measured first: the points
      * (n x D doubles, or the non-zeros of sparse rows) beyond a quarter of the driver's heap fail with
      * BAD_FORMAT naming the size and the limit.
      */
@@ -244,26 +246,31 @@ public final class DataSources {
         int dimension = input.dimension();
         SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(dimension, SampleBlocks.DEFAULT_BLOCK_KIB,
                 FeatureBlock.Storage.FLOAT64);
+        // rows, stored values, dense rows (a null vector counts as none: the blocks report it)
+        long[] counts = rows.select(SampleBlocks.FEATURES).javaRDD().map(r -> {
+            Object v = r.get(0);
+            return v instanceof SparseVector s ? new long[]{1, s.indices().length, 0}
+                    : new long[]{1, v == null ? 0 : ((Vector) v).size(), v == null ? 0 : 1};
+        }).fold(new long[3], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        long n = counts[0];
+        long cells = n * dimension;
+        boolean allSparse = counts[2] == 0;
+        boolean sparse = allSparse && counts[1] < Points.SPARSE_BELOW * cells;
+        long bytes = sparse ? 12 * counts[1] : 8 * cells;
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        if (bytes > limit) {
+            throw new InputException(InputException.Kind.BAD_FORMAT, source, null, n + " rows x " + dimension
+                    + " features (" + (bytes >> 20) + " MiB of " + (sparse ? counts[1] + " non-zeros" : "doubles")
+                    + ") exceed the limit of " + (limit >> 20) + " MiB (a quarter of the driver's heap) for the "
+                    + "points this algorithm holds on the driver");
+        }
         // class indices were mapped from the labels (the test set's K stands for a label no class has)
         JavaRDD<SampleBlock> blocks = input.classes() == null ? SampleBlocks.of(rows, layout, input.zeroIsNegative(), source)
                 : SampleBlocks.ofClasses(rows, layout, input.classes().numClasses() + (test ? 1 : 0), source);
         try {
-            long[] counts = blocks.map(b -> new long[]{b.size(), b.features().storedValues()})
-                    .fold(new long[2], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
-            long n = counts[0];
-            long cells = n * dimension;
-            boolean sparse = counts[1] < Points.SPARSE_BELOW * cells;
-            long bytes = sparse ? 12 * counts[1] : 8 * cells;
-            long limit = Runtime.getRuntime().maxMemory() / 4;
-            if (bytes > limit) {
-                throw new InputException(InputException.Kind.BAD_FORMAT, source, null, n + " rows x " + dimension
-                        + " features (" + (bytes >> 20) + " MiB of " + (sparse ? counts[1] + " non-zeros" : "doubles")
-                        + ") exceed the limit of " + (limit >> 20) + " MiB (a quarter of the driver's heap) for the "
-                        + "points this algorithm holds on the driver");
-            }
             List<SampleBlock> collected = blocks.collect();
             Points[] parts = new Points[collected.size()];
-            double[] y = new double[Math.toIntExact(n)];
+            double[] y = new double[collected.stream().mapToInt(SampleBlock::size).sum()];
             int at = 0;
             for (int b = 0; b < parts.length; b++) {
                 SampleBlock block = collected.get(b);
@@ -273,8 +280,12 @@ public final class DataSources {
                 System.arraycopy(block.labels(), 0, y, at, block.size());
                 at += block.size();
             }
+            // a block is stored sparse wherever that is smaller, whatever its rows were
             Points x = Points.concat(parts);
-            return new LabeledData(x instanceof SparsePoints s ? s.compacted() : x, y, source);
+            if (x instanceof SparsePoints s) {
+                x = allSparse ? s.compacted() : new DensePoints(s.denseRows());
+            }
+            return new LabeledData(x, y, source);
         } finally {
             blocks.unpersist(false);
         }
