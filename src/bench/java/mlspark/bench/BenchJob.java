@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -22,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bench}: runs benchmark suites, ours beside the baselines in one run; writes bench.md and
- * bench.json. Not in the application jar: {@code mlspark.cli.Main} finds it as an {@link OptionalJob}
- * when the bench classes are on the classpath (submit/bench).
+ * bench.json, and beside them the suites' plots and detail files. Not in the application jar:
+ * {@code mlspark.cli.Main} finds it as an {@link OptionalJob} when the bench classes are on the classpath
+ * (submit/bench).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: our implementations beside their baselines, measured in the same run.")
@@ -62,6 +64,9 @@ public final class BenchJob extends SparkJob implements OptionalJob {
                 + " cores; Java " + System.getProperty("java.version") + "; Spark " + sc.version() + "\n\n";
         try {
             Files.writeString(out.resolve("bench.md"), header + table.markdown());
+            for (Map.Entry<String, String> file : table.files().entrySet()) {
+                Files.writeString(out.resolve(file.getKey()), file.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

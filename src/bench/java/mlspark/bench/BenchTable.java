@@ -18,6 +18,7 @@ public final class BenchTable {
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Chart<?, ?>> plots = new LinkedHashMap<>();
+    private final Map<String, String> files = new LinkedHashMap<>();
     private final Consumer<String> log;
     private String suite = "";
 
@@ -50,6 +51,15 @@ public final class BenchTable {
 
     public Map<String, Chart<?, ?>> plots() {
         return Map.copyOf(plots);
+    }
+
+    /** A text file of the run's details (a CSV, say), written as {@code name} beside the table. */
+    public void file(String name, String text) {
+        files.put(name, text);
+    }
+
+    public Map<String, String> files() {
+        return Map.copyOf(files);
     }
 
     public List<Row> rows() {

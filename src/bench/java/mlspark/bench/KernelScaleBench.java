@@ -306,7 +306,6 @@ public final class KernelScaleBench implements BenchSuite {
             }
         }
 
-        /** Runs a python script with its arguments; its last output line that starts with '{' (its JSON result). */
         /** Deletes {@code dir} and the files in it (a scratch directory without subdirectories). */
         static void removeFlat(Path dir) throws IOException {
             try (var files = Files.list(dir)) {
@@ -317,7 +316,13 @@ public final class KernelScaleBench implements BenchSuite {
             Files.delete(dir);
         }
 
+        /** Runs a python script with its arguments; its last output line that starts with '{' (its JSON result). */
         static String runScript(String python, String... scriptAndArguments) throws IOException {
+            return result(output(python, scriptAndArguments));
+        }
+
+        /** Runs a python script with its arguments; all it printed, stdout and stderr (a failure: its exit status). */
+        static String output(String python, String... scriptAndArguments) throws IOException {
             List<String> command = new java.util.ArrayList<>(List.of(python));
             command.addAll(List.of(scriptAndArguments));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -330,6 +335,11 @@ public final class KernelScaleBench implements BenchSuite {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            return output;
+        }
+
+        /** The last line of a script's output that starts with '{' (its JSON result). */
+        static String result(String output) {
             return output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() ->
                     new IllegalStateException("scikit-learn SVC printed no result: " + output));
         }

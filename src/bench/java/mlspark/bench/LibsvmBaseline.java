@@ -1,5 +1,7 @@
 package mlspark.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,6 +9,7 @@ import libsvm.svm;
 import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
+import libsvm.svm_print_interface;
 import libsvm.svm_problem;
 import mlspark.kernel.Kernel;
 import mlspark.kernel.KernelSpec;
@@ -19,8 +22,27 @@ import mlspark.svm.ClassCosts;
  * prints ("obj", the minimized form, negated here).
  */
 public final class LibsvmBaseline {
-    private static final Pattern OBJECTIVE = Pattern.compile("obj = (\\S+),");
-    private static final Pattern ITERATIONS = Pattern.compile("#iter = (\\d+)");
+    /**
+     * One class pair as LIBSVM reports it when its solver finishes (the Java port's print function; svm-train and
+     * scikit-learn's SVC with {@code verbose=True} on the C library's stdout): its iterations, the minimized
+     * objective 1/2 a'Qa - e'a and rho.
+     */
+    public record Pair(int iterations, double objective, double rho) {
+        /** "optimization finished" then "obj = X, rho = R" (C-SVC with Cp = Cn prints "nu = ..." between them). */
+        private static final Pattern FINISHED = Pattern.compile(
+                "optimization finished, #iter = (\\d+)\\R(?:nu = [^\\n]*\\R)?obj = ([^,\\s]+), rho = (\\S+)");
+
+        /** The pairs in {@code output}, in the order LIBSVM solved them: classes i < j of its class order. */
+        public static List<Pair> parse(CharSequence output) {
+            List<Pair> pairs = new ArrayList<>();
+            Matcher m = FINISHED.matcher(output);
+            while (m.find()) {
+                pairs.add(new Pair(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3))));
+            }
+            return pairs;
+        }
+    }
 
     /**
      * @param dualObjective sum a_i - 1/2 a'Qa as LIBSVM reports it
@@ -112,7 +134,11 @@ public final class LibsvmBaseline {
         for (int k = 0; k < model.l; k++) {
             alpha[model.sv_indices[k] - 1] = Math.abs(model.sv_coef[0][k]);
         }
-        return new Result(model, kernel, x, -parse(OBJECTIVE, log), alpha, (int) parse(ITERATIONS, log), seconds);
+        List<Pair> pairs = Pair.parse(log);
+        if (pairs.size() != 1) {
+            throw new IllegalStateException("LIBSVM printed " + pairs.size() + " finished problems, expected 1: " + log);
+        }
+        return new Result(model, kernel, x, -pairs.get(0).objective(), alpha, pairs.get(0).iterations(), seconds);
     }
 
     /**
@@ -120,6 +146,12 @@ public final class LibsvmBaseline {
      * tolerance {@code eps}, shrinking on, a kernel cache of {@code cacheMb}; LIBSVM's output silenced.
      */
     public static svm_model trainClasses(double[][] x, double[] y, double gamma, double c, double eps, double cacheMb) {
+        return trainClasses(x, y, gamma, c, eps, cacheMb, s -> { });
+    }
+
+    /** {@link #trainClasses(double[][], double[], double, double, double, double)}, LIBSVM's output to {@code print}. */
+    public static svm_model trainClasses(double[][] x, double[] y, double gamma, double c, double eps, double cacheMb,
+                                         svm_print_interface print) {
         svm_parameter param = new svm_parameter();
         param.svm_type = svm_parameter.C_SVC;
         param.kernel_type = svm_parameter.RBF;
@@ -141,16 +173,8 @@ public final class LibsvmBaseline {
         if (error != null) {
             throw new IllegalArgumentException("LIBSVM: " + error);
         }
-        svm.svm_set_print_string_function(s -> { });
+        svm.svm_set_print_string_function(print);
         return svm.svm_train(problem, param);
-    }
-
-    private static double parse(Pattern pattern, CharSequence log) {
-        Matcher m = pattern.matcher(log);
-        if (!m.find()) {
-            throw new IllegalStateException("LIBSVM printed no " + pattern + ": " + log);
-        }
-        return Double.parseDouble(m.group(1));
     }
 
     /** A dense row as LIBSVM's nodes (indices from 1). */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
@@ -24,6 +25,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 import libsvm.svm;
 import libsvm.svm_model;
@@ -50,8 +54,10 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  *       throughput its kernel rows reach, beside scikit-learn's SVC (a python3 subprocess, the data as .npy files,
  *       tol 1e-3, cache_size 200) where it imports and LIBSVM 3.31's Java port up to
  *       {@code MLSPARK_MULTICLASS_LIBSVM_ROWS} training rows (default 12,000: on all of MNIST it would take
- *       several times SVC's time); our multi-class linear SVM (one-vs-rest, L-BFGS) beside MLlib's
- *       OneVsRest(LinearSVC) on the same rows.</li>
+ *       several times SVC's time); each class pair's dual objective beside the one LIBSVM inside SVC printed
+ *       (verbose=True) in {@code multiclass-pairs-SET.csv}, the largest relative difference in the table (target
+ *       1e-3); our multi-class linear SVM (one-vs-rest, L-BFGS) beside MLlib's OneVsRest(LinearSVC) on the same
+ *       rows.</li>
  *   <li>scikit-learn's digits (data/digits) and wine (python3-sklearn's bundled csv), features scaled to
  *       [-1, 1], a seeded two-thirds training split, C = 1 and gamma = 'scale' (SVC's defaults): our accuracy
  *       beside SVC's and LIBSVM's (target: within 0.5 points of SVC).</li>
@@ -59,7 +65,8 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  * {@code MLSPARK_MULTICLASS_ROWS} takes the first N training images instead of 60,000 (for a profile of part of
  * the set), {@code MLSPARK_MULTICLASS_SETS} some of mnist,fashion-mnist,linear (the linear rows of the image sets),digits,wine
  * (default all); --quick: 2,000
- * training and 1,000 test images, no wine. Every row notes the load average (a shared machine).
+ * training and 1,000 test images, no wine. Every row notes the load average (a shared machine);
+ * {@code multiclass-seconds.png} draws the seconds per set, ours beside SVC's.
  */
 public final class MulticlassBench implements BenchSuite {
     private static final double C = 10;
@@ -104,6 +111,7 @@ public final class MulticlassBench implements BenchSuite {
         kernelSvm(spark, warm, warm, KernelSpec.scaleGamma(warm.x()), C);
         List<String> sets = Arrays.asList(System.getenv().getOrDefault("MLSPARK_MULTICLASS_SETS",
                 "mnist,fashion-mnist,linear,digits,wine").split(","));
+        List<Seconds> seconds = new ArrayList<>();
         for (ImageSet set : List.of(ImageSet.MNIST, ImageSet.FASHION_MNIST)) {
             if (!sets.contains(set.label())) {
                 continue;
@@ -113,22 +121,57 @@ public final class MulticlassBench implements BenchSuite {
             LabeledData test = pixels(data.test().range(0, Math.min(testRows, data.test().count())), set.label());
             double gamma = KernelSpec.scaleGamma(train.x());
             String benchCase = set.title() + " N=" + train.size() + " (RBF C=10, gamma=" + String.format("%.6f", gamma) + ")";
-            compare(spark, benchCase, train, test, gamma, C, python, train.size() <= libsvmRows ? null
-                    : "LIBSVM 3.31 Java: skipped above " + libsvmRows + " training rows (MLSPARK_MULTICLASS_LIBSVM_ROWS)", table);
+            seconds.add(compare(spark, set.label(), benchCase, train, test, gamma, C, python, train.size() <= libsvmRows ? null
+                    : "LIBSVM 3.31 Java: skipped above " + libsvmRows + " training rows (MLSPARK_MULTICLASS_LIBSVM_ROWS)", table));
             if (sets.contains("linear")) {
                 linear(spark, set.title() + " N=" + train.size() + " (linear, C=" + C + ")", train, test, table);
             }
         }
         for (LabeledData[] split : smallSets(quick, sets)) {
             double gamma = KernelSpec.scaleGamma(split[0].x());
-            compare(spark, split[0].source() + " N=" + split[0].size() + " (scaled to [-1, 1], RBF C=1, gamma=scale="
-                    + String.format("%.6f", gamma) + ")", split[0], split[1], gamma, SMALL_SET_C, python, null, table);
+            seconds.add(compare(spark, split[0].source(), split[0].source() + " N=" + split[0].size()
+                    + " (scaled to [-1, 1], RBF C=1, gamma=scale=" + String.format("%.6f", gamma) + ")", split[0], split[1],
+                    gamma, SMALL_SET_C, python, null, table));
+        }
+        if (!seconds.isEmpty()) {
+            table.plot("multiclass-seconds", secondsChart(seconds));
         }
     }
 
-    /** Ours, SVC and LIBSVM's Java port (unless {@code libsvmSkipped} says why not) on the same rows. */
-    private static void compare(SparkSession spark, String benchCase, LabeledData train, LabeledData test, double gamma,
-                                double c, String python, String libsvmSkipped, BenchTable table) {
+    /** A set's training and prediction seconds, ours and SVC's (null where SVC did not run). */
+    private record Seconds(String set, double fit, double predict, Double svcFit, Double svcPredict) {
+    }
+
+    /** Bars of the seconds per set, ours beside SVC's, on a log scale (the sets take from 0.1 s to minutes). */
+    private static CategoryChart secondsChart(List<Seconds> seconds) {
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(480)
+                .title(String.format("Multi-class RBF SVMs: seconds, ours (local[2]) vs scikit-learn SVC (load %.1f)", load()))
+                .xAxisTitle("set").yAxisTitle("seconds").build();
+        List<String> names = seconds.stream().map(Seconds::set).toList();
+        List<List<Double>> series = new ArrayList<>(List.of(seconds.stream().map(Seconds::fit).toList(),
+                seconds.stream().map(Seconds::predict).toList()));
+        chart.addSeries("ours: fit", names, series.get(0));
+        chart.addSeries("ours: predict", names, series.get(1));
+        if (seconds.stream().allMatch(s -> s.svcFit() != null)) {
+            series.add(seconds.stream().map(Seconds::svcFit).toList());
+            series.add(seconds.stream().map(Seconds::svcPredict).toList());
+            chart.addSeries("SVC: fit", names, series.get(2));
+            chart.addSeries("SVC: predict", names, series.get(3));
+        }
+        // bars start at the axis' minimum, which a log axis needs above 0: the power of ten below the least
+        double least = series.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().getAsDouble();
+        chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(Math.pow(10, Math.floor(Math.log10(least))))
+                .setLegendPosition(Styler.LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /**
+     * Ours, SVC and LIBSVM's Java port (unless {@code libsvmSkipped} says why not) on the same rows; with SVC, each
+     * class pair's dual objective beside LIBSVM's in {@code multiclass-pairs-SET.csv}, their largest relative
+     * difference in the table.
+     */
+    private static Seconds compare(SparkSession spark, String set, String benchCase, LabeledData train, LabeledData test,
+                                   double gamma, double c, String python, String libsvmSkipped, BenchTable table) {
         Sklearn svc = python == null ? null : Sklearn.fit(python, train, test, gamma, c);
         // the machine is shared: its dgemm throughput measured again just before and after our fit
         double[] before = dgemmThroughput();
@@ -163,9 +206,11 @@ public final class MulticlassBench implements BenchSuite {
                 "kernel_gflops_per_task", kernelGflops, "dgemm_gflops_one_thread_around", dgemmAround,
                 "fraction_of_dgemm", kernelGflops / dgemmAround));
         if (svc != null) {
+            String file = "multiclass-pairs-" + set + ".csv";
+            double worst = pairObjectives(train.labelSet(), summary.problems(), svc.pairs(), file, table);
             figures.addAll(List.of("time_vs_svc", ours.fitSeconds() / svc.fitSeconds(), "predict_vs_svc",
                     ours.predictSeconds() / svc.predictSeconds(), "accuracy_points_vs_svc",
-                    100 * (ours.accuracy() - svc.accuracy())));
+                    100 * (ours.accuracy() - svc.accuracy()), "max_pair_objective_rel_vs_svc", worst));
         }
         figures.addAll(List.of("load_average", load()));
         table.add(benchCase, "ours: KernelSvmClassifier smo (one-vs-one, " + cores + " cores)", figures.toArray());
@@ -174,9 +219,11 @@ public final class MulticlassBench implements BenchSuite {
                     "predict_seconds", svc.predictSeconds(), "test_accuracy", svc.accuracy(), "n_support", svc.support(),
                     "load_average", load());
         }
+        Seconds seconds = new Seconds(set, ours.fitSeconds(), ours.predictSeconds(), svc == null ? null : svc.fitSeconds(),
+                svc == null ? null : svc.predictSeconds());
         if (libsvmSkipped != null) {
             table.add(benchCase, libsvmSkipped);
-            return;
+            return seconds;
         }
         long start = System.nanoTime();
         svm_model libsvm = LibsvmBaseline.trainClasses(train.x(), train.y(), gamma, c, TOL, 200);
@@ -190,6 +237,46 @@ public final class MulticlassBench implements BenchSuite {
         table.add(benchCase, "LIBSVM 3.31 Java (svm_train, one thread)", "seconds", fitSeconds, "predict_seconds",
                 predictSeconds, "test_accuracy", (double) correct / test.size(), "n_support", libsvm.l, "load_average",
                 load());
+        return seconds;
+    }
+
+    /**
+     * Our class pairs' dual objectives beside LIBSVM's ({@code libsvm}, in its order: classes i < j of the sorted
+     * {@code classes}), as the CSV {@code file} of the run; returns the largest relative difference. LIBSVM prints
+     * the minimized 1/2 a'Qa - e'a, the negative of our maximized dual sum a - 1/2 a'Qa.
+     */
+    static double pairObjectives(double[] classes, List<KernelSvmTrainingSummary.Problem> problems,
+                                 List<LibsvmBaseline.Pair> libsvm, String file, BenchTable table) {
+        int k = classes.length;
+        if (libsvm.size() != k * (k - 1) / 2 || problems.size() != libsvm.size()) {
+            throw new IllegalStateException(file + ": LIBSVM finished " + libsvm.size() + " class pairs and ours "
+                    + problems.size() + "; " + k + " classes have " + k * (k - 1) / 2);
+        }
+        StringBuilder csv = new StringBuilder("class_i,class_j,rows,ours_dual_objective,ours_iterations,"
+                + "libsvm_objective,libsvm_iterations,libsvm_rho,relative_difference\n");
+        double worst = 0;
+        int pair = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                double ci = classes[i];
+                double cj = classes[j];
+                KernelSvmTrainingSummary.Problem ours = problems.stream().filter(p -> p.negativeClass() == ci
+                        && p.positiveClass() == cj || p.negativeClass() == cj && p.positiveClass() == ci).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(file + ": no pair of classes " + ci + " and " + cj));
+                LibsvmBaseline.Pair theirs = libsvm.get(pair++);
+                double relative = Math.abs(ours.dualObjective() + theirs.objective()) / Math.abs(theirs.objective());
+                worst = Math.max(worst, relative);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.9g,%d,%.9g,%d,%.9g,%.3e%n", format(ci), format(cj),
+                        ours.rows(), ours.dualObjective(), ours.iterations(), theirs.objective(), theirs.iterations(),
+                        theirs.rho(), relative));
+            }
+        }
+        table.file(file, csv.toString());
+        return worst;
+    }
+
+    private static String format(double label) {
+        return label == Math.rint(label) ? Long.toString((long) label) : Double.toString(label);
     }
 
     /** What our kernel SVM took and reached. */
@@ -363,16 +450,18 @@ public final class MulticlassBench implements BenchSuite {
     }
 
     /** scikit-learn's SVC (C-SVC, RBF) in a python3 subprocess, the rows handed over as .npy files in a temp dir. */
-    record Sklearn(double fitSeconds, double predictSeconds, double accuracy, int support) {
+    record Sklearn(double fitSeconds, double predictSeconds, double accuracy, int support, List<LibsvmBaseline.Pair> pairs) {
+        /** verbose=True: LIBSVM's lines per pair, flushed from the C library's buffer before the JSON line. */
         private static final String SCRIPT = String.join("\n",
-                "import sys, json, time, numpy as np",
+                "import sys, json, time, ctypes, numpy as np",
                 "from sklearn.svm import SVC",
                 "d = sys.argv[1]",
                 "xtr, ytr, xte, yte = (np.load(d + '/' + f + '.npy') for f in ('xtr', 'ytr', 'xte', 'yte'))",
-                "svc = SVC(C=float(sys.argv[2]), kernel='rbf', gamma=float(sys.argv[3]), tol=float(sys.argv[4]))",
+                "svc = SVC(C=float(sys.argv[2]), kernel='rbf', gamma=float(sys.argv[3]), tol=float(sys.argv[4]), verbose=True)",
                 "t = time.perf_counter(); svc.fit(xtr, ytr); fit = time.perf_counter() - t",
                 "t = time.perf_counter(); p = svc.predict(xte); predict = time.perf_counter() - t",
-                "print(json.dumps({'fit': fit, 'predict': predict, 'accuracy': float(np.mean(p == yte)),",
+                "ctypes.CDLL(None).fflush(None)",
+                "print('\\n' + json.dumps({'fit': fit, 'predict': predict, 'accuracy': float(np.mean(p == yte)),",
                 "                  'support': int(svc.n_support_.sum())}))");
 
         static Sklearn fit(String python, LabeledData train, LabeledData test, double gamma, double c) {
@@ -384,12 +473,13 @@ public final class MulticlassBench implements BenchSuite {
                     Npy.write(dir.resolve("xte.npy"), test.x());
                     Npy.write(dir.resolve("yte.npy"), new double[][]{test.y()}, true);
                     Path script = Files.writeString(dir.resolve("svc.py"), SCRIPT);
-                    String json = KernelScaleBench.SklearnSvc.runScript(python, script.toString(), dir.toString(),
+                    String output = KernelScaleBench.SklearnSvc.output(python, script.toString(), dir.toString(),
                             String.valueOf(c), String.valueOf(gamma), String.valueOf(TOL));
+                    String json = KernelScaleBench.SklearnSvc.result(output);
                     return new Sklearn(KernelScaleBench.SklearnSvc.number(json, "fit"),
                             KernelScaleBench.SklearnSvc.number(json, "predict"),
                             KernelScaleBench.SklearnSvc.number(json, "accuracy"),
-                            (int) KernelScaleBench.SklearnSvc.number(json, "support"));
+                            (int) KernelScaleBench.SklearnSvc.number(json, "support"), LibsvmBaseline.Pair.parse(output));
                 } finally {
                     KernelScaleBench.SklearnSvc.removeFlat(dir);
                 }

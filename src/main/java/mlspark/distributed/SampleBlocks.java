@@ -91,7 +91,7 @@ public final class SampleBlocks {
     }
 
     /** Point i as a vector: sparse for sparse points (features from 0), else dense. */
-    private static Vector vector(Points points, int i) {
+    public static Vector vector(Points points, int i) {
         if (points instanceof SparsePoints sparse) {
             int from = sparse.rowStart()[i];
             int to = sparse.rowStart()[i + 1];

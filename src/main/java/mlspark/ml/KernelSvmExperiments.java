@@ -173,7 +173,10 @@ public final class KernelSvmExperiments {
     public record Table(Setting setting, Map<String, Map<String, Double>> accuracy, List<Evaluation> runs) {
     }
 
-    /** The table of {@code setting} over {@code sets}; {@code extra} gives each set's extra points. */
+    /**
+     * The table of {@code setting} over {@code sets}; {@code extra} gives each set's extra points; {@code log} hears
+     * the fits' progress lines ({@link KernelSvmClassifier#setProgressListener}).
+     */
     public static Table table(SparkSession spark, List<TrainTest> sets, Setting setting,
                               Function<TrainTest, double[][]> extra, int partitions, Consumer<String> log) {
         Map<String, Map<String, Double>> accuracy = new LinkedHashMap<>();
@@ -181,8 +184,8 @@ public final class KernelSvmExperiments {
         for (TrainTest set : sets) {
             Map<String, Double> row = new LinkedHashMap<>();
             for (String kernelName : TABLE_KERNELS) {
-                Evaluation e = evaluate(spark, set, setting.svm().copy(ParamMap.empty()).setKernel(kernelName),
-                        extra.apply(set), partitions, log);
+                Evaluation e = evaluate(spark, set, setting.svm().copy(ParamMap.empty()).setKernel(kernelName)
+                        .setProgressListener(log), extra.apply(set), partitions, log);
                 row.put(kernelName, e.testAccuracy());
                 runs.add(e);
             }

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -21,12 +23,17 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import mlspark.data.DataSpec;
+import mlspark.data.FeatureBlock;
 import mlspark.data.LabeledData;
+import mlspark.data.SampleBlock;
 import mlspark.data.SignedLabels;
 import mlspark.distributed.SampleBlocks;
 import mlspark.errors.InputException;
 import mlspark.errors.InvalidParameterException;
 import mlspark.errors.ParameterText;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 import mlspark.svm.multiclass.ClassLabels;
 
 /**
@@ -225,53 +232,63 @@ public final class DataSources {
 
     /**
      * The training ({@code test} false) or the test set of {@code input} gathered on the driver, for an
-     * algorithm that needs every point there (the dual QP): rows densified one by one, labels -1/+1 of
-     * a binary input, else class indices (a test set's K included). The rows are counted first: n x D
-     * doubles beyond a quarter of the driver's heap fail with BAD_FORMAT naming the size and the limit.
+     * algorithm that needs every point there (the dual QP): the rows stacked into blocks on the executors
+     * ({@link SampleBlocks#of}, which checks them) and gathered as points, sparse when every row is a sparse
+     * vector (a LIBSVM source's are) and fewer than a quarter of their values are non-zero
+     * ({@link SparsePoints#compacted}), else dense, as the kernel SVM keeps its training rows; labels -1/+1 of
+     * a binary input, else class indices (a test set's K included). The rows are measured first: the points
+     * (n x D doubles, or the non-zeros of sparse rows) beyond a quarter of the driver's heap fail with
+     * BAD_FORMAT naming the size and the limit.
      */
     public static LabeledData collect(Input input, boolean test) {
         Dataset<Row> rows = test ? input.test() : input.train();
-        DataSpec.Source spec = test ? input.testSpec() : input.trainSpec();
+        String source = (test ? input.testSpec() : input.trainSpec()).toString();
         int dimension = input.dimension();
-        boolean zeroIsNegative = input.zeroIsNegative();
-        // class indices were mapped from the labels (the test set's K stands for a label no class has)
-        int indices = input.classes() == null ? 0 : input.classes().numClasses() + (test ? 1 : 0);
-        long n = rows.count();
+        SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(dimension, SampleBlocks.DEFAULT_BLOCK_KIB,
+                FeatureBlock.Storage.FLOAT64);
+        // rows, stored values, dense rows (a null vector counts as none: the blocks report it)
+        long[] counts = rows.select(SampleBlocks.FEATURES).javaRDD().map(r -> {
+            Object v = r.get(0);
+            return v instanceof SparseVector s ? new long[]{1, s.indices().length, 0}
+                    : new long[]{1, v == null ? 0 : ((Vector) v).size(), v == null ? 0 : 1};
+        }).fold(new long[3], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        long n = counts[0];
+        long cells = n * dimension;
+        boolean allSparse = counts[2] == 0;
+        boolean sparse = allSparse && counts[1] < Points.SPARSE_BELOW * cells;
+        long bytes = sparse ? 12 * counts[1] : 8 * cells;
         long limit = Runtime.getRuntime().maxMemory() / 4;
-        if (n * dimension * 8 > limit) {
-            throw new InputException(InputException.Kind.BAD_FORMAT, spec.toString(), null, n + " rows x " + dimension + " features ("
-                    + (n * dimension * 8 >> 20) + " MiB of doubles) exceed the limit of " + (limit >> 20)
-                    + " MiB (a quarter of the driver's heap) for the points this algorithm holds on the driver");
+        if (bytes > limit) {
+            throw new InputException(InputException.Kind.BAD_FORMAT, source, null, n + " rows x " + dimension
+                    + " features (" + (bytes >> 20) + " MiB of " + (sparse ? counts[1] + " non-zeros" : "doubles")
+                    + ") exceed the limit of " + (limit >> 20) + " MiB (a quarter of the driver's heap) for the "
+                    + "points this algorithm holds on the driver");
         }
-        String source = spec.toString();
-        List<Row> collected = rows.select(SampleBlocks.FEATURES, SampleBlocks.LABEL).javaRDD().map(r -> {
-            Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
-            if (v == null || v.size() != dimension) {
-                throw InputException.badFormat(source, SampleBlocks.FEATURES, "a row has "
-                        + (v == null ? "no vector" : v.size() + " features") + ", expected " + dimension);
+        // class indices were mapped from the labels (the test set's K stands for a label no class has)
+        JavaRDD<SampleBlock> blocks = input.classes() == null ? SampleBlocks.of(rows, layout, input.zeroIsNegative(), source)
+                : SampleBlocks.ofClasses(rows, layout, input.classes().numClasses() + (test ? 1 : 0), source);
+        try {
+            List<SampleBlock> collected = blocks.collect();
+            Points[] parts = new Points[collected.size()];
+            double[] y = new double[collected.stream().mapToInt(SampleBlock::size).sum()];
+            int at = 0;
+            for (int b = 0; b < parts.length; b++) {
+                SampleBlock block = collected.get(b);
+                parts[b] = block.features() instanceof FeatureBlock.Sparse s
+                        ? new SparsePoints(dimension, s.rowStarts(), s.indices(), s.values())
+                        : DensePoints.ofRowMajor(((FeatureBlock.Dense) block.features()).values(), block.size(), dimension);
+                System.arraycopy(block.labels(), 0, y, at, block.size());
+                at += block.size();
             }
-            double label = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
-            boolean negative = zeroIsNegative ? label == 0 : label == -1;
-            if (indices > 0 ? !(label >= 0 && label < indices) : !negative && label != 1) {
-                throw InputException.badValues(source, SampleBlocks.LABEL, label + " is not in "
-                        + (indices > 0 ? "0.." + (indices - 1) : zeroIsNegative ? "{0, 1}" : "{-1, +1}"));
+            // a block is stored sparse wherever that is smaller, whatever its rows were
+            Points x = Points.concat(parts);
+            if (x instanceof SparsePoints s) {
+                x = allSparse ? s.compacted() : new DensePoints(s.denseRows());
             }
-            double[] x = v.toArray();
-            for (double e : x) {
-                if (!Double.isFinite(e)) {
-                    throw InputException.badValues(source, SampleBlocks.FEATURES, "a value " + e
-                            + " (expected finite numbers)");
-                }
-            }
-            return RowFactory.create(x, indices > 0 ? label : negative ? -1.0 : 1.0);
-        }).collect();
-        double[][] x = new double[collected.size()][];
-        double[] y = new double[collected.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (double[]) collected.get(i).get(0);
-            y[i] = collected.get(i).getDouble(1);
+            return new LabeledData(x, y, source);
+        } finally {
+            blocks.unpersist(false);
         }
-        return new LabeledData(x, y, source);
     }
 
     /** The vectors' size in {@code rows}, which must equal {@code dimension} unless null ({@code other} says whose it is). */

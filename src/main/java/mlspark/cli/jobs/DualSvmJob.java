@@ -55,7 +55,7 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
             description = "moons (default), circles, linearly_separable, xor, hw3, mnist, fashion-mnist (ten classes), "
                     + "a .npy/.npz/.csv/LIBSVM file, "
                     + "or libsvm:PATH, csv:PATH, parquet:PATH (any Hadoop path, read by the executors; the QP "
-                    + "gathers the points on the driver, densified).")
+                    + "gathers the points on the driver, sparse rows sparse).")
     String data;
 
     @Option(names = "--test", paramLabel = "FILE|FORMAT:PATH",
@@ -188,7 +188,7 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
 
     /**
      * A FORMAT:PATH training and test set, read by the executors and gathered on the driver (the
-     * dual QP holds every training point there; sparse rows are densified one by one).
+     * dual QP holds every training point there; sparse rows stay sparse, {@link DataSources#collect}).
      */
     private TrainTest readSources(SparkSession spark, Provenance provenance) {
         DataSources.Labeled read = DataSources.readLabeled(spark, data, test, sourceOptions);

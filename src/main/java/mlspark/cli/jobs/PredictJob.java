@@ -15,7 +15,6 @@ import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +34,9 @@ import mlspark.cli.JobFailure;
 import mlspark.cli.output.OutputDir;
 import mlspark.cli.output.Provenance;
 import mlspark.cli.jobs.SavedModel.ModelKind;
+import mlspark.linalg.DensePoints;
+import mlspark.linalg.Points;
+import mlspark.linalg.SparsePoints;
 import mlspark.ml.KernelSvmModel;
 import mlspark.mnist.Digits;
 import mlspark.mnist.Mnist;
@@ -88,10 +90,14 @@ public final class PredictJob extends SparkJob {
     private DataSpec.Source source;
     private DataSources.Options sourceOptions;
 
-    /** The rows to predict: features, labels (null when the data has none) and where they came from. */
-    private record Examples(String name, double[][] x, double[] y, boolean sparse) {
+    /**
+     * The rows to predict: features (a LIBSVM file's sparse rows stay sparse, {@link SparsePoints#compacted}),
+     * labels (null when the data has none) and where they came from; {@code libsvm}: the width is the file's
+     * largest index.
+     */
+    private record Examples(String name, Points x, double[] y, boolean libsvm) {
         int dimension() {
-            return x.length == 0 ? 0 : x[0].length;
+            return x.dimension();
         }
     }
 
@@ -130,7 +136,7 @@ public final class PredictJob extends SparkJob {
         }
         examples = saved.classIndices() ? classes(provenance) : binary(provenance);
         log(String.format("model %s: %s; data %s: %d rows, %d features, %s", model, saved.describe(), examples.name(),
-                examples.x().length, examples.dimension(), examples.y() == null ? "no labels" : "labeled"));
+                examples.x().size(), examples.dimension(), examples.y() == null ? "no labels" : "labeled"));
     }
 
     /** Data for the SVMs: labels -1/+1 or 0/1 become 0/1, MLlib's convention. */
@@ -138,7 +144,7 @@ public final class PredictJob extends SparkJob {
         if (DataSpec.parse(data) instanceof DataSpec.Named named) {
             LabeledData test = BinaryDataSets.load(named, null, options.dataDir(), this::log).test();
             provenance.input(Path.of(test.source()));
-            return new Examples(data + " (test split)", test.x(), zeroOne(test.y()), false);
+            return new Examples(data + " (test split)", test.features(), zeroOne(test.y()), false);
         }
         Path file = Home.resolve(Path.of(data));
         provenance.input(file);
@@ -146,15 +152,16 @@ public final class PredictJob extends SparkJob {
         if (spec.format() == DataSpec.LocalFile.Format.NPY && Files.isRegularFile(file)) {
             mlspark.data.NpyArray array = mlspark.data.Npy.read(file);
             if (!array.isObject()) {
-                return new Examples(file.getFileName().toString(), matrix(array, file), null, false);
+                return new Examples(file.getFileName().toString(), new DensePoints(matrix(array, file)), null, false);
             }
         }
         if (!spec.text()) {
             LabeledData test = BinaryDataSets.load(spec, null, options.dataDir(), this::log).test();
-            return new Examples(file.getFileName() + " (x_test, y_test)", test.x(), zeroOne(test.y()), false);
+            return new Examples(file.getFileName() + " (x_test, y_test)", test.features(), zeroOne(test.y()), false);
         }
         LabeledData rows = SignedLabels.toSigned(BinaryDataSets.readText(spec, 0), file, "labels", this::log);
-        return new Examples(file.getFileName().toString(), rows.x(), zeroOne(rows.y()), spec.format() == DataSpec.LocalFile.Format.LIBSVM);
+        return new Examples(file.getFileName().toString(), rows.features(), zeroOne(rows.y()),
+                spec.format() == DataSpec.LocalFile.Format.LIBSVM);
     }
 
     /**
@@ -176,11 +183,11 @@ public final class PredictJob extends SparkJob {
                 }
                 y[i] = test.labels()[i];
             }
-            return new Examples("MNIST test images (" + file + ")", x, y, false);
+            return new Examples("MNIST test images (" + file + ")", new DensePoints(x), y, false);
         }
         provenance.input(file);
         LabeledData rows = BinaryDataSets.readText(spec, 0);
-        return new Examples(file.getFileName().toString(), rows.x(), rows.y(), spec.format() == DataSpec.LocalFile.Format.LIBSVM);
+        return new Examples(file.getFileName().toString(), rows.features(), rows.y(), spec.format() == DataSpec.LocalFile.Format.LIBSVM);
     }
 
     private static double[] zeroOne(double[] signed) {
@@ -233,16 +240,11 @@ public final class PredictJob extends SparkJob {
             input = sourceFrame(spark, rows, d, numClasses, !saved.classIndices(), assembler, featuresCol);
             labeled = true;
         } else {
-            double[][] x = examples.x();
-            if (examples.sparse() && examples.dimension() < modelDimension) {
-                // a LIBSVM file's width is its largest index: pad the trailing zero features
-                double[][] padded = new double[x.length][];
-                for (int i = 0; i < x.length; i++) {
-                    padded[i] = Arrays.copyOf(x[i], modelDimension);
-                }
-                x = padded;
+            Points x = examples.x();
+            if (examples.libsvm() && examples.dimension() < modelDimension) {
+                x = padded(x, modelDimension);
             }
-            d = x.length == 0 ? 0 : x[0].length;
+            d = x.dimension();
             if (modelDimension >= 0 && d != modelDimension) {
                 throw JobFailure.badFormat(Path.of(data), "features", d + " features, but the model " + model + " takes "
                         + modelDimension);
@@ -281,7 +283,7 @@ public final class PredictJob extends SparkJob {
             flattened(result, numClasses, probabilistic).coalesce(1).write().option("header", true)
                     .csv(out.resolve(file).toString());
         }
-        long n = source != null ? result.count() : examples.x().length;
+        long n = source != null ? result.count() : examples.x().size();
         log("wrote " + file + " (" + n + " rows)");
 
         Double accuracy = null;
@@ -372,22 +374,37 @@ public final class PredictJob extends SparkJob {
         return spark.createDataFrame(indexed, schema(true, assembler, featuresCol));
     }
 
-    /** The rows as the model's input: its features column, or the columns its leading VectorAssembler takes. */
-    private Dataset<Row> frame(SparkSession spark, JavaSparkContext sc, double[][] x, double[] y, VectorAssembler assembler,
+    /** A LIBSVM file's rows (its width their largest index) with the trailing zero features up to {@code dimension}. */
+    private static Points padded(Points x, int dimension) {
+        if (x instanceof SparsePoints sparse) {
+            return new SparsePoints(dimension, sparse.rowStart(), sparse.indices(), sparse.values());
+        }
+        double[][] rows = new double[x.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Arrays.copyOf(x.dense(i), dimension);
+        }
+        return new DensePoints(rows);
+    }
+
+    /**
+     * The rows as the model's input: its features column (sparse vectors for sparse points), or the columns its
+     * leading VectorAssembler takes.
+     */
+    private Dataset<Row> frame(SparkSession spark, JavaSparkContext sc, Points x, double[] y, VectorAssembler assembler,
                                String featuresCol) {
-        List<Row> rows = new ArrayList<>(x.length);
-        for (int i = 0; i < x.length; i++) {
+        List<Row> rows = new ArrayList<>(x.size());
+        for (int i = 0; i < x.size(); i++) {
             List<Object> values = new ArrayList<>();
             values.add((long) i);
             if (y != null) {
                 values.add(y[i]);
             }
             if (assembler != null) {
-                for (double v : x[i]) {
+                for (double v : x.dense(i)) {
                     values.add(v);
                 }
             } else {
-                values.add(Vectors.dense(x[i]));
+                values.add(SampleBlocks.vector(x, i));
             }
             rows.add(RowFactory.create(values.toArray()));
         }

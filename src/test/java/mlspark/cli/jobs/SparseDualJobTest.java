@@ -25,7 +25,7 @@ import mlspark.testing.CliProcess;
  * in a JVM of 1 GiB, the rows sparse throughout.
  */
 class SparseDualJobTest {
-    private static final int DIMENSION = 1 << 22;
+    static final int DIMENSION = 1 << 22;
 
     @TempDir
     Path tmp;
@@ -34,7 +34,7 @@ class SparseDualJobTest {
      * n rows of 30 non-zeros: 10 of them among 20 features of the row's class (features 1..20 for +1, 21..40 for
      * -1), the others anywhere in the 2^22; seeded.
      */
-    private static void write(Path file, int n, long seed) throws IOException {
+    static void write(Path file, int n, long seed) throws IOException {
         Random random = new Random(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (int i = 0; i < n; i++) {
