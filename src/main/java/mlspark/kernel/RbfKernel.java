@@ -6,19 +6,20 @@ import java.util.Optional;
 public record RbfKernel(double gamma) implements InnerProductKernel {
     @Override
     public double apply(double[] x, double[] z) {
-        return Math.exp(-gamma * Kernel.squaredDistance(x, z));
+        return Exp.exp(-gamma * Kernel.squaredDistance(x, z));
     }
 
     /** |x - z|^2 = |x|^2 + |z|^2 - 2 x.z, clipped at 0 against rounding. */
     @Override
     public double ofInnerProduct(double xz, double xx, double zz) {
-        return Math.exp(-gamma * Math.max(0, xx + zz - 2 * xz));
+        return Exp.exp(-gamma * Math.max(0, xx + zz - 2 * xz));
     }
 
     /**
-     * {@link #ofInnerProduct} row by row of the block, in a loop of this class's own. The exp is {@link Math#exp}: the Vector API's EXP was 4x
-     * faster, but its values differ from Math.exp's by an ulp where C2 compiles it and not before, so a solve's
-     * path (and its b, to the tolerance) depended on the JIT's progress.
+     * {@link #ofInnerProduct} row by row of the block, in a loop of this class's own. The exp is {@link Exp#exp},
+     * plain IEEE arithmetic: about 4x faster than {@link Math#exp}, and unlike the Vector API's EXP (as fast, but
+     * an ulp off where C2 compiled it and not before) the same bits under any JIT, so a solve's path does not
+     * depend on the JIT's progress.
      */
     @Override
     public void ofInnerProducts(double[] out, int from, int to, int n, double[] an, double[] bn) {
