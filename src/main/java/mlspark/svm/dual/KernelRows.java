@@ -28,27 +28,6 @@ public interface KernelRows {
         }
     }
 
-    /**
-     * Whole rows restricted to the given columns: {@code fillRows} of the returned view writes
-     * out[t * columns.length + u] = K(rows[from + t], columns[u]). This default fills them by {@link #fill};
-     * an implementation that evaluates blocks prepares the columns once for all the view's blocks.
-     */
-    default ColumnRows columns(int[] columns) {
-        return (rows, from, to, out) -> {
-            double[] row = new double[columns.length];
-            for (int t = from; t < to; t++) {
-                fill(rows[t], columns, 0, columns.length, row);
-                System.arraycopy(row, 0, out, (t - from) * columns.length, columns.length);
-            }
-        };
-    }
-
-    /** Kernel rows over a fixed set of columns ({@link #columns}). */
-    @FunctionalInterface
-    interface ColumnRows {
-        void fillRows(int[] rows, int from, int to, double[] out);
-    }
-
     /** K(i, i). */
     double diagonal(int i);
 

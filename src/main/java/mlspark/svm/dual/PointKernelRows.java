@@ -52,17 +52,6 @@ public final class PointKernelRows implements KernelRows {
         kernel.block(points.subset(java.util.Arrays.copyOfRange(rows, from, to)), points, out);
     }
 
-    /** The columns' points gathered once; each block of rows against them by one {@link Kernel#block}. */
-    @Override
-    public ColumnRows columns(int[] columns) {
-        Points targets = points.subset(columns);
-        return (rows, from, to, out) -> {
-            if (to > from && columns.length > 0) {
-                kernel.block(points.subset(java.util.Arrays.copyOfRange(rows, from, to)), targets, out);
-            }
-        };
-    }
-
     @Override
     public double diagonal(int i) {
         return kernel.apply(points, i, points, i);

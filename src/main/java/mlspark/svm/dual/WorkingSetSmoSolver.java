@@ -1,10 +1,8 @@
 package mlspark.svm.dual;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import mlspark.kernel.KernelBlocks;
@@ -44,10 +42,9 @@ public final class WorkingSetSmoSolver implements DualSolver {
      * @param maxLocalIterations pair steps of one working set's subproblem at most
      * @param maxIterations      pair steps in all at most (the meaning of {@link SmoSolver.Settings#maxIterations})
      * @param cacheBytes         the kernel rows kept across working sets, in bytes (LIBSVM -m); at least q rows are kept
-     * @param shrinking          LIBSVM's shrinking (-h): points that cannot make a violating pair set aside
      */
-    public record Settings(double eps, int workingSetSize, int maxLocalIterations, int maxIterations, long cacheBytes,
-                           boolean shrinking) implements java.io.Serializable {
+    public record Settings(double eps, int workingSetSize, int maxLocalIterations, int maxIterations, long cacheBytes)
+            implements java.io.Serializable {
         public Settings {
             if (workingSetSize < 2 || workingSetSize % 2 != 0) {
                 throw new IllegalArgumentException("working set size must be even and at least 2, got " + workingSetSize);
@@ -62,31 +59,27 @@ public final class WorkingSetSmoSolver implements DualSolver {
         }
 
         public static Settings defaults() {
-            return new Settings(1e-3, 128, 100_000, 10_000_000, 256L << 20, true);
+            return new Settings(1e-3, 128, 100_000, 10_000_000, 256L << 20);
         }
 
         public Settings withEps(double value) {
-            return new Settings(value, workingSetSize, maxLocalIterations, maxIterations, cacheBytes, shrinking);
+            return new Settings(value, workingSetSize, maxLocalIterations, maxIterations, cacheBytes);
         }
 
         public Settings withWorkingSetSize(int value) {
-            return new Settings(eps, value, maxLocalIterations, maxIterations, cacheBytes, shrinking);
+            return new Settings(eps, value, maxLocalIterations, maxIterations, cacheBytes);
         }
 
         public Settings withMaxLocalIterations(int value) {
-            return new Settings(eps, workingSetSize, value, maxIterations, cacheBytes, shrinking);
+            return new Settings(eps, workingSetSize, value, maxIterations, cacheBytes);
         }
 
         public Settings withMaxIterations(int value) {
-            return new Settings(eps, workingSetSize, maxLocalIterations, value, cacheBytes, shrinking);
+            return new Settings(eps, workingSetSize, maxLocalIterations, value, cacheBytes);
         }
 
         public Settings withCacheBytes(long value) {
-            return new Settings(eps, workingSetSize, maxLocalIterations, maxIterations, value, shrinking);
-        }
-
-        public Settings withShrinking(boolean value) {
-            return new Settings(eps, workingSetSize, maxLocalIterations, maxIterations, cacheBytes, value);
+            return new Settings(eps, workingSetSize, maxLocalIterations, maxIterations, value);
         }
     }
 
@@ -94,25 +87,20 @@ public final class WorkingSetSmoSolver implements DualSolver {
      * Where a solve spent its time.
      *
      * @param rounds           working sets solved
-     * @param kernelRows       kernel rows computed (in the active points' columns where shrinking set some aside)
-     * @param kernelValues     kernel values computed, in those rows and in bringing the set-aside points' G up to date
+     * @param kernelRows       kernel rows computed
      * @param reusedRows       kernel rows of working-set members found in the cache rather than computed
      * @param kernelSeconds    in {@link KernelRows#fillRows}
      * @param localSeconds     in the subproblems (Q_WW gathered, SMO on it)
      * @param gradientSeconds  in the updates of G over all points
      * @param selectionSeconds in the stopping test and the choice of working sets
      */
-    public record Phases(int rounds, long kernelRows, long kernelValues, long reusedRows, double kernelSeconds,
-                         double localSeconds,
+    public record Phases(int rounds, long kernelRows, long reusedRows, double kernelSeconds, double localSeconds,
                          double gradientSeconds, double selectionSeconds) implements java.io.Serializable {
     }
 
     /** A solution and where its time went (also its {@link DualSolution#phases}). */
     public record Run(DualSolution solution, Phases phases) {
     }
-
-    /** Rounds between two shrinkings (LIBSVM shrinks every 1000 pair steps; a round makes some 70 on two moons). */
-    private static final int SHRINK_EVERY = 10;
 
     private final Settings settings;
 
@@ -168,7 +156,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
                 .withMaxIterations(settings.maxIterations()))
                 .solve(new DualProblem(new GramMatrixRows(n, gram), problem.y(), problem.costs()), initialAlpha);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Phases phases = new Phases(1, n, (long) n * n, 0, kernelNanos / 1e9, seconds - kernelNanos / 1e9, 0, 0);
+        Phases phases = new Phases(1, n, 0, kernelNanos / 1e9, seconds - kernelNanos / 1e9, 0, 0);
         return new Run(new DualSolution(name(), s.alpha(), s.gradient(), s.dualObjective(), s.iterations(), seconds,
                 s.kktResidual(), s.converged(), s.status(), phases), phases);
     }
@@ -186,11 +174,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
         private final LinkedHashMap<Integer, double[]> rows;
         private final double[] block;
         private final int chunk;
-        /** Where only some columns are computed (the active points, shrinking): those columns and their view. */
-        private int[] columns;
-        private KernelRows.ColumnRows columnRows;
         long computed;
-        long values;
         long hits;
         long nanos;
 
@@ -227,45 +211,17 @@ public final class WorkingSetSmoSolver implements DualSolver {
                     asked[u - from] = points[missing[u]];
                 }
                 long start = System.nanoTime();
-                if (columns == null) {
-                    kernel.fillRows(asked, 0, to - from, block);
-                } else {
-                    columnRows.fillRows(asked, 0, to - from, block);
-                }
+                kernel.fillRows(asked, 0, to - from, block);
                 nanos += System.nanoTime() - start;
                 computed += to - from;
-                values += (long) (to - from) * (columns == null ? n : columns.length);
                 for (int u = from; u < to; u++) {
                     double[] row = slot();
-                    if (columns == null) {
-                        System.arraycopy(block, (u - from) * n, row, 0, n);
-                    } else {
-                        int offset = (u - from) * columns.length;
-                        for (int c = 0; c < columns.length; c++) {
-                            row[columns[c]] = block[offset + c];
-                        }
-                    }
+                    System.arraycopy(block, (u - from) * n, row, 0, n);
                     rows.put(points[missing[u]], row);
                     out[missing[u]] = row;
                 }
             }
             return out;
-        }
-
-        /**
-         * From now on rows are computed in these columns only (the others are never read): rows kept from
-         * before stay valid, as they hold these columns too.
-         */
-        void restrict(int[] active) {
-            columns = active;
-            columnRows = kernel.columns(active);
-        }
-
-        /** Rows in all columns again: the rows kept lack some, so they are dropped. */
-        void unrestrict() {
-            columns = null;
-            columnRows = null;
-            rows.clear();
         }
 
         /** A row's storage: a new one below capacity, else the least recently used one's. */
@@ -280,13 +236,6 @@ public final class WorkingSetSmoSolver implements DualSolver {
         }
     }
 
-    /**
-     * Points shrunk at one time, with alpha then: their G_i was exact then, and is brought up to date by the
-     * changes of alpha since.
-     */
-    private record Shrinking(int[] points, double[] alphaThen) {
-    }
-
     /** The state of one solve. */
     private final class Round {
         final DualProblem problem;
@@ -299,14 +248,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
         final int[][] members;
         final int[] count = new int[2];
         final RowCache cache;
-        /** The active points active[0, activeCount), ascending; the others are shrunk (their G_i is stale). */
-        int[] active;
-        int activeCount;
-        final boolean[] shrunk;
-        final List<Shrinking> shrinkings = new ArrayList<>();
-        /** LIBSVM's unshrink: all points made active once, when m - M first falls to 10 eps. */
-        boolean unshrunk;
-        /** Scratch: K[:, W] (y delta)_W over the active points. */
+        /** Scratch: K[:, W] (y delta)_W. */
         final double[] product;
         final boolean[] chosen;
         long localNanos;
@@ -326,10 +268,6 @@ public final class WorkingSetSmoSolver implements DualSolver {
             cache = new RowCache(problem.kernel(), (int) Math.min(n, Math.max(2L * half, budget)), half);
             product = new double[n];
             chosen = new boolean[n];
-            shrunk = new boolean[n];
-            active = new int[n];
-            Arrays.setAll(active, i -> i);
-            activeCount = n;
             if (initialGradient != null) {
                 gradient = initialGradient.clone();
                 return;
@@ -357,53 +295,20 @@ public final class WorkingSetSmoSolver implements DualSolver {
             }
         }
 
-        boolean inUp(int i) {
-            return y[i] > 0 ? alpha[i] < problem.cost(i) : alpha[i] > 0;
-        }
-
-        boolean inLow(int i) {
-            return y[i] > 0 ? alpha[i] > 0 : alpha[i] < problem.cost(i);
-        }
-
-        /** {m(a), M(a)} of {@link DualKkt#violationBounds} over the active points. */
-        double[] activeBounds() {
-            double m = Double.NEGATIVE_INFINITY;
-            double bigM = Double.POSITIVE_INFINITY;
-            for (int u = 0; u < activeCount; u++) {
-                int i = active[u];
-                double v = -y[i] * gradient[i];
-                if (inUp(i)) {
-                    m = Math.max(m, v);
-                }
-                if (inLow(i)) {
-                    bigM = Math.min(bigM, v);
-                }
-            }
-            return new double[]{m, bigM};
-        }
-
         Run solve(long start) {
             boolean keepHalf = settings.workingSetSize() >= 4;
             boolean converged = false;
             while (true) {
                 long t0 = System.nanoTime();
-                double[] bounds = activeBounds();
+                double[] bounds = DualKkt.violationBounds(alpha, gradient, y, problem.costs());
                 if (bounds[0] - bounds[1] < settings.eps()) {
-                    selectionNanos += System.nanoTime() - t0;
-                    if (activeCount < n) {
-                        // optimal on the active points: all points again, the test repeated on them
-                        unshrink();
-                        continue;
-                    }
                     converged = true;
+                    selectionNanos += System.nanoTime() - t0;
                     break;
                 }
                 if (pairSteps >= settings.maxIterations()) {
                     selectionNanos += System.nanoTime() - t0;
                     break;
-                }
-                if (settings.shrinking() && rounds % SHRINK_EVERY == SHRINK_EVERY - 1) {
-                    shrink(bounds[0], bounds[1]);
                 }
                 // the older half is replaced: half 0 in odd rounds, half 1 in even ones
                 int replaced = rounds % 2 == 1 ? 0 : 1;
@@ -430,10 +335,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
             }
             String status = converged ? "optimal (max violating pair < eps " + settings.eps() + ")"
                     : "iteration limit (" + settings.maxIterations() + ")";
-            if (activeCount < n) {
-                unshrink();
-            }
-            Phases phases = new Phases(rounds, cache.computed, cache.values, cache.hits, cache.nanos / 1e9, localNanos / 1e9,
+            Phases phases = new Phases(rounds, cache.computed, cache.hits, cache.nanos / 1e9, localNanos / 1e9,
                     gradientNanos / 1e9, selectionNanos / 1e9);
             DualSolution solution = new DualSolution(name(), alpha, gradient, DualKkt.dualObjective(alpha, gradient),
                     pairSteps, (System.nanoTime() - start) / 1e9,
@@ -442,110 +344,19 @@ public final class WorkingSetSmoSolver implements DualSolver {
         }
 
         /**
-         * LIBSVM's shrinking: a point at a bound that can only enter I_up (I_low) leaves the active set while
-         * its -y_i G_i is below M (above m), as it cannot make a violating pair then. Kernel rows, gradient
-         * updates and selection go over the active points only. As LIBSVM, all points are made active once
-         * when m - M first falls to 10 eps.
-         */
-        void shrink(double m, double bigM) {
-            long t0 = System.nanoTime();
-            if (!unshrunk && m - bigM <= 10 * settings.eps()) {
-                unshrunk = true;
-                if (activeCount < n) {
-                    unshrink();
-                }
-            }
-            int[] leaving = new int[activeCount];
-            int left = 0;
-            int kept = 0;
-            for (int u = 0; u < activeCount; u++) {
-                int i = active[u];
-                double v = -y[i] * gradient[i];
-                boolean up = inUp(i);
-                boolean low = inLow(i);
-                if (up && !low && v < bigM || low && !up && v > m) {
-                    leaving[left++] = i;
-                    shrunk[i] = true;
-                } else {
-                    active[kept++] = i;
-                }
-            }
-            if (left > 0) {
-                activeCount = kept;
-                shrinkings.add(new Shrinking(Arrays.copyOf(leaving, left), alpha.clone()));
-                cache.restrict(Arrays.copyOf(active, activeCount));
-                for (int b = 0; b < 2; b++) {
-                    int c = 0;
-                    for (int t = 0; t < count[b]; t++) {
-                        if (!shrunk[members[b][t]]) {
-                            members[b][c++] = members[b][t];
-                        }
-                    }
-                    count[b] = c;
-                }
-            }
-            selectionNanos += System.nanoTime() - t0;
-        }
-
-        /**
-         * All points active again, the G_i of the shrunk ones brought up to date: G_i += y_i sum_j y_j
-         * (a_j - a_j then) K_ij over the points j whose alpha changed since i was shrunk (LIBSVM's
-         * reconstruct_gradient, by blocks of kernel rows against the points shrunk at one time).
-         */
-        void unshrink() {
-            int[] changed = new int[n];
-            double[] coefficients = new double[n];
-            for (Shrinking shrinking : shrinkings) {
-                int m = 0;
-                for (int j = 0; j < n; j++) {
-                    if (alpha[j] != shrinking.alphaThen()[j]) {
-                        coefficients[m] = y[j] * (alpha[j] - shrinking.alphaThen()[j]);
-                        changed[m++] = j;
-                    }
-                }
-                int[] points = shrinking.points();
-                int width = points.length;
-                KernelRows.ColumnRows view = problem.kernel().columns(points);
-                for (int from = 0; from < m; from += half) {
-                    int to = Math.min(m, from + half);
-                    long t0 = System.nanoTime();
-                    view.fillRows(changed, from, to, cache.block);
-                    cache.values += (long) (to - from) * width;
-                    long t1 = System.nanoTime();
-                    cache.nanos += t1 - t0;
-                    int rowsFrom = from;
-                    KernelBlocks.inTwoHalves(width, to - from, (lo, hi) -> {
-                        for (int u = lo; u < hi; u++) {
-                            double sum = 0;
-                            for (int t = rowsFrom; t < to; t++) {
-                                sum += coefficients[t] * cache.block[(t - rowsFrom) * width + u];
-                            }
-                            gradient[points[u]] += y[points[u]] * sum;
-                        }
-                    });
-                    gradientNanos += System.nanoTime() - t1;
-                }
-            }
-            shrinkings.clear();
-            Arrays.fill(shrunk, false);
-            Arrays.setAll(active, i -> i);
-            activeCount = n;
-            cache.unrestrict();
-        }
-
-        /**
-         * Up to {@code wanted} active points not yet chosen, alternately the next of I_up by largest -y_i G_i
+         * Up to {@code wanted} points not yet chosen, alternately the next of I_up by largest -y_i G_i
          * and of I_low by smallest (ThunderSVM's select_working_set); fewer when both run out.
          */
         int[] select(int wanted) {
             double[] violation = new double[n];
             boolean[] up = new boolean[n];
             boolean[] low = new boolean[n];
-            for (int u = 0; u < activeCount; u++) {
-                int i = active[u];
+            for (int i = 0; i < n; i++) {
                 violation[i] = -y[i] * gradient[i];
-                up[i] = !chosen[i] && inUp(i);
-                low[i] = !chosen[i] && inLow(i);
+                boolean belowC = alpha[i] < problem.cost(i);
+                boolean aboveZero = alpha[i] > 0;
+                up[i] = !chosen[i] && (y[i] > 0 ? belowC : aboveZero);
+                low[i] = !chosen[i] && (y[i] > 0 ? aboveZero : belowC);
             }
             int[] ups = largest(violation, 1, up, wanted);
             int[] lows = largest(violation, -1, low, wanted);
@@ -613,8 +424,8 @@ public final class WorkingSetSmoSolver implements DualSolver {
         }
 
         /**
-         * G_i += y_i sum_t K(w_t, i) c_t over the kernel rows whose c_t is not 0, for the active points i, in
-         * two halves on two threads.
+         * G_i += y_i sum_t K(w_t, i) c_t over the kernel rows whose c_t is not 0, the points i in two
+         * halves on two threads.
          */
         void addToGradient(double[][] kernelRows, double[] coefficients) {
             int[] changed = new int[coefficients.length];
@@ -628,18 +439,17 @@ public final class WorkingSetSmoSolver implements DualSolver {
                 return;
             }
             int rowsChanged = m;
-            int[] points = active;
-            KernelBlocks.inTwoHalves(activeCount, rowsChanged, (from, to) -> {
+            KernelBlocks.inTwoHalves(n, rowsChanged, (from, to) -> {
                 Arrays.fill(product, from, to, 0);
                 for (int u = 0; u < rowsChanged; u++) {
                     double c = coefficients[changed[u]];
                     double[] row = kernelRows[changed[u]];
-                    for (int v = from; v < to; v++) {
-                        product[v] += c * row[points[v]];
+                    for (int i = from; i < to; i++) {
+                        product[i] += c * row[i];
                     }
                 }
-                for (int v = from; v < to; v++) {
-                    gradient[points[v]] += y[points[v]] * product[v];
+                for (int i = from; i < to; i++) {
+                    gradient[i] += y[i] * product[i];
                 }
             });
         }
