@@ -8,9 +8,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import mlspark.linalg.DensePoints;
 
 /**
  * {@link Exp#exp} against e^x to 50 digits (BigDecimal) and {@link StrictMath#exp} (fdlibm), and the same bits in the
@@ -99,6 +102,42 @@ class ExpTest {
         }
         assertTrue(ulps(Exp.exp(Math.log(Double.MAX_VALUE)), StrictMath.exp(Math.log(Double.MAX_VALUE))) <= 1);
         assertTrue(ulps(Exp.exp(Math.log(Double.MIN_VALUE)), StrictMath.exp(Math.log(Double.MIN_VALUE))) <= 1);
+    }
+
+    /**
+     * The RBF block against its kernel value pair by pair: the same bits up to 8 dimensions (the fused block
+     * sums the squared differences as {@link RbfKernel#apply(double[], double[])} does), to rounding beyond
+     * (a dgemm and the norms); blocks large enough to be split across two threads.
+     */
+    @Test
+    void theRbfBlockIsItsKernelValueByValue() {
+        Random random = new Random(7);
+        RbfKernel kernel = new RbfKernel(0.3);
+        for (int d : new int[]{1, 2, 8, 12}) {
+            int m = 40;
+            int n = 500;
+            double[][] a = new double[m][d];
+            double[][] b = new double[n][d];
+            for (double[][] set : List.of(a, b)) {
+                for (double[] row : set) {
+                    for (int k = 0; k < d; k++) {
+                        row[k] = 2 * random.nextGaussian();
+                    }
+                }
+            }
+            double[] block = new double[m * n];
+            kernel.block(new DensePoints(a), new DensePoints(b), block);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double value = kernel.apply(a[i], b[j]);
+                    if (d <= 8) {
+                        assertEquals(value, block[i * n + j], 0.0, "d = " + d);
+                    } else {
+                        assertEquals(value, block[i * n + j], 1e-12, "d = " + d);
+                    }
+                }
+            }
+        }
     }
 
     /** A hash of exp over a grid of the RBF's range; the test's JVM calls it after warming it up. */
