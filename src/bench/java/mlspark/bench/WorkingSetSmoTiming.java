@@ -29,8 +29,8 @@ import mlspark.training.CascadeSvmTrainer;
  * of N points (noise 0.2, seed 0), RBF gamma 1, C 1, eps 1e-3; each solver's pair steps, seconds and
  * objective, for the batched one the time by phase; the 1-minute load average beside every line (a
  * shared machine). A JIT warm-up on N = 1000 first, not reported.
- * Usage: {@code WorkingSetSmoTiming N [q ...] [--cascade P ...]} (q: working-set sizes, by default
- * 128; P: the cascade's partitions, by default 8).
+ * Usage: {@code WorkingSetSmoTiming N [q ...] [--cascade P ...] [--without-rows]} (q: working-set sizes, by
+ * default 128; P: the cascade's partitions, by default 8, 0 for none; {@code --without-rows}: {@code smo-rows} not run).
  */
 public final class WorkingSetSmoTiming {
     private static final double EPS = 1e-3;
@@ -43,8 +43,11 @@ public final class WorkingSetSmoTiming {
         List<Integer> sizes = new ArrayList<>();
         List<Integer> partitions = new ArrayList<>();
         List<Integer> into = sizes;
+        boolean withRows = true;
         for (int a = 1; a < args.length; a++) {
-            if (args[a].equals("--cascade")) {
+            if (args[a].equals("--without-rows")) {
+                withRows = false;
+            } else if (args[a].equals("--cascade")) {
                 into = partitions;
             } else {
                 into.add(Integer.parseInt(args[a]));
@@ -56,24 +59,27 @@ public final class WorkingSetSmoTiming {
         if (partitions.isEmpty()) {
             partitions.add(8);
         }
+        partitions.removeIf(p -> p == 0);
         System.out.println(Blas.describe() + "; N = " + n);
         try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[2]")
                 .setAppName("WorkingSetSmoTiming").set("spark.ui.enabled", "false"))) {
             sc.setLogLevel("WARN");
-            run(sc, TwoMoons.generate(1000, TwoMoons.NOISE, 1), sizes, partitions, false);
-            run(sc, TwoMoons.generate(n, TwoMoons.NOISE, 0), sizes, partitions, true);
+            run(sc, TwoMoons.generate(1000, TwoMoons.NOISE, 1), sizes, partitions, withRows, false);
+            run(sc, TwoMoons.generate(n, TwoMoons.NOISE, 0), sizes, partitions, withRows, true);
         }
     }
 
     private static void run(JavaSparkContext sc, LabeledData data, List<Integer> sizes, List<Integer> partitions,
-                            boolean report) throws IOException {
+                            boolean withRows, boolean report) throws IOException {
         RbfKernel kernel = new RbfKernel(1);
         ClassCosts costs = ClassCosts.symmetric(1);
         DualProblem problem = new DualProblem(new PointKernelRows(kernel, data.x()), data.y(), costs);
-        DualSolution rows = new SmoSolver(SmoSolver.Settings.defaults().withEps(EPS)).solve(problem);
-        if (report) {
-            System.out.printf("smo-rows        pair steps %9d  %7.2f s  objective %.6f  load %s%n", rows.iterations(),
-                    rows.seconds(), rows.dualObjective(), load());
+        if (withRows) {
+            DualSolution rows = new SmoSolver(SmoSolver.Settings.defaults().withEps(EPS)).solve(problem);
+            if (report) {
+                System.out.printf("smo-rows        pair steps %9d  %7.2f s  objective %.6f  load %s%n", rows.iterations(),
+                        rows.seconds(), rows.dualObjective(), load());
+            }
         }
         for (int q : sizes) {
             WorkingSetSmoSolver.Run run = new WorkingSetSmoSolver(WorkingSetSmoSolver.Settings.defaults().withEps(EPS)

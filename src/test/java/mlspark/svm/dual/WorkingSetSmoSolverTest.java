@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,43 @@ class WorkingSetSmoSolverTest {
             for (WorkingSetSmoSolver.Run run : List.of(all, none)) {
                 assertEquals(optimum, run.solution().requireConverged().dualObjective(), 1e-6 * optimum, "q = " + q);
             }
+        }
+    }
+
+    /**
+     * One thread and two give the same bits: the kernel blocks and the gradient updates are split by
+     * ranges of values, each value computed by the same arithmetic. One thread: the solve inside a fork-join
+     * pool of parallelism 1, where the blocks' parallel halves run one after the other on its worker.
+     */
+    @Test
+    void oneThreadAndTwoGiveTheSameSolution() throws Exception {
+        // two moons (d = 2): the RBF's fused block; the blobs with 9 more noise features (d = 12): a dgemm and the norms
+        LabeledData moons = TwoMoons.generate(3000, 0.2, 21);
+        LabeledData blobs = blobs(3000, 22);
+        Random random = new Random(23);
+        double[][] wide = new double[blobs.size()][];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = Arrays.copyOf(blobs.x()[i], 12);
+            for (int k = 3; k < 12; k++) {
+                wide[i][k] = random.nextGaussian();
+            }
+        }
+        for (LabeledData set : List.of(moons, new LabeledData(wide, blobs.y(), "blobs in 12 dimensions"))) {
+            DualProblem problem = new DualProblem(new PointKernelRows(new RbfKernel(0.2), set.x()), set.y(),
+                    ClassCosts.symmetric(1));
+            WorkingSetSmoSolver solver = new WorkingSetSmoSolver(WorkingSetSmoSolver.Settings.defaults());
+            DualSolution two = solver.solve(problem);
+            ForkJoinPool single = new ForkJoinPool(1);
+            DualSolution one;
+            try {
+                one = single.submit(() -> solver.solve(problem)).get();
+            } finally {
+                single.shutdown();
+            }
+            assertTrue(two.converged() && one.converged());
+            assertEquals(two.iterations(), one.iterations(), set.source());
+            assertArrayEquals(two.alpha(), one.alpha(), 0.0, set.source());
+            assertArrayEquals(two.gradient(), one.gradient(), 0.0, set.source());
         }
     }
 
