@@ -7,6 +7,7 @@ import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
@@ -153,6 +154,15 @@ public final class PrimalSvmModel extends ClassificationModel<Vector, PrimalSvmM
 
     @Override
     public Vector predictRaw(Vector features) {
+        SparseVector sparse = featureMap == null ? TrainingRows.sparseFeatures(features, getFeaturesCol(), numFeatures()) : null;
+        if (sparse != null) {
+            // a sparse row's scores by its non-zeros: a 2^22-feature row is never densified
+            if (linear instanceof OneVsRestLinearModel classes) {
+                return Vectors.dense(classes.scores(sparse.indices(), sparse.values()));
+            }
+            double h = binary().decision(sparse.indices(), sparse.values());
+            return Vectors.dense(-h, h);
+        }
         double[] x = TrainingRows.features(features, getFeaturesCol(), numFeatures());
         double[] z = featureMap == null ? x : featureMap.map(x, 1, x.length);
         if (linear instanceof OneVsRestLinearModel classes) {

@@ -188,6 +188,16 @@ final class TrainingRows {
         return x;
     }
 
+    /** A row's features checked for size and finite values: a sparse vector as it is, else null. */
+    static SparseVector sparseFeatures(Object value, String featuresCol, int dimension) {
+        if (!(value instanceof SparseVector v)) {
+            return null;
+        }
+        requireSize(v, featuresCol, dimension);
+        requireFinite(v.values(), featuresCol);
+        return v;
+    }
+
     private static void requireSize(Vector v, String featuresCol, int dimension) {
         if (v.size() != dimension) {
             throw new IllegalArgumentException("featuresCol '" + featuresCol + "': a row has " + v.size()

@@ -77,6 +77,46 @@ class PrimalSvmMultiClassTest extends SparkSqlTest {
         }
     }
 
+    /**
+     * Sparse rows are scored by their non-zeros (never densified): the scores of three classes and of two
+     * equal W x + b by a plain loop over the coefficients, on rows of 40 features with 3 non-zeros.
+     */
+    @Test
+    void sparseRowsAreScoredByTheirNonZeros() {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 120;
+        int d = 40;
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            x[i][(int) y[i]] = 3 + random.nextGaussian();
+            x[i][3 + random.nextInt(d - 3)] = random.nextGaussian();
+            x[i][3 + random.nextInt(d - 3)] = random.nextGaussian();
+        }
+        for (int classes : new int[]{3, 2}) {
+            double[][] rows = Arrays.stream(x).limit(classes == 3 ? n : 80).toArray(double[][]::new);
+            double[] labels = Arrays.stream(y).limit(rows.length).map(v -> classes == 3 ? v : v % 2).toArray();
+            Dataset<Row> sparse = vectors(rows, labels, true);
+            PrimalSvmModel model = new PrimalSvmClassifier().setC(1).setMaxIter(30).setStepSize(1e-3).fit(sparse);
+            Matrix w = model.coefficientMatrix();
+            Vector b = model.interceptVector();
+            List<Row> predicted = model.transform(sparse).select("rawPrediction").collectAsList();
+            for (int i = 0; i < rows.length; i++) {
+                double[] expected = new double[w.numRows()];
+                for (int k = 0; k < expected.length; k++) {
+                    expected[k] = b.apply(k);
+                    for (int j = 0; j < d; j++) {
+                        expected[k] += w.apply(k, j) * rows[i][j];
+                    }
+                }
+                double[] raw = ((Vector) predicted.get(i).get(0)).toArray();
+                assertArrayEquals(classes == 3 ? expected : new double[]{-expected[0], expected[0]}, raw, 1e-12,
+                        classes + " classes, row " + i);
+            }
+        }
+    }
+
     /** The label column's metadata fixes K: a fourth class without rows gets a model that never wins. */
     @Test
     void numClassesFromMetadata() {

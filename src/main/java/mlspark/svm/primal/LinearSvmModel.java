@@ -33,6 +33,15 @@ public record LinearSvmModel(double[] w, double b) implements LinearClassifier {
         return s;
     }
 
+    /** {@code h} of a sparse row: its non-zero {@code values} at {@code indices}. */
+    public double decision(int[] indices, double[] values) {
+        double s = b;
+        for (int k = 0; k < indices.length; k++) {
+            s += w[indices[k]] * values[k];
+        }
+        return s;
+    }
+
     public double predict(double[] x) {
         return decision(x, 0) > 0 ? 1 : -1;
     }

@@ -53,6 +53,17 @@ public record OneVsRestLinearModel(int dimension, double[] weights, double[] int
         return h;
     }
 
+    /** The K scores h_k of a sparse row: its non-zero {@code values} at {@code indices}. */
+    public double[] scores(int[] indices, double[] values) {
+        double[] h = intercepts.clone();
+        for (int k = 0; k < h.length; k++) {
+            for (int e = 0; e < indices.length; e++) {
+                h[k] += weights[k * dimension + indices[e]] * values[e];
+            }
+        }
+        return h;
+    }
+
     /** The index of the largest score, the first of equal ones. */
     public static int argmax(double[] scores, int offset, int stride, int count) {
         int best = 0;
