@@ -105,6 +105,14 @@ class Float32KernelRowsTest {
                 new double[400]));
     }
 
+    /** A problem of at most q points is one working set: its kernel matrix in float32 too. */
+    @Test
+    void aProblemOfOneWorkingSetReachesTheFloat64Optimum() {
+        double[] y = new double[60];
+        double[][] x = blobs(60, 10, false, 11, y);
+        agree("one working set", x, new DensePoints(x), y, new RbfKernel(0.1), blobs(200, 10, false, 12, new double[200]));
+    }
+
     /**
      * The rows themselves: each within float rounding of the kernel's formula, for dense rows by sgemm (RBF, linear,
      * poly), the fused few-dimension RBF block and sparse rows.
