@@ -44,6 +44,20 @@ public interface Kernel extends Serializable {
         }
     }
 
+    /**
+     * {@link #block(Points, Points, double[])} stored as float (kernel rows of float32 precision, as LIBSVM caches
+     * them): this default computes the block in double and rounds it; an {@link InnerProductKernel} takes dense
+     * points' inner products by one {@code sgemm}.
+     */
+    default void block(Points a, Points b, float[] out) {
+        int count = a.size() * b.size();
+        double[] values = new double[count];
+        block(a, b, values);
+        for (int t = 0; t < count; t++) {
+            out[t] = (float) values[t];
+        }
+    }
+
     /** {@link #block(Points, Points, double[])} of an m x d and an n x d row-major block. */
     default void block(double[] a, int m, double[] b, int n, int d, double[] out) {
         block(DensePoints.ofRowMajor(a, m, d), DensePoints.ofRowMajor(b, n, d), out);

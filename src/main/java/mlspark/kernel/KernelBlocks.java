@@ -28,6 +28,14 @@ public final class KernelBlocks {
         Blas.blas().dgemm("T", "N", n, m, d, 1.0, b, d, a, d, 0.0, out, n);
     }
 
+    /** {@link #innerProducts(double[], int, double[], int, int, double[])} in float, by one {@code sgemm}. */
+    public static void innerProducts(float[] a, int m, float[] b, int n, int d, float[] out) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        Blas.blas().sgemm("T", "N", n, m, d, 1.0f, b, d, a, d, 0.0f, out, n);
+    }
+
     /**
      * out[i * n + j] = a_i.b_j for the m points of {@code a} and the n of {@code b} (of one dimension d):
      * dense and dense by one {@code dgemm}; sparse and dense by gathering each sparse row's features from

@@ -20,6 +20,11 @@ public record LinearKernel() implements InnerProductKernel {
     }
 
     @Override
+    public void ofInnerProducts(float[] out, int from, int to, int n, double[] an, double[] bn) {
+        // the inner products are the kernel values
+    }
+
+    @Override
     public Optional<KernelSpec> spec() {
         return Optional.of(new KernelSpec("linear", "0", 0, 0));
     }

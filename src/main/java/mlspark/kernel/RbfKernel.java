@@ -46,6 +46,26 @@ public record RbfKernel(double gamma) implements InnerProductKernel {
         }
     }
 
+    /** {@link #ofInnerProducts(double[], int, int, int, double[], double[])} on a float block, in this class's loop. */
+    @Override
+    public void ofInnerProducts(float[] out, int from, int to, int n, double[] an, double[] bn) {
+        int t = from;
+        while (t < to) {
+            int i = t / n;
+            int rowStart = i * n;
+            int rowEnd = Math.min(to, rowStart + n);
+            double ai = an[i];
+            for (; t < rowEnd; t++) {
+                out[t] = (float) ofInnerProduct(out[t], ai, bn[t - rowStart]);
+            }
+        }
+    }
+
+    /** Whether {@link #block} takes the points' squared differences itself rather than their inner products. */
+    private static boolean fused(Points a, Points b) {
+        return a instanceof DensePoints && b instanceof DensePoints && a.dimension() <= DIRECT_DIMENSIONS;
+    }
+
     /**
      * Dense points of at most {@value #DIRECT_DIMENSIONS} dimensions: {@link #apply(double[], double[])} pair by
      * pair on the row-major blocks (the same values as one point at a time); others as every
@@ -53,12 +73,12 @@ public record RbfKernel(double gamma) implements InnerProductKernel {
      */
     @Override
     public void block(Points a, Points b, double[] out) {
-        if (!(a instanceof DensePoints da && b instanceof DensePoints db) || a.dimension() > DIRECT_DIMENSIONS) {
+        if (!fused(a, b)) {
             InnerProductKernel.super.block(a, b, out);
             return;
         }
-        double[] x = da.rowMajor();
-        double[] z = db.rowMajor();
+        double[] x = ((DensePoints) a).rowMajor();
+        double[] z = ((DensePoints) b).rowMajor();
         int d = a.dimension();
         int n = b.size();
         KernelBlocks.inTwoHalves(a.size() * n, d, (from, to) -> {
@@ -67,18 +87,48 @@ public record RbfKernel(double gamma) implements InnerProductKernel {
                 int i = t / n;
                 int rowStart = i * n;
                 int rowEnd = Math.min(to, rowStart + n);
-                int xi = i * d;
                 for (; t < rowEnd; t++) {
-                    int zj = (t - rowStart) * d;
-                    double s = 0;
-                    for (int k = 0; k < d; k++) {
-                        double diff = x[xi + k] - z[zj + k];
-                        s += diff * diff;
-                    }
-                    out[t] = Exp.exp(-gamma * s);
+                    out[t] = Exp.exp(-gamma * squaredDistance(x, i * d, z, (t - rowStart) * d, d));
                 }
             }
         });
+    }
+
+    /**
+     * The fused block of {@link #block(Points, Points, double[])} in double, rounded to float; others as every
+     * {@link InnerProductKernel}.
+     */
+    @Override
+    public void block(Points a, Points b, float[] out) {
+        if (!fused(a, b)) {
+            InnerProductKernel.super.block(a, b, out);
+            return;
+        }
+        double[] x = ((DensePoints) a).rowMajor();
+        double[] z = ((DensePoints) b).rowMajor();
+        int d = a.dimension();
+        int n = b.size();
+        KernelBlocks.inTwoHalves(a.size() * n, d, (from, to) -> {
+            int t = from;
+            while (t < to) {
+                int i = t / n;
+                int rowStart = i * n;
+                int rowEnd = Math.min(to, rowStart + n);
+                for (; t < rowEnd; t++) {
+                    out[t] = (float) Exp.exp(-gamma * squaredDistance(x, i * d, z, (t - rowStart) * d, d));
+                }
+            }
+        });
+    }
+
+    /** |x_i - z_j|^2 of rows starting at x[xi] and z[zj] of d values. */
+    private static double squaredDistance(double[] x, int xi, double[] z, int zj, int d) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+            double diff = x[xi + k] - z[zj + k];
+            s += diff * diff;
+        }
+        return s;
     }
 
     @Override

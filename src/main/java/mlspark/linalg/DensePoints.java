@@ -15,6 +15,7 @@ public final class DensePoints implements Points {
     private double[][] rows;
     private transient double[] stacked;
     private transient double[] norms;
+    private transient float[] singleStacked;
 
     /** The rows {@code rows} (each of the same length), not copied. */
     public DensePoints(double[][] rows) {
@@ -75,6 +76,19 @@ public final class DensePoints implements Points {
             stacked = flat;
         }
         return stacked;
+    }
+
+    /** {@link #rowMajor} rounded to float (for {@code sgemm}), made once. */
+    public float[] rowMajorFloat() {
+        if (singleStacked == null) {
+            double[] flat = rowMajor();
+            float[] out = new float[flat.length];
+            for (int t = 0; t < flat.length; t++) {
+                out[t] = (float) flat[t];
+            }
+            singleStacked = out;
+        }
+        return singleStacked;
     }
 
     /** Serialized as rows (the row-major block is transient). */

@@ -31,6 +31,7 @@ import mlspark.svm.dual.DualSolution;
 import mlspark.svm.dual.DualSolver;
 import mlspark.svm.dual.InteriorPointQp;
 import mlspark.svm.dual.InteriorPointSolver;
+import mlspark.svm.dual.KernelPrecision;
 import mlspark.svm.dual.SmoSolver;
 import mlspark.svm.multiclass.ClassLabels;
 import mlspark.svm.multiclass.ClassPair;
@@ -160,6 +161,11 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         return this;
     }
 
+    public KernelSvmClassifier setKernelPrecision(String value) {
+        set(kernelPrecision(), value);
+        return this;
+    }
+
     public KernelSvmClassifier setCascadePartitions(int value) {
         set(cascadePartitions(), value);
         return this;
@@ -221,9 +227,10 @@ public final class KernelSvmClassifier extends Classifier<Vector, KernelSvmClass
         };
     }
 
-    /** smo's settings: the tolerance and working-set size the Params give. */
+    /** smo's settings: the tolerance, working-set size and kernel precision the Params give. */
     private WorkingSetSmoSolver.Settings workingSetSmoSettings() {
-        return WorkingSetSmoSolver.Settings.defaults().withEps(getTol()).withWorkingSetSize(getWorkingSetSize());
+        return WorkingSetSmoSolver.Settings.defaults().withEps(getTol()).withWorkingSetSize(getWorkingSetSize())
+                .withKernelPrecision(KernelPrecision.of(getKernelPrecision()));
     }
 
     /** The cascade's settings in {@code partitions} sub-problems: maxIter limits its passes, tol is its tolerance. */

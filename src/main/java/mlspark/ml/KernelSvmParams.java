@@ -21,6 +21,7 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
 public interface KernelSvmParams extends HasClassCosts, HasKernel {
     String[] SOLVERS = {"ipm", "smo", "smo-rows", "cascade"};
     String[] BIAS_RULES = {"assignment", "libsvm"};
+    String[] KERNEL_PRECISIONS = {"float64", "float32"};
 
     /** A validator that passes a value {@link KernelSpec}'s check of it accepts (the check throws for the others). */
     final class KernelCheck<T> extends scala.runtime.AbstractFunction1<T, Object> implements Serializable {
@@ -51,7 +52,7 @@ public interface KernelSvmParams extends HasClassCosts, HasKernel {
     record Fields(CostParams costs, KernelParams kernel,
                   Param<String> solver, DoubleParam svThreshold, Param<String> biasRule, DoubleParam tol,
                   IntParam maxIter, IntParam cascadePartitions, BooleanParam probability, Param<String> probabilityCol,
-                  LongParam seed, IntParam workingSetSize) implements Serializable {
+                  LongParam seed, IntParam workingSetSize, Param<String> kernelPrecision) implements Serializable {
         static Fields of(String uid) {
             return new Fields(CostParams.of(uid), new KernelParams(
                     new Param<>(uid, "kernel", "linear (x.z), poly ((gamma x.z + coef0)^degree), rbf "
@@ -84,7 +85,10 @@ public interface KernelSvmParams extends HasClassCosts, HasKernel {
                     new Param<>(uid, "probabilityCol", "column of the class probabilities (with probability)"),
                     new LongParam(uid, "seed", "seed of the cross-validation folds of probability"),
                     ParamRules.evenAtLeast(uid, "workingSetSize", "points of smo's working sets, whose kernel rows "
-                            + "are computed together (even, >= 2; solvers smo and cascade)", 2));
+                            + "are computed together (even, >= 2; solvers smo and cascade)", 2),
+                    ParamRules.oneOf(uid, "kernelPrecision", "smo's kernel rows: float64, or float32 (LIBSVM's: "
+                            + "twice the rows in the cache, dense rows by sgemm; the gradients and sums stay double; "
+                            + "solvers smo and cascade)", KERNEL_PRECISIONS));
         }
 
         /** The defaults: the assignment's Q4 model, solved as the assignment solves it. */
@@ -100,6 +104,7 @@ public interface KernelSvmParams extends HasClassCosts, HasKernel {
             owner.setDefault(probabilityCol, "probability");
             owner.setDefault(seed, 0L);
             owner.setDefault(workingSetSize, WorkingSetSmoSolver.Settings.defaults().workingSetSize());
+            owner.setDefault(kernelPrecision, WorkingSetSmoSolver.Settings.defaults().kernelPrecision().paramValue());
         }
     }
 
@@ -173,6 +178,14 @@ public interface KernelSvmParams extends HasClassCosts, HasKernel {
 
     default int getWorkingSetSize() {
         return (Integer) getOrDefault(workingSetSize());
+    }
+
+    default Param<String> kernelPrecision() {
+        return kernelSvmFields().kernelPrecision();
+    }
+
+    default String getKernelPrecision() {
+        return getOrDefault(kernelPrecision());
     }
 
 

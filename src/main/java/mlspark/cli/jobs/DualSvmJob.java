@@ -93,6 +93,9 @@ public final class DualSvmJob extends SparkJob implements ParamsJob {
     @Option(names = "--working-set-size", paramLabel = "Q")
     Integer workingSetSize;
 
+    @Option(names = "--kernel-precision", paramLabel = "float64|float32")
+    String kernelPrecision;
+
     @Option(names = "--sv-threshold", paramLabel = "T")
     Double svThreshold;
 

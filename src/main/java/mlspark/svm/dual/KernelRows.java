@@ -28,6 +28,18 @@ public interface KernelRows {
         }
     }
 
+    /**
+     * {@link #fillRows(int[], int, int, double[])} stored as float (float32 kernel rows): this default fills them
+     * in double and rounds them.
+     */
+    default void fillRows(int[] rows, int from, int to, float[] out) {
+        double[] values = new double[(to - from) * size()];
+        fillRows(rows, from, to, values);
+        for (int t = 0; t < values.length; t++) {
+            out[t] = (float) values[t];
+        }
+    }
+
     /** K(i, i). */
     double diagonal(int i);
 

@@ -52,6 +52,15 @@ public final class PointKernelRows implements KernelRows {
         kernel.block(points.subset(java.util.Arrays.copyOfRange(rows, from, to)), points, out);
     }
 
+    /** One {@link Kernel#block(Points, Points, float[])}: an {@code sgemm} for dense points. */
+    @Override
+    public void fillRows(int[] rows, int from, int to, float[] out) {
+        if (to <= from || points.size() == 0) {
+            return;
+        }
+        kernel.block(points.subset(java.util.Arrays.copyOfRange(rows, from, to)), points, out);
+    }
+
     @Override
     public double diagonal(int i) {
         return kernel.apply(points, i, points, i);

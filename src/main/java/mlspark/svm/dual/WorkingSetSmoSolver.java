@@ -32,7 +32,8 @@ import mlspark.kernel.KernelBlocks;
  * and {@link SmoSolver} on it whole, in the points' order and with shrinking, which is LIBSVM's Solver.
  * W always holds the global maximal violating pair, so every round decreases the objective. The
  * bias follows from G as LIBSVM's rho ({@link BiasRule#LIBSVM}). Memory: the cache, at least q kernel rows (q x n
- * doubles), and q/2 rows of scratch.
+ * doubles, or floats: {@link KernelPrecision#FLOAT32}, with G, alpha and all sums in double as LIBSVM's Qfloat),
+ * and q/2 rows of scratch.
  */
 public final class WorkingSetSmoSolver implements DualSolver {
     /**
@@ -42,9 +43,10 @@ public final class WorkingSetSmoSolver implements DualSolver {
      * @param maxLocalIterations pair steps of one working set's subproblem at most
      * @param maxIterations      pair steps in all at most (the meaning of {@link SmoSolver.Settings#maxIterations})
      * @param cacheBytes         the kernel rows kept across working sets, in bytes (LIBSVM -m); at least q rows are kept
+     * @param kernelPrecision    the kernel rows' storage: float32 keeps twice the rows in {@code cacheBytes}
      */
-    public record Settings(double eps, int workingSetSize, int maxLocalIterations, int maxIterations, long cacheBytes)
-            implements java.io.Serializable {
+    public record Settings(double eps, int workingSetSize, int maxLocalIterations, int maxIterations, long cacheBytes,
+                           KernelPrecision kernelPrecision) implements java.io.Serializable {
         public Settings {
             if (workingSetSize < 2 || workingSetSize % 2 != 0) {
                 throw new IllegalArgumentException("working set size must be even and at least 2, got " + workingSetSize);
@@ -56,30 +58,35 @@ public final class WorkingSetSmoSolver implements DualSolver {
             if (cacheBytes < 0) {
                 throw new IllegalArgumentException("cache bytes must be >= 0, got " + cacheBytes);
             }
+            java.util.Objects.requireNonNull(kernelPrecision, "kernel precision");
         }
 
         public static Settings defaults() {
-            return new Settings(1e-3, 128, 100_000, 10_000_000, 256L << 20);
+            return new Settings(1e-3, 128, 100_000, 10_000_000, 256L << 20, KernelPrecision.FLOAT64);
         }
 
         public Settings withEps(double value) {
-            return new Settings(value, workingSetSize, maxLocalIterations, maxIterations, cacheBytes);
+            return new Settings(value, workingSetSize, maxLocalIterations, maxIterations, cacheBytes, kernelPrecision);
         }
 
         public Settings withWorkingSetSize(int value) {
-            return new Settings(eps, value, maxLocalIterations, maxIterations, cacheBytes);
+            return new Settings(eps, value, maxLocalIterations, maxIterations, cacheBytes, kernelPrecision);
         }
 
         public Settings withMaxLocalIterations(int value) {
-            return new Settings(eps, workingSetSize, value, maxIterations, cacheBytes);
+            return new Settings(eps, workingSetSize, value, maxIterations, cacheBytes, kernelPrecision);
         }
 
         public Settings withMaxIterations(int value) {
-            return new Settings(eps, workingSetSize, maxLocalIterations, value, cacheBytes);
+            return new Settings(eps, workingSetSize, maxLocalIterations, value, cacheBytes, kernelPrecision);
         }
 
         public Settings withCacheBytes(long value) {
-            return new Settings(eps, workingSetSize, maxLocalIterations, maxIterations, value);
+            return new Settings(eps, workingSetSize, maxLocalIterations, maxIterations, value, kernelPrecision);
+        }
+
+        public Settings withKernelPrecision(KernelPrecision value) {
+            return new Settings(eps, workingSetSize, maxLocalIterations, maxIterations, cacheBytes, value);
         }
     }
 
@@ -150,7 +157,15 @@ public final class WorkingSetSmoSolver implements DualSolver {
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         double[] gram = new double[n * n];
-        problem.kernel().fillRows(all, 0, n, gram);
+        if (settings.kernelPrecision() == KernelPrecision.FLOAT32) {
+            float[] rows = new float[n * n];
+            problem.kernel().fillRows(all, 0, n, rows);
+            for (int t = 0; t < rows.length; t++) {
+                gram[t] = rows[t];
+            }
+        } else {
+            problem.kernel().fillRows(all, 0, n, gram);
+        }
         long kernelNanos = System.nanoTime() - start;
         DualSolution s = new SmoSolver(SmoSolver.Settings.defaults().withEps(settings.eps())
                 .withMaxIterations(settings.maxIterations()))
@@ -165,26 +180,35 @@ public final class WorkingSetSmoSolver implements DualSolver {
      * The kernel rows of the points last used, least recently used evicted first: a point's row computed
      * once while it keeps coming back into working sets (the support vectors do: on an MNIST class pair
      * of 11,791 rows, 1,493 distinct points made the 9,733 new members of 153 working sets). Rows are
-     * computed {@code chunk} at a time by one {@link KernelRows#fillRows}.
+     * computed {@code chunk} at a time by one {@link KernelRows#fillRows}. A row is a double[], or a float[] for
+     * {@link KernelPrecision#FLOAT32} ({@link #value}).
      */
     private static final class RowCache {
         private final KernelRows kernel;
         private final int n;
         private final int capacity;
-        private final LinkedHashMap<Integer, double[]> rows;
-        private final double[] block;
+        private final boolean single;
+        private final LinkedHashMap<Integer, Object> rows;
+        /** Scratch of {@code chunk} rows: a double[] or a float[]. */
+        private final Object block;
         private final int chunk;
         long computed;
         long hits;
         long nanos;
 
-        RowCache(KernelRows kernel, int capacity, int chunk) {
+        RowCache(KernelRows kernel, int capacity, int chunk, KernelPrecision precision) {
             this.kernel = kernel;
             n = kernel.size();
             this.capacity = capacity;
             this.chunk = chunk;
+            single = precision == KernelPrecision.FLOAT32;
             rows = new LinkedHashMap<>(16, 0.75f, true);
-            block = new double[chunk * n];
+            block = single ? new float[chunk * n] : new double[chunk * n];
+        }
+
+        /** Entry j of a row of this cache. */
+        static double value(Object row, int j) {
+            return row instanceof float[] f ? f[j] : ((double[]) row)[j];
         }
 
         /**
@@ -192,8 +216,8 @@ public final class WorkingSetSmoSolver implements DualSolver {
          * are the most recently used): those found are touched first, the others then computed into the
          * slots of the least recently used.
          */
-        double[][] rows(int[] points, int count) {
-            double[][] out = new double[count][];
+        Object[] rows(int[] points, int count) {
+            Object[] out = new Object[count];
             int[] missing = new int[count];
             int m = 0;
             for (int t = 0; t < count; t++) {
@@ -211,11 +235,15 @@ public final class WorkingSetSmoSolver implements DualSolver {
                     asked[u - from] = points[missing[u]];
                 }
                 long start = System.nanoTime();
-                kernel.fillRows(asked, 0, to - from, block);
+                if (single) {
+                    kernel.fillRows(asked, 0, to - from, (float[]) block);
+                } else {
+                    kernel.fillRows(asked, 0, to - from, (double[]) block);
+                }
                 nanos += System.nanoTime() - start;
                 computed += to - from;
                 for (int u = from; u < to; u++) {
-                    double[] row = slot();
+                    Object row = slot();
                     System.arraycopy(block, (u - from) * n, row, 0, n);
                     rows.put(points[missing[u]], row);
                     out[missing[u]] = row;
@@ -225,12 +253,12 @@ public final class WorkingSetSmoSolver implements DualSolver {
         }
 
         /** A row's storage: a new one below capacity, else the least recently used one's. */
-        private double[] slot() {
+        private Object slot() {
             if (rows.size() < capacity) {
-                return new double[n];
+                return single ? new float[n] : new double[n];
             }
-            Iterator<Map.Entry<Integer, double[]>> eldest = rows.entrySet().iterator();
-            double[] row = eldest.next().getValue();
+            Iterator<Map.Entry<Integer, Object>> eldest = rows.entrySet().iterator();
+            Object row = eldest.next().getValue();
             eldest.remove();
             return row;
         }
@@ -264,8 +292,9 @@ public final class WorkingSetSmoSolver implements DualSolver {
             alpha = initialAlpha == null ? new double[n] : initialAlpha.clone();
             half = Math.min(settings.workingSetSize() / 2, Math.max(1, n));
             members = new int[2][half];
-            long budget = settings.cacheBytes() / ((long) n * Double.BYTES);
-            cache = new RowCache(problem.kernel(), (int) Math.min(n, Math.max(2L * half, budget)), half);
+            long budget = settings.cacheBytes() / ((long) n * settings.kernelPrecision().bytes());
+            cache = new RowCache(problem.kernel(), (int) Math.min(n, Math.max(2L * half, budget)), half,
+                    settings.kernelPrecision());
             product = new double[n];
             chosen = new boolean[n];
             if (initialGradient != null) {
@@ -284,7 +313,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
             for (int from = 0; from < s; from += half) {
                 int to = Math.min(s, from + half);
                 int[] points = Arrays.copyOfRange(support, from, to);
-                double[][] rows = cache.rows(points, to - from);
+                Object[] rows = cache.rows(points, to - from);
                 double[] coefficients = new double[to - from];
                 for (int t = from; t < to; t++) {
                     coefficients[t - from] = y[support[t]] * alpha[support[t]];
@@ -389,12 +418,12 @@ public final class WorkingSetSmoSolver implements DualSolver {
             int[] ws = new int[w];
             System.arraycopy(members[0], 0, ws, 0, count[0]);
             System.arraycopy(members[1], 0, ws, count[0], count[1]);
-            double[][] rows = cache.rows(ws, w);
+            Object[] rows = cache.rows(ws, w);
             long start = System.nanoTime();
             double[] kww = new double[w * w];
             for (int s = 0; s < w; s++) {
                 for (int t = 0; t < w; t++) {
-                    kww[s * w + t] = rows[s][ws[t]];
+                    kww[s * w + t] = RowCache.value(rows[s], ws[t]);
                 }
             }
             double[] yW = new double[w];
@@ -427,7 +456,7 @@ public final class WorkingSetSmoSolver implements DualSolver {
          * G_i += y_i sum_t K(w_t, i) c_t over the kernel rows whose c_t is not 0, the points i in two
          * halves on two threads.
          */
-        void addToGradient(double[][] kernelRows, double[] coefficients) {
+        void addToGradient(Object[] kernelRows, double[] coefficients) {
             int[] changed = new int[coefficients.length];
             int m = 0;
             for (int t = 0; t < coefficients.length; t++) {
@@ -443,9 +472,15 @@ public final class WorkingSetSmoSolver implements DualSolver {
                 Arrays.fill(product, from, to, 0);
                 for (int u = 0; u < rowsChanged; u++) {
                     double c = coefficients[changed[u]];
-                    double[] row = kernelRows[changed[u]];
-                    for (int i = from; i < to; i++) {
-                        product[i] += c * row[i];
+                    if (kernelRows[changed[u]] instanceof float[] row) {
+                        for (int i = from; i < to; i++) {
+                            product[i] += c * row[i];
+                        }
+                    } else {
+                        double[] row = (double[]) kernelRows[changed[u]];
+                        for (int i = from; i < to; i++) {
+                            product[i] += c * row[i];
+                        }
                     }
                 }
                 for (int i = from; i < to; i++) {
