@@ -367,7 +367,7 @@ public final class LinearBench implements BenchSuite {
         }
     }
 
-    private static java.util.Iterator<Row> rowsOf(SampleBlock b) {
+    static java.util.Iterator<Row> rowsOf(SampleBlock b) {
         double[] values = ((FeatureBlock.Dense) b.features()).values();
         int d = b.dimension();
         List<Row> out = new ArrayList<>(b.size());
