@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,12 +17,17 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
+import mlspark.data.FeatureBlock;
 import mlspark.data.SampleBlock;
 import mlspark.distributed.SampleBlocks;
 import mlspark.ml.PrimalSvmClassifier;
 import mlspark.sources.DataSources;
+import mlspark.svm.ClassCosts;
+import mlspark.svm.linear.LinearSvmDual;
+import mlspark.svm.linear.LocalDualAscent;
 import mlspark.svm.primal.DualRound;
 
 /**
@@ -29,7 +35,7 @@ import mlspark.svm.primal.DualRound;
  * (dense 100,000 x 100, sparse 100,000 x 2^20 with 50 non-zeros a row; local[2], 2 partitions): a fixed number of
  * rounds (tol 1e-12), the seconds per round after the first two, and, summed over the tasks of those rounds (a
  * SparkListener), the executors' run time, task deserialization and result serialization, the result bytes; the
- * 1-minute load average beside every line. Usage: {@code CocoaRoundTiming [ROUNDS] [dense|sparse ...]}
+ * 1-minute load average beside every line; then one partition's local solve timed alone ({@link #localPass}). Usage: {@code CocoaRoundTiming [ROUNDS] [dense|sparse ...]}
  * (default 20 rounds, both sets).
  */
 public final class CocoaRoundTiming {
@@ -53,6 +59,7 @@ public final class CocoaRoundTiming {
                 Dataset<Row> rows = spark.createDataFrame(dense.flatMap(LinearBench::rowsOf), SampleBlocks.SCHEMA)
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 time("dense", rows, rounds, totals);
+                localPass("dense", rows, PrimalBench.D);
                 rows.unpersist();
             } else {
                 Path dir = Files.createTempDirectory("mlspark-cocoa-timing-");
@@ -63,6 +70,7 @@ public final class CocoaRoundTiming {
                             new DataSources.Options(ScaleBench.SPARSE_D, null, null), System.out::println);
                     Dataset<Row> rows = input.train().persist(StorageLevel.MEMORY_AND_DISK());
                     time("sparse", rows, rounds, totals);
+                    localPass("sparse", rows, ScaleBench.SPARSE_D);
                     rows.unpersist();
                 } finally {
                     ScaleBench.deleteTree(dir);
@@ -97,6 +105,49 @@ public final class CocoaRoundTiming {
                 (end[0] - atRound2[0]) / (double) timed, (end[1] - atRound2[1]) / 1e6 / timed,
                 (end[2] - atRound2[2]) / (double) timed, (end[3] - atRound2[3]) / (double) timed,
                 (end[4] - atRound2[4]) / (double) timed, (end[5] - atRound2[5]) / 1e6 / timed);
+    }
+
+    /**
+     * One partition's local solve alone on the driver (partition 0 of 2, as a round sees it): the median of
+     * 5 successive rounds' {@link LocalDualAscent#solve} (one pass, sigma' = 2, after one not timed), and of its
+     * margins w~.x~_i alone (the block products at the round's start).
+     */
+    private static void localPass(String set, Dataset<Row> rows, int d) {
+        boolean zeroIsNegative = rows.agg(functions.min(SampleBlocks.LABEL)).first().getDouble(0) == 0;
+        List<SampleBlock> blocks = SampleBlocks.of(rows.repartition(2), SampleBlocks.Layout.ofKib(d,
+                        SampleBlocks.DEFAULT_BLOCK_KIB, FeatureBlock.Storage.FLOAT64), zeroIsNegative, set)
+                .mapPartitionsWithIndex((p, it) -> p == 0 ? it : java.util.Collections.emptyIterator(), false)
+                .collect();
+        LinearSvmDual problem = new LinearSvmDual(d, 2, ClassCosts.symmetric(LinearBench.C), LinearBench.B);
+        int n = blocks.stream().mapToInt(SampleBlock::size).sum();
+        double[] alpha = new double[n];
+        double[] w = new double[problem.parameterCount()];
+        double[] solves = new double[6];
+        double[] products = new double[6];
+        for (int t = 0; t < solves.length; t++) {
+            long start = System.nanoTime();
+            for (SampleBlock block : blocks) {
+                block.features().multiply(w, 1, new double[block.size()]);
+            }
+            products[t] = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            LocalDualAscent.Result result = LocalDualAscent.solve(problem, blocks, alpha, w, null, 2, 1, t);
+            solves[t] = (System.nanoTime() - start) / 1e6;
+            alpha = result.alpha();
+            double[] deltaW = result.partial().deltaW();
+            for (int j = 0; j < w.length; j++) {
+                w[j] += deltaW[j];
+            }
+        }
+        System.out.printf("%s: one partition's local solve (%d rows) %.1f ms, of which margins %.1f ms (medians) load %.2f%n",
+                set, n, median(solves), median(products),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static double median(double[] timed) {
+        double[] sorted = Arrays.copyOfRange(timed, 1, timed.length);
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** Sums of the finished tasks' metrics: run ms, cpu ns, gc ms, deserialize ms, result serialization ms, result bytes. */
