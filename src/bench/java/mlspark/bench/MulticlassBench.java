@@ -63,8 +63,9 @@ import mlspark.svm.dual.WorkingSetSmoSolver;
  *       beside SVC's and LIBSVM's (target: within 0.5 points of SVC).</li>
  * </ul>
  * {@code MLSPARK_MULTICLASS_ROWS} takes the first N training images instead of 60,000 (for a profile of part of
- * the set), {@code MLSPARK_MULTICLASS_SETS} some of mnist,fashion-mnist,linear (the linear rows of the image sets),digits,wine
- * (default all); --quick: 2,000
+ * the set), {@code MLSPARK_MULTICLASS_PRECISIONS} our rows' kernelPrecision (some of float64,float32; default
+ * float64), {@code MLSPARK_MULTICLASS_SETS} some of mnist,fashion-mnist,linear (the linear rows of the image
+ * sets),digits,wine (default all); --quick: 2,000
  * training and 1,000 test images, no wine. Every row notes the load average (a shared machine);
  * {@code multiclass-seconds.png} draws the seconds per set, ours beside SVC's.
  */
@@ -74,6 +75,9 @@ public final class MulticlassBench implements BenchSuite {
     private static final double SMALL_SET_C = 1;
     private static final int LINEAR_ITERATIONS = 30;
     private static final long SEED = 545;
+    /** Our kernel rows' precisions, a row each: {@code MLSPARK_MULTICLASS_PRECISIONS} (float64,float32), else float64. */
+    private static final List<String> PRECISIONS = List.of(System.getenv()
+            .getOrDefault("MLSPARK_MULTICLASS_PRECISIONS", "float64").split(","));
     /** The dgemm shape the throughput is measured on: q/2 kernel rows of a one-vs-one pair of MNIST (784 pixels). */
     private static final int GEMM_ROWS = 64;
     private static final int GEMM_POINTS = 12_000;
@@ -108,7 +112,7 @@ public final class MulticlassBench implements BenchSuite {
         table.log("warm-up (JIT) on 1,000 MNIST rows, not reported");
         Mnist.DataSet mnist = ImageSet.MNIST.load(Home.get().resolve("data"), true);
         LabeledData warm = pixels(mnist.train().range(0, 1000), "warm-up");
-        kernelSvm(spark, warm, warm, KernelSpec.scaleGamma(warm.x()), C);
+        kernelSvm(spark, warm, warm, KernelSpec.scaleGamma(warm.x()), C, PRECISIONS.get(0));
         List<String> sets = Arrays.asList(System.getenv().getOrDefault("MLSPARK_MULTICLASS_SETS",
                 "mnist,fashion-mnist,linear,digits,wine").split(","));
         List<Seconds> seconds = new ArrayList<>();
@@ -173,9 +177,44 @@ public final class MulticlassBench implements BenchSuite {
     private static Seconds compare(SparkSession spark, String set, String benchCase, LabeledData train, LabeledData test,
                                    double gamma, double c, String python, String libsvmSkipped, BenchTable table) {
         Sklearn svc = python == null ? null : Sklearn.fit(python, train, test, gamma, c);
+        Ours first = null;
+        for (String precision : PRECISIONS) {
+            Ours ours = ours(spark, train, test, gamma, c, precision, svc, set, benchCase, table);
+            first = first == null ? ours : first;
+        }
+        if (svc != null) {
+            table.add(benchCase, "scikit-learn SVC (LIBSVM C++, one thread)", "seconds", svc.fitSeconds(),
+                    "predict_seconds", svc.predictSeconds(), "test_accuracy", svc.accuracy(), "n_support", svc.support(),
+                    "load_average", load());
+        }
+        Seconds seconds = new Seconds(set, first.fitSeconds(), first.predictSeconds(), svc == null ? null : svc.fitSeconds(),
+                svc == null ? null : svc.predictSeconds());
+        if (libsvmSkipped != null) {
+            table.add(benchCase, libsvmSkipped);
+            return seconds;
+        }
+        long start = System.nanoTime();
+        svm_model libsvm = LibsvmBaseline.trainClasses(train.x(), train.y(), gamma, c, TOL, 200);
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        int correct = 0;
+        for (int i = 0; i < test.size(); i++) {
+            correct += svm.svm_predict(libsvm, LibsvmBaseline.dense(test.x()[i])) == test.y()[i] ? 1 : 0;
+        }
+        double predictSeconds = (System.nanoTime() - start) / 1e9;
+        table.add(benchCase, "LIBSVM 3.31 Java (svm_train, one thread)", "seconds", fitSeconds, "predict_seconds",
+                predictSeconds, "test_accuracy", (double) correct / test.size(), "n_support", libsvm.l, "load_average",
+                load());
+        return seconds;
+    }
+
+
+    /** Our fit in {@code precision} (kernelPrecision) and its row of the table, beside SVC's pairs where it ran. */
+    private static Ours ours(SparkSession spark, LabeledData train, LabeledData test, double gamma, double c,
+                             String precision, Sklearn svc, String set, String benchCase, BenchTable table) {
         // the machine is shared: its dgemm throughput measured again just before and after our fit
         double[] before = dgemmThroughput();
-        Ours ours = kernelSvm(spark, train, test, gamma, c);
+        Ours ours = kernelSvm(spark, train, test, gamma, c, precision);
         double[] after = dgemmThroughput();
         double dgemmAround = (before[0] + after[0]) / 2;
         KernelSvmTrainingSummary summary = ours.model().summary();
@@ -206,38 +245,16 @@ public final class MulticlassBench implements BenchSuite {
                 "kernel_gflops_per_task", kernelGflops, "dgemm_gflops_one_thread_around", dgemmAround,
                 "fraction_of_dgemm", kernelGflops / dgemmAround));
         if (svc != null) {
-            String file = "multiclass-pairs-" + set + ".csv";
+            String file = "multiclass-pairs-" + set + (precision.equals("float64") ? "" : "-" + precision) + ".csv";
             double worst = pairObjectives(train.labelSet(), summary.problems(), svc.pairs(), file, table);
             figures.addAll(List.of("time_vs_svc", ours.fitSeconds() / svc.fitSeconds(), "predict_vs_svc",
                     ours.predictSeconds() / svc.predictSeconds(), "accuracy_points_vs_svc",
                     100 * (ours.accuracy() - svc.accuracy()), "max_pair_objective_rel_vs_svc", worst));
         }
         figures.addAll(List.of("load_average", load()));
-        table.add(benchCase, "ours: KernelSvmClassifier smo (one-vs-one, " + cores + " cores)", figures.toArray());
-        if (svc != null) {
-            table.add(benchCase, "scikit-learn SVC (LIBSVM C++, one thread)", "seconds", svc.fitSeconds(),
-                    "predict_seconds", svc.predictSeconds(), "test_accuracy", svc.accuracy(), "n_support", svc.support(),
-                    "load_average", load());
-        }
-        Seconds seconds = new Seconds(set, ours.fitSeconds(), ours.predictSeconds(), svc == null ? null : svc.fitSeconds(),
-                svc == null ? null : svc.predictSeconds());
-        if (libsvmSkipped != null) {
-            table.add(benchCase, libsvmSkipped);
-            return seconds;
-        }
-        long start = System.nanoTime();
-        svm_model libsvm = LibsvmBaseline.trainClasses(train.x(), train.y(), gamma, c, TOL, 200);
-        double fitSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        int correct = 0;
-        for (int i = 0; i < test.size(); i++) {
-            correct += svm.svm_predict(libsvm, LibsvmBaseline.dense(test.x()[i])) == test.y()[i] ? 1 : 0;
-        }
-        double predictSeconds = (System.nanoTime() - start) / 1e9;
-        table.add(benchCase, "LIBSVM 3.31 Java (svm_train, one thread)", "seconds", fitSeconds, "predict_seconds",
-                predictSeconds, "test_accuracy", (double) correct / test.size(), "n_support", libsvm.l, "load_average",
-                load());
-        return seconds;
+        table.add(benchCase, "ours: KernelSvmClassifier smo (one-vs-one, " + cores + " cores"
+                + (precision.equals("float64") ? "" : ", kernelPrecision " + precision) + ")", figures.toArray());
+        return ours;
     }
 
     /**
@@ -283,11 +300,12 @@ public final class MulticlassBench implements BenchSuite {
     private record Ours(KernelSvmModel model, double fitSeconds, double predictSeconds, double accuracy) {
     }
 
-    private static Ours kernelSvm(SparkSession spark, LabeledData train, LabeledData test, double gamma, double c) {
+    private static Ours kernelSvm(SparkSession spark, LabeledData train, LabeledData test, double gamma, double c,
+                                  String precision) {
         Dataset<Row> trainFrame = frame(spark, train);
         Dataset<Row> testFrame = frame(spark, test);
         KernelSvmClassifier estimator = new KernelSvmClassifier().setKernel("rbf").setGamma(gamma).setC(c)
-                .setSolver("smo").setTol(TOL).setBiasRule("libsvm").setSvThreshold(0);
+                .setSolver("smo").setTol(TOL).setBiasRule("libsvm").setSvThreshold(0).setKernelPrecision(precision);
         long start = System.nanoTime();
         KernelSvmModel model = estimator.fit(trainFrame);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
