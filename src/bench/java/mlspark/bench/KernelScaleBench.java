@@ -139,6 +139,9 @@ public final class KernelScaleBench implements BenchSuite {
                         "test_accuracy", r.testAccuracy(), "n_support", r.support(), "objective_rel_diff_vs_full_smo",
                         Math.abs(r.objective() - fullObjective) / fullObjective, "load_average", load());
             }
+            if ("0".equals(System.getenv("MLSPARK_KERNEL_SCALE_APPROXIMATIONS"))) {
+                continue;
+            }
             for (int m : exact ? new int[]{1000, 4000} : new int[]{1000}) {
                 approximate(sc, train, test, kernel, costs, m, false, benchCase, table);
             }
