@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.col;
 
 import mlspark.data.LabeledData;
 import mlspark.data.Sample;
+import mlspark.distributed.FeatureShape;
 import mlspark.linalg.DensePoints;
 import mlspark.linalg.Points;
 import mlspark.linalg.SparsePoints;
@@ -110,19 +111,13 @@ final class TrainingRows {
     static JavaRDD<Sample> samples(Dataset<?> dataset, String featuresCol, String labelCol, int dimension,
                                    LabelMap label) {
         JavaRDD<Row> rows = dataset.select(col(labelCol).cast("double"), col(featuresCol)).toJavaRDD();
-        // rows, stored values, dense rows
-        long[] counts = rows.map(r -> r.get(1) instanceof SparseVector v ? new long[]{1, v.indices().length, 0}
-                        : new long[]{1, dimension, 1})
-                .fold(new long[3], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
-        boolean sparse = counts[2] == 0 && Points.storedSparse(counts[1], counts[0] * dimension);
+        boolean sparse = FeatureShape.of(rows, 1, dimension).storedSparse(dimension);
         return rows.map(r -> {
             double y = label.apply(r.getDouble(0));
-            if (!sparse) {
+            SparseVector v = sparse ? sparseFeatures(r.get(1), featuresCol, dimension) : null;
+            if (v == null) {
                 return new Sample(y, features(r.get(1), featuresCol, dimension));
             }
-            SparseVector v = (SparseVector) r.get(1);
-            requireSize(v, featuresCol, dimension);
-            requireFinite(v.values(), featuresCol);
             return Sample.sparse(y, dimension, v.indices(), v.values());
         });
     }

@@ -14,7 +14,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -27,6 +26,7 @@ import mlspark.data.FeatureBlock;
 import mlspark.data.LabeledData;
 import mlspark.data.SampleBlock;
 import mlspark.data.SignedLabels;
+import mlspark.distributed.FeatureShape;
 import mlspark.distributed.SampleBlocks;
 import mlspark.errors.InputException;
 import mlspark.errors.InvalidParameterException;
@@ -246,21 +246,17 @@ public final class DataSources {
         int dimension = input.dimension();
         SampleBlocks.Layout layout = SampleBlocks.Layout.ofKib(dimension, SampleBlocks.DEFAULT_BLOCK_KIB,
                 FeatureBlock.Storage.FLOAT64);
-        // rows, stored values, dense rows (a null vector counts as none: the blocks report it)
-        long[] counts = rows.select(SampleBlocks.FEATURES).javaRDD().map(r -> {
-            Object v = r.get(0);
-            return v instanceof SparseVector s ? new long[]{1, s.indices().length, 0}
-                    : new long[]{1, v == null ? 0 : ((Vector) v).size(), v == null ? 0 : 1};
-        }).fold(new long[3], (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]});
-        long n = counts[0];
+        // a null vector counts as none: the blocks report it
+        FeatureShape shape = FeatureShape.of(rows.select(SampleBlocks.FEATURES).javaRDD(), 0, dimension);
+        long n = shape.rows();
         long cells = n * dimension;
-        boolean allSparse = counts[2] == 0;
-        boolean sparse = allSparse && counts[1] < Points.SPARSE_BELOW * cells;
-        long bytes = sparse ? 12 * counts[1] : 8 * cells;
+        boolean allSparse = shape.allSparse();
+        boolean sparse = shape.storedSparse(dimension);
+        long bytes = sparse ? 12 * shape.storedValues() : 8 * cells;
         long limit = Runtime.getRuntime().maxMemory() / 4;
         if (bytes > limit) {
             throw new InputException(InputException.Kind.BAD_FORMAT, source, null, n + " rows x " + dimension
-                    + " features (" + (bytes >> 20) + " MiB of " + (sparse ? counts[1] + " non-zeros" : "doubles")
+                    + " features (" + (bytes >> 20) + " MiB of " + (sparse ? shape.storedValues() + " non-zeros" : "doubles")
                     + ") exceed the limit of " + (limit >> 20) + " MiB (a quarter of the driver's heap) for the "
                     + "points this algorithm holds on the driver");
         }
