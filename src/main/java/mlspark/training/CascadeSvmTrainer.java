@@ -137,13 +137,7 @@ public final class CascadeSvmTrainer {
         /** The points of {@code only} (null: all) at a = 0. */
         CascadeSet points(BitSet only) {
             int[] positions = IntStream.range(0, index.length).filter(i -> only == null || only.get(index[i])).toArray();
-            int[] idx = new int[positions.length];
-            double[] ys = new double[positions.length];
-            for (int k = 0; k < positions.length; k++) {
-                idx[k] = index[positions[k]];
-                ys[k] = y[positions[k]];
-            }
-            return CascadeSet.atZero(idx, x.subset(positions), ys);
+            return CascadeSet.atZero(index, x, y).subset(positions);
         }
     }
 

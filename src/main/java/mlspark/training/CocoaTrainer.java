@@ -146,10 +146,10 @@ public final class CocoaTrainer {
             for (int j = 0; j < w.length; j++) {
                 w[j] += deltaW[j];
             }
-            if (search != null) {
-                search = intercepts == null ? search : search.next(problem.interceptGaps(before, sums, intercepts),
-                        problem.labelSums(w), sums.freeCurvature(), problem.biasFeature(), tol, round.relativeGap());
-            } else if (partitions > 1 && problem.biasFeature() > 0 && InterceptSearch.stalled(done)) {
+            if (intercepts != null) {
+                search = search.next(problem.interceptGaps(before, sums, intercepts), problem.labelSums(w),
+                        sums.freeCurvature(), problem.biasFeature(), tol, round.relativeGap());
+            } else if (search == null && partitions > 1 && problem.biasFeature() > 0 && InterceptSearch.stalled(done)) {
                 search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), round.relativeGap());
             }
             t++;

@@ -110,16 +110,13 @@ public record InterceptSearch(List<Root> roots, int innerRounds, int rounds, dou
     }
 
     /**
-     * After a round at {@link #intercepts}: {@code innerGaps} are D_b's relative gaps at the state it started
-     * from, {@code labelSums} the s_k after it, {@code freeCurvature} the sums of 1/|x_i|^2 over its free
-     * multipliers, {@code gap} the round's relative gap. Steps every problem once the inner solves are
+     * After a round at {@link #intercepts} (a search not given up): {@code innerGaps} are D_b's relative gaps
+     * at the state it started from, {@code labelSums} the s_k after it, {@code freeCurvature} the sums of
+     * 1/|x_i|^2 over its free multipliers, {@code gap} the round's relative gap. Steps every problem once the inner solves are
      * done, else counts the round; gives up where the trial rounds did not improve on the start's gap.
      */
     public InterceptSearch next(double[] innerGaps, double[] labelSums, double[] freeCurvature, double biasFeature,
                                 double tol, double gap) {
-        if (givenUp) {
-            return this;
-        }
         if (rounds + 1 >= TRIAL_ROUNDS && gap >= startGap) {
             return new InterceptSearch(roots, innerRounds, rounds + 1, startGap, true);
         }

@@ -111,9 +111,10 @@ public record LinearSvmDual(int dimension, int classes, ClassCosts costs, double
      */
     public double[] interceptGaps(double[] parameters, DualPartial sums, double[] intercepts) {
         double[] gaps = new double[problems()];
+        double[] labelSums = labelSums(parameters);
         for (int c = 0; c < problems(); c++) {
             double b = intercepts[c];
-            double s = parameters[problems() * dimension + c] / biasFeature;
+            double s = labelSums[c];
             double half = 0.5 * squaredNorm(parameters, c);
             double primal = half + sums.interceptHingeLoss()[c] + 0.5 * b * b / (biasFeature * biasFeature);
             gaps[c] = (2 * half + sums.interceptHingeLoss()[c] - sums.alphaSum()[c] + b * s) / primal;
