@@ -28,6 +28,7 @@ import mlspark.sources.DataSources;
 import mlspark.svm.ClassCosts;
 import mlspark.svm.linear.LinearSvmDual;
 import mlspark.svm.linear.LocalDualAscent;
+import mlspark.svm.linear.PrimalScales;
 import mlspark.svm.primal.DualRound;
 
 /**
@@ -88,6 +89,7 @@ public final class CocoaRoundTiming {
                 .setBiasFeature(LinearBench.B).setTol(1e-12).setMaxIter(rounds)
                 .setRoundListener(r -> {
                     seen.add(r);
+                    System.err.printf("ROUND %d gap %.3e P %.6e D %.6e s %.2f%n", r.round(), r.relativeGap(), r.objective(), r.dualObjective(), r.seconds());
                     if (r.round() == 2) {
                         System.arraycopy(totals.snapshot(), 0, atRound2, 0, atRound2.length);
                     }
@@ -131,7 +133,8 @@ public final class CocoaRoundTiming {
             }
             products[t] = (System.nanoTime() - start) / 1e6;
             start = System.nanoTime();
-            LocalDualAscent.Result result = LocalDualAscent.solve(problem, blocks, alpha, w, null, 2, 1, t);
+            LocalDualAscent.Result result = LocalDualAscent.solve(problem, blocks, alpha, w, null,
+                    PrimalScales.ones(1).candidates(), 2, 1, t);
             solves[t] = (System.nanoTime() - start) / 1e6;
             alpha = result.alpha();
             double[] deltaW = result.partial().deltaW();

@@ -18,6 +18,7 @@ import mlspark.svm.linear.DualPartial;
 import mlspark.svm.linear.InterceptSearch;
 import mlspark.svm.linear.LinearSvmDual;
 import mlspark.svm.linear.LocalDualAscent;
+import mlspark.svm.linear.PrimalScales;
 import mlspark.svm.primal.DualRound;
 import mlspark.svm.primal.EpochResult;
 import mlspark.svm.primal.LinearClassifier;
@@ -88,6 +89,7 @@ public final class CocoaTrainer {
         double[] w = new double[problem.parameterCount()];
         double[] point = w;
         InterceptSearch search = null;
+        PrimalScales scales = PrimalScales.ones(problem.problems());
         JavaRDD<double[]> alphas;
         int t = 0;
         double secondsBefore = 0;
@@ -110,6 +112,8 @@ public final class CocoaTrainer {
             done.addAll(from.rounds());
             w = from.point().clone();
             search = from.interceptSearch();
+            // a checkpoint written before the scales were kept has none
+            scales = from.primalScales() == null ? scales : from.primalScales();
             alphas = sc.parallelize(Arrays.asList(from.multipliers()), partitions);
             t = from.epoch();
             secondsBefore = done.isEmpty() ? 0 : done.get(done.size() - 1).seconds();
@@ -122,18 +126,20 @@ public final class CocoaTrainer {
             Broadcast<double[]> wt = sc.broadcast(w);
             broadcasts.add(wt);
             double[] intercepts = search == null ? null : search.intercepts();
-            JavaRDD<LocalDualAscent.Result> results = round(alphas, wt, intercepts, t, t < maxRounds ? localPasses : 0,
-                    partitions);
+            JavaRDD<LocalDualAscent.Result> results = round(alphas, wt, intercepts, scales.candidates(), t,
+                    t < maxRounds ? localPasses : 0, partitions);
             DualPartial sums = OrderedTreeSum.sum(results, it -> it.next().partial(), PrimalSvmTrainer.TREE_DEPTH);
             if (previous != null) {
                 previous.unpersist(false);
             }
-            DualRound round = problem.round(t, w, sums, intercepts, secondsBefore + (System.nanoTime() - start) / 1e9);
+            LinearSvmDual.PrimalPoint primal = problem.primal(w, sums, intercepts, scales);
+            scales = primal.scales();
+            DualRound round = problem.round(t, w, sums, primal, secondsBefore + (System.nanoTime() - start) / 1e9);
             if (!done.isEmpty()) {
                 round = round.withDualAtLeast(done.get(done.size() - 1).dualObjective());
             }
             done.add(round);
-            point = problem.primalPoint(w, sums, intercepts);
+            point = primal.point();
             record(history, t, point, round.objective(), keep, progress);
             roundProgress.accept(round);
             if (t >= maxRounds || round.relativeGap() <= tol) {
@@ -160,7 +166,7 @@ public final class CocoaTrainer {
                 double[][] collected = alphas.collect().toArray(new double[0][]);
                 if (states != null) {
                     states.accept(new PrimalSvmState(t, w.clone(), List.copyOf(history), collected, List.copyOf(done),
-                            search));
+                            search, scales));
                 }
                 if (cut) {
                     alphas = sc.parallelize(Arrays.asList(collected), partitions);
@@ -190,14 +196,15 @@ public final class CocoaTrainer {
 
     /** Round t's local solves against w~ (cached: the next round reads its multipliers). */
     private JavaRDD<LocalDualAscent.Result> round(JavaRDD<double[]> alphas, Broadcast<double[]> wt, double[] intercepts,
-                                                  int t, int passes, int partitions) {
+                                                  double[] scales, int t, int passes, int partitions) {
         LinearSvmDual dual = problem;
         long base = seed;
         return blocks.zipPartitions(alphas, (rows, alpha) -> {
             List<SampleBlock> local = new ArrayList<>();
             rows.forEachRemaining(local::add);
             long roundSeed = base ^ (t * 0x9E3779B97F4A7C15L) ^ (TaskContext.getPartitionId() * 0xBF58476D1CE4E5B9L);
-            return List.of(LocalDualAscent.solve(dual, local, alpha.next(), wt.value(), intercepts, partitions, passes,
+            return List.of(LocalDualAscent.solve(dual, local, alpha.next(), wt.value(), intercepts, scales, partitions,
+                    passes,
                     roundSeed))
                     .iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());

@@ -64,44 +64,65 @@ public record LinearSvmDual(int dimension, int classes, ClassCosts costs, double
     }
 
     /**
-     * Round {@code round}'s objectives at the state {@code sums} was taken at: D = sum_i alpha_i - 1/2 |w~|^2
-     * with w~ = {@code parameters} (= sum_i alpha_i y_i x~_i), and P at {@link #primalPoint}; the gap P - D.
+     * A round's primal point and its P: per problem the least P_k of lambda (w_k, w_Bk) and, with fixed
+     * intercepts, of lambda (w_k, b_k / B), over lambda = 1 and the {@link PrimalScales} candidates;
+     * {@code scales} are each problem's lambda, the next round's centers.
      */
-    public DualRound round(int round, double[] parameters, DualPartial sums, double[] intercepts, double seconds) {
-        double[] point = primalPoint(parameters, sums, intercepts);
-        double objective = 0.5 * squaredNorm(point);
-        for (int c = 0; c < problems(); c++) {
-            objective += usesIntercept(c, parameters, sums, intercepts) ? sums.interceptHingeLoss()[c] : sums.hingeLoss()[c];
+    public record PrimalPoint(double[] point, double objective, PrimalScales scales) {
+    }
+
+    /**
+     * The primal point of the state {@code sums} was taken at, w~ = {@code parameters}, the sums' candidate
+     * scales those of {@code scales}; the first of equal P is kept (lambda = 1 with the bias weight first).
+     */
+    public PrimalPoint primal(double[] parameters, DualPartial sums, double[] intercepts, PrimalScales scales) {
+        int k = problems();
+        int grid = PrimalScales.SIZE;
+        double[] candidates = scales.candidates();
+        double[] point = parameters.clone();
+        double[] best = new double[k];
+        double objective = 0;
+        for (int c = 0; c < k; c++) {
+            double weights = squaredNorm(parameters, c);
+            double biasWeight = parameters[k * dimension + c];
+            double bestP = 0.5 * (weights + biasWeight * biasWeight) + sums.hingeLoss()[c];
+            double bestScale = 1;
+            double bestBias = biasWeight;
+            for (int option = 0; option < (intercepts == null ? 1 : 2); option++) {
+                double bias = option == 0 ? biasWeight : intercepts[c] / biasFeature;
+                double norm = weights + bias * bias;
+                for (int j = -1; j < grid; j++) {
+                    double scale = j < 0 ? 1 : candidates[c * grid + j];
+                    double loss = j >= 0 ? sums.scaledHingeLoss()[(2 * c + option) * grid + j]
+                            : option == 0 ? sums.hingeLoss()[c] : sums.interceptHingeLoss()[c];
+                    double p = 0.5 * scale * scale * norm + loss;
+                    if (p < bestP) {
+                        bestP = p;
+                        bestScale = scale;
+                        bestBias = bias;
+                    }
+                }
+            }
+            for (int j = c * dimension; j < (c + 1) * dimension; j++) {
+                point[j] *= bestScale;
+            }
+            point[k * dimension + c] = bestScale * bestBias;
+            best[c] = bestScale;
+            objective += bestP;
         }
+        return new PrimalPoint(point, objective, new PrimalScales(best));
+    }
+
+    /**
+     * Round {@code round}'s objectives at the state {@code sums} was taken at: D = sum_i alpha_i - 1/2 |w~|^2
+     * with w~ = {@code parameters} (= sum_i alpha_i y_i x~_i), P at {@code primal}; the gap P - D.
+     */
+    public DualRound round(int round, double[] parameters, DualPartial sums, PrimalPoint primal, double seconds) {
         double dual = -0.5 * squaredNorm(parameters);
         for (double a : sums.alphaSum()) {
             dual += a;
         }
-        return new DualRound(round, objective, dual, objective - dual, seconds);
-    }
-
-    /**
-     * The primal point of the state: w~, in which problem k's bias weight becomes b_k / B where the fixed
-     * intercept b_k gives the lower P_k = 1/2 (|w_k|^2 + w_Bk^2) + sum_i C_i hinge_ik (w~ itself without
-     * intercepts).
-     */
-    public double[] primalPoint(double[] parameters, DualPartial sums, double[] intercepts) {
-        double[] point = parameters.clone();
-        for (int c = 0; c < problems(); c++) {
-            if (usesIntercept(c, parameters, sums, intercepts)) {
-                point[problems() * dimension + c] = intercepts[c] / biasFeature;
-            }
-        }
-        return point;
-    }
-
-    private boolean usesIntercept(int c, double[] parameters, DualPartial sums, double[] intercepts) {
-        if (intercepts == null) {
-            return false;
-        }
-        double bias = intercepts[c] / biasFeature;
-        double weight = parameters[problems() * dimension + c];
-        return 0.5 * bias * bias + sums.interceptHingeLoss()[c] < 0.5 * weight * weight + sums.hingeLoss()[c];
+        return new DualRound(round, primal.objective(), dual, primal.objective() - dual, seconds);
     }
 
     /**

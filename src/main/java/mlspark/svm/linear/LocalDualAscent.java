@@ -25,7 +25,8 @@ import mlspark.data.SampleBlock;
  * problem, {@link InterceptSearch}), the bias feature leaves the subproblem: the margins are
  * w.x_i + b, Q_ii = |x_i|^2, and D_b(alpha) = sum_i alpha_i (1 - y_i b) - 1/2 |w|^2 is ascended; Delta w~
  * still carries the bias coordinate's change (B sum_i Delta alpha_i y_i), so w~ stays sum_i alpha_i y_i x~_i.
- * The same pass takes, at the state it started from, the sums of {@link DualPartial}. The result
+ * The same pass takes, at the state it started from, the sums of {@link DualPartial}, the data terms of
+ * the {@link PrimalScales} candidates among them. The result
  * depends only on the inputs and {@code seed}: a retried task computes it again bit for bit.
  */
 public final class LocalDualAscent {
@@ -41,11 +42,12 @@ public final class LocalDualAscent {
      * @param alpha  their multipliers, alpha[r K + k] (not modified)
      * @param w      w~ at the start of the round
      * @param intercepts the fixed intercepts b of the problems, or null: the bias feature's weights
+     * @param scales the candidate scales of the primal point, {@link PrimalScales#candidates()}
      * @param sigma  sigma', the number of partitions whose updates are added
      * @param seed   the seed of this round and partition's coordinate order
      */
     public static Result solve(LinearSvmDual problem, List<SampleBlock> blocks, double[] alpha, double[] w,
-                               double[] intercepts, double sigma, int passes, long seed) {
+                               double[] intercepts, double[] scales, double sigma, int passes, long seed) {
         int k = problem.problems();
         int d = problem.dimension();
         double b = problem.biasFeature();
@@ -65,6 +67,8 @@ public final class LocalDualAscent {
         double[] interceptHingeLoss = new double[k];
         double[] alphaSum = new double[k];
         double[] freeCurvature = new double[k];
+        int grid = PrimalScales.SIZE;
+        double[] scaledHingeLoss = new double[k * 2 * grid];
         double biasCurvature = intercepts == null ? b * b : 0;
         for (int j = 0; j < blocks.size(); j++) {
             SampleBlock block = blocks.get(j);
@@ -82,9 +86,11 @@ public final class LocalDualAscent {
                     double y = problem.sign(label, c);
                     double m = z[i + c * rows] + b * w[k * d + c];
                     hingeLoss[c] += cost * Math.max(0, 1 - y * m);
+                    addScaledHinge(scaledHingeLoss, 2 * c * grid, scales, c * grid, cost, y * m);
                     if (intercepts != null) {
                         m = z[i + c * rows] + intercepts[c];
                         interceptHingeLoss[c] += cost * Math.max(0, 1 - y * m);
+                        addScaledHinge(scaledHingeLoss, (2 * c + 1) * grid, scales, c * grid, cost, y * m);
                     }
                     margins[r * k + c] = m;
                     double a = alpha[r * k + c];
@@ -126,7 +132,15 @@ public final class LocalDualAscent {
                 }
             }
         }
-        return new Result(a, new DualPartial(deltaW, hingeLoss, interceptHingeLoss, alphaSum, freeCurvature));
+        return new Result(a, new DualPartial(deltaW, hingeLoss, interceptHingeLoss, scaledHingeLoss,
+                alphaSum, freeCurvature));
+    }
+
+    /** {@code sums[at + j] += cost max(0, 1 - lambda_j margin)} for the grid's scales lambda_j. */
+    private static void addScaledHinge(double[] sums, int at, double[] scales, int from, double cost, double margin) {
+        for (int j = 0; j < PrimalScales.SIZE; j++) {
+            sums[at + j] += cost * Math.max(0, 1 - scales[from + j] * margin);
+        }
     }
 
     /** Fisher-Yates. */
