@@ -89,7 +89,8 @@ public final class CocoaRoundTiming {
                 .setBiasFeature(LinearBench.B).setTol(1e-12).setMaxIter(rounds)
                 .setRoundListener(r -> {
                     seen.add(r);
-                    System.err.printf("ROUND %d gap %.3e P %.6e D %.6e s %.2f%n", r.round(), r.relativeGap(), r.objective(), r.dualObjective(), r.seconds());
+                    System.out.printf("%s round %d: P %.6e, D %.6e, relative gap %.2e, %.2f s%n", set, r.round(), r.objective(),
+                            r.dualObjective(), r.relativeGap(), r.seconds());
                     if (r.round() == 2) {
                         System.arraycopy(totals.snapshot(), 0, atRound2, 0, atRound2.length);
                     }
