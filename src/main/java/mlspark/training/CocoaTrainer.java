@@ -32,10 +32,12 @@ import mlspark.svm.primal.PrimalSvmState;
  * one {@link OrderedTreeSum} adds the partitions' updates of w~ together with the data term and the
  * multipliers' sum at the round's w~, from which the round's duality gap comes. Where the rounds stall
  * on the bias feature (two partitions or more), the intercepts are searched apart from the multipliers
- * ({@link InterceptSearch}). A round's gap is P at its primal point minus the best D of the rounds so
- * far (D is a lower bound of P's minimum whichever multipliers gave it; with fixed intercepts D falls
- * for a while where the multipliers' sum moves). It stops when the gap is at most {@code tol} relative
- * to P, or after {@code maxRounds} rounds (one more pass then gives the last gap).
+ * ({@link InterceptSearch}). A round's P and model are those of the best primal point of the rounds so
+ * far, and its gap is that P minus the best D so far: each is a bound of the optimum whichever round gave
+ * it (P is not monotone in the rounds: the intercept search moves the multipliers' sum, and on dense noisy
+ * rows P swings by a few per cent from round to round; with fixed intercepts D falls for a while). It stops
+ * when the gap is at most {@code tol} relative to P, or after {@code maxRounds} rounds (one more pass then
+ * gives the last gap).
  *
  * <p>A round's result depends on nothing but the previous one: a retried task, or a lost partition
  * recomputed from lineage, computes the same multipliers bit for bit. Every
@@ -90,6 +92,7 @@ public final class CocoaTrainer {
         double[] point = w;
         InterceptSearch search = null;
         PrimalScales scales = PrimalScales.ones(problem.problems());
+        LinearSvmDual.PrimalPoint best = null;
         JavaRDD<double[]> alphas;
         int t = 0;
         double secondsBefore = 0;
@@ -114,6 +117,7 @@ public final class CocoaTrainer {
             search = from.interceptSearch();
             // a checkpoint written before the scales were kept has none
             scales = from.primalScales() == null ? scales : from.primalScales();
+            best = from.bestPrimal();
             alphas = sc.parallelize(Arrays.asList(from.multipliers()), partitions);
             t = from.epoch();
             secondsBefore = done.isEmpty() ? 0 : done.get(done.size() - 1).seconds();
@@ -134,12 +138,17 @@ public final class CocoaTrainer {
             }
             LinearSvmDual.PrimalPoint primal = problem.primal(w, sums, intercepts, scales);
             scales = primal.scales();
-            DualRound round = problem.round(t, w, sums, primal, secondsBefore + (System.nanoTime() - start) / 1e9);
+            best = best == null || primal.objective() < best.objective() ? primal : best;
+            double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+            // the search judges its own rounds: their points' gaps, not the best point's
+            DualRound own = problem.round(t, w, sums, primal, seconds);
+            DualRound round = problem.round(t, w, sums, best, seconds);
             if (!done.isEmpty()) {
+                own = own.withDualAtLeast(done.get(done.size() - 1).dualObjective());
                 round = round.withDualAtLeast(done.get(done.size() - 1).dualObjective());
             }
             done.add(round);
-            point = primal.point();
+            point = best.point();
             record(history, t, point, round.objective(), keep, progress);
             roundProgress.accept(round);
             if (t >= maxRounds || round.relativeGap() <= tol) {
@@ -154,9 +163,9 @@ public final class CocoaTrainer {
             }
             if (intercepts != null) {
                 search = search.next(problem.interceptGaps(before, sums, intercepts), problem.labelSums(w),
-                        sums.freeCurvature(), problem.biasFeature(), tol, round.relativeGap());
+                        sums.freeCurvature(), problem.biasFeature(), tol, own.relativeGap());
             } else if (search == null && partitions > 1 && problem.biasFeature() > 0 && InterceptSearch.stalled(done)) {
-                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), round.relativeGap());
+                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), own.relativeGap());
             }
             t++;
             previous = results;
@@ -166,7 +175,7 @@ public final class CocoaTrainer {
                 double[][] collected = alphas.collect().toArray(new double[0][]);
                 if (states != null) {
                     states.accept(new PrimalSvmState(t, w.clone(), List.copyOf(history), collected, List.copyOf(done),
-                            search, scales));
+                            search, scales, best));
                 }
                 if (cut) {
                     alphas = sc.parallelize(Arrays.asList(collected), partitions);

@@ -202,6 +202,7 @@ class CocoaTrainerTest extends SharedSpark {
         assertLiblinearOptimum(set, new ClassCosts(0.002, 0.006), blocks(set, 50, 3, false), 3);
     }
 
+    /** The gap is the best P minus the best D of the rounds so far: never negative, never rising. */
     @Test
     void theGapIsNonNegativeAndFallsToTheTolerance() {
         Set set = Set.of(500, 8, false, false, 5);
@@ -218,6 +219,14 @@ class CocoaTrainerTest extends SharedSpark {
         assertEquals(last.objective(), history.get(500).objective());
         assertEquals(rounds.get(0).objective(), Arrays.stream(costs(set, ClassCosts.symmetric(0.05))).sum(),
                 1e-12, "P at w = 0 is sum_i C_i");
+        for (int t = 1; t < rounds.size(); t++) {
+            assertTrue(rounds.get(t).objective() <= rounds.get(t - 1).objective(), "P of the best point so far, round " + t);
+        }
+        double[] c = costs(set, ClassCosts.symmetric(0.05));
+        for (int t : new int[]{1, 500}) {
+            double p = Liblinear.objective(set.x(), set.y(), c, B, parameters(history.get(t).model()));
+            assertEquals(p, history.get(t).objective(), 1e-9 * p, "the model of round " + t + " has its round's P");
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ public record LinearSvmDual(int dimension, int classes, ClassCosts costs, double
      * intercepts, of lambda (w_k, b_k / B), over lambda = 1 and the {@link PrimalScales} candidates;
      * {@code scales} are each problem's lambda, the next round's centers.
      */
-    public record PrimalPoint(double[] point, double objective, PrimalScales scales) {
+    public record PrimalPoint(double[] point, double objective, PrimalScales scales) implements Serializable {
     }
 
     /**

@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * The state after {@code round} rounds of dual coordinate ascent (0: alpha = 0, w~ = 0): the primal
- * objective P(w~), the dual objective D(alpha), the duality gap P - D (>= 0 up to rounding; P's
- * distance to the optimum is at most the gap) and the seconds of training up to then.
+ * objective P of the model (the best primal point of the rounds so far), the dual objective D (the
+ * best of the multipliers so far), the duality gap P - D (>= 0 up to rounding; P's distance to the
+ * optimum is at most the gap) and the seconds of training up to then.
  */
 public record DualRound(int round, double objective, double dualObjective, double dualityGap, double seconds)
         implements Serializable {
