@@ -38,6 +38,7 @@ import mlspark.ml.PrimalSvmClassifier;
 import mlspark.ml.PrimalSvmModel;
 import mlspark.sources.DataSources;
 import mlspark.svm.primal.DualRound;
+import mlspark.svm.primal.LinearSvmModel;
 
 /**
  * The linear SVM to a certified accuracy: seconds to reach the optimum of
@@ -59,6 +60,9 @@ public final class LinearBench implements BenchSuite {
     static final double TARGET = 1e-3;
     private static final double[] LIBLINEAR_EPS = {1e-1, 1e-2, 1e-3, 1e-4, 1e-6};
     private static final int MAX_ROUNDS = 200;
+    /** Epochs of the gd reference: {@code --quick} and full size. */
+    private static final int GD_EPOCHS_QUICK = 100;
+    private static final int GD_EPOCHS = 30;
     /** Our local passes per round: {@code MLSPARK_LINEAR_LOCAL_PASSES}, else the Param's default, 1. */
     private static final int LOCAL_PASSES = Integer.parseInt(System.getenv().getOrDefault("MLSPARK_LINEAR_LOCAL_PASSES", "1"));
 
@@ -159,10 +163,11 @@ public final class LinearBench implements BenchSuite {
         }
 
         List<Point> mllibCurve = mllib(rows, n, d, quick ? 30 : 100, table);
+        List<Point> gdCurve = gd(rows, local, d, quick ? GD_EPOCHS_QUICK : GD_EPOCHS, table);
 
         // P*: the least P any of them reached, within our duality gap's certificate of the optimum
-        double optimum = java.util.stream.Stream.of(ours.curve(), liblinearCurve, mllibCurve).flatMap(List::stream)
-                .mapToDouble(Point::objective).min().getAsDouble();
+        double optimum = java.util.stream.Stream.of(ours.curve(), liblinearCurve, mllibCurve, gdCurve)
+                .flatMap(List::stream).mapToDouble(Point::objective).min().getAsDouble();
         table.add(benchCase, "P* (least P reached; P* - D <= certified)", "objective", optimum,
                 "dual_lower_bound", ours.bestDual(), "certified_relative", (optimum - ours.bestDual()) / optimum);
 
@@ -180,6 +185,9 @@ public final class LinearBench implements BenchSuite {
                 "iterations", mllibCurve.size(),
                 "final_relative_suboptimality", relative(mllibCurve.get(mllibCurve.size() - 1).objective(), optimum),
                 "mllib_over_ours", ratio(mllibSeconds, oursSeconds));
+        table.add(benchCase, "ours gd, for reference (constant step: 1 / (N C times the mean squared row norm))", "seconds_to_1e-3",
+                secondsTo(gdCurve, optimum), "epochs", quick ? GD_EPOCHS_QUICK : GD_EPOCHS,
+                "final_relative_suboptimality", relative(gdCurve.get(gdCurve.size() - 1).objective(), optimum));
 
         XYChart chart = new XYChartBuilder().width(720).height(480).title("Linear SVM, " + benchCase)
                 .xAxisTitle("seconds").yAxisTitle("(P - P*) / P*").build();
@@ -187,6 +195,7 @@ public final class LinearBench implements BenchSuite {
         addCurve(chart, "ours cocoa", ours.curve(), optimum);
         addCurve(chart, "LIBLINEAR-Java (eps 1e-1 down, each run from the start)", liblinearCurve, optimum);
         addCurve(chart, "MLlib LinearSVC", mllibCurve, optimum);
+        addCurve(chart, "ours gd (reference)", gdCurve, optimum);
         table.plot("linear-" + name, chart);
     }
 
@@ -223,6 +232,47 @@ public final class LinearBench implements BenchSuite {
         DualRound end = rounds.get(rounds.size() - 1);
         return new Cocoa(curve, rounds.stream().mapToDouble(DualRound::dualObjective).max().getAsDouble(),
                 end.relativeGap());
+    }
+
+    /**
+     * Our batch gradient descent for reference ({@code primal-svm --optimizer gd}, the assignment's): it
+     * minimizes E(w, b) = 1/2 |w|^2 + C sum_i hinge_i, b not regularized, so P is taken at (w, w_B = b / B);
+     * a constant step 1 / (N C mean_i |x~_i|^2) (gd has no rule of its own for it), {@code epochs} epochs, P
+     * after epochs 1, 2, 5, 10, 20, ... and the last, seconds from the fit's start.
+     */
+    private static List<Point> gd(Dataset<Row> rows, LocalRows local, int d, int epochs, BenchTable table) {
+        double squaredNorms = 0;
+        for (double[] values : local.values()) {
+            squaredNorms += B * B;
+            for (double v : values) {
+                squaredNorms += v * v;
+            }
+        }
+        double step = 1 / (C * squaredNorms);
+        List<Integer> kept = new ArrayList<>();
+        for (int m = 1; m <= epochs; m *= 10) {
+            for (int e : new int[]{m, 2 * m, 5 * m}) {
+                if (e < epochs) {
+                    kept.add(e);
+                }
+            }
+        }
+        List<Point> curve = new ArrayList<>();
+        long t0 = System.nanoTime();
+        PrimalSvmClassifier svm = new PrimalSvmClassifier().setOptimizer("gd").setC(C).setStepSize(step)
+                .setMaxIter(epochs).setModelsAt(kept.stream().mapToInt(Integer::intValue).toArray())
+                .setEpochListener(r -> {
+                    LinearSvmModel m = r.model();
+                    if (m != null && r.epoch() > 0) {
+                        double[] wb = java.util.Arrays.copyOf(m.w(), d + 1);
+                        wb[d] = m.b() / B;
+                        curve.add(new Point(seconds(t0), local.objective(wb, d)));
+                    }
+                });
+        svm.fit(rows);
+        table.log(String.format("gd: %d epochs at step %.3e in %.1f s, P %.9e", epochs, step, seconds(t0),
+                curve.get(curve.size() - 1).objective()));
+        return curve;
     }
 
     /** MLlib on the same rows with the bias as an appended feature B: P = N C times its objective history. */
