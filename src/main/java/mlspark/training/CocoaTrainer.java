@@ -139,14 +139,12 @@ public final class CocoaTrainer {
             LinearSvmDual.PrimalPoint primal = problem.primal(w, sums, intercepts, scales);
             scales = primal.scales();
             best = best == null || primal.objective() < best.objective() ? primal : best;
-            double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-            // the search judges its own rounds: their points' gaps, not the best point's
-            DualRound own = problem.round(t, w, sums, primal, seconds);
-            DualRound round = problem.round(t, w, sums, best, seconds);
+            DualRound round = problem.round(t, w, sums, best, secondsBefore + (System.nanoTime() - start) / 1e9);
             if (!done.isEmpty()) {
-                own = own.withDualAtLeast(done.get(done.size() - 1).dualObjective());
                 round = round.withDualAtLeast(done.get(done.size() - 1).dualObjective());
             }
+            // the search judges its own rounds: the gap of this round's point, not the best point's
+            double ownGap = (primal.objective() - round.dualObjective()) / primal.objective();
             done.add(round);
             point = best.point();
             record(history, t, point, round.objective(), keep, progress);
@@ -163,9 +161,9 @@ public final class CocoaTrainer {
             }
             if (intercepts != null) {
                 search = search.next(problem.interceptGaps(before, sums, intercepts), problem.labelSums(w),
-                        sums.freeCurvature(), problem.biasFeature(), tol, own.relativeGap());
+                        sums.freeCurvature(), problem.biasFeature(), tol, ownGap);
             } else if (search == null && partitions > 1 && problem.biasFeature() > 0 && InterceptSearch.stalled(done)) {
-                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), own.relativeGap());
+                search = InterceptSearch.start(problem.labelSums(w), problem.biasFeature(), ownGap);
             }
             t++;
             previous = results;
@@ -213,9 +211,7 @@ public final class CocoaTrainer {
             rows.forEachRemaining(local::add);
             long roundSeed = base ^ (t * 0x9E3779B97F4A7C15L) ^ (TaskContext.getPartitionId() * 0xBF58476D1CE4E5B9L);
             return List.of(LocalDualAscent.solve(dual, local, alpha.next(), wt.value(), intercepts, scales, partitions,
-                    passes,
-                    roundSeed))
-                    .iterator();
+                    passes, roundSeed)).iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
     }
 

@@ -85,7 +85,7 @@ public record LinearSvmDual(int dimension, int classes, ClassCosts costs, double
         for (int c = 0; c < k; c++) {
             double weights = squaredNorm(parameters, c);
             double biasWeight = parameters[k * dimension + c];
-            double bestP = 0.5 * (weights + biasWeight * biasWeight) + sums.hingeLoss()[c];
+            double bestP = Double.POSITIVE_INFINITY;
             double bestScale = 1;
             double bestBias = biasWeight;
             for (int option = 0; option < (intercepts == null ? 1 : 2); option++) {
